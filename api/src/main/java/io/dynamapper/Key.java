@@ -1,0 +1,45 @@
+package io.dynamapper;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The primary key of an item as the caller gives it: a hash key and, for tables with a sort key,
+ * a range key. Values are plain Java values of the key fields' types (or any {@code Number} that
+ * fits a numeric key); the engine converts and validates them against the entity model.
+ *
+ * @param hashKey the partition key value, never null
+ * @param rangeKey the sort key value, empty for hash-only tables
+ */
+public record Key(Object hashKey, Optional<Object> rangeKey) {
+    /** Validates that the components are present. */
+    public Key {
+        Objects.requireNonNull(hashKey, "hashKey == null");
+        Objects.requireNonNull(rangeKey, "rangeKey == null (use Key.of(hashKey) for hash-only tables)");
+    }
+
+    /** A key for a table with a hash key only. */
+    public static Key of(Object hashKey) {
+        return new Key(hashKey, Optional.empty());
+    }
+
+    /** A key for a table with a hash key and a range key. */
+    public static Key of(Object hashKey, Object rangeKey) {
+        return new Key(hashKey, Optional.of(Objects.requireNonNull(rangeKey, "rangeKey == null")));
+    }
+
+    @Override
+    public String toString() {
+        return rangeKey.map(r -> "(" + show(hashKey) + ", " + show(r) + ")").orElse("(" + show(hashKey) + ")");
+    }
+
+    private static String show(Object value) {
+        if (value instanceof CharSequence) {
+            return "'" + value + "'";
+        }
+        if (value instanceof byte[] bytes) {
+            return "<" + bytes.length + " bytes>";
+        }
+        return String.valueOf(value);
+    }
+}

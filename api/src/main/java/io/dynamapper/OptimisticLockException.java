@@ -1,0 +1,68 @@
+package io.dynamapper;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A commit failed because an item was changed by someone else since this session read it: a
+ * version condition, an existence condition on a new entity, or a {@link Isolation#SERIALIZABLE}
+ * read check did not hold. Nothing of the commit was written.
+ *
+ * <p>{@link SessionFactory#inTransaction} re-runs the unit of work on this exception. A caller
+ * using {@link Session#commit()} directly can reload and retry; the session still holds its pending
+ * changes.
+ */
+public class OptimisticLockException extends DynamapperException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<Conflict> conflicts;
+
+    /** Creates the exception for one or more conflicts. */
+    public OptimisticLockException(List<Conflict> conflicts, Throwable cause) {
+        super(describe(conflicts), cause);
+        this.conflicts = List.copyOf(conflicts);
+    }
+
+    /** Every entity whose condition failed, in commit order. Never empty. */
+    public List<Conflict> conflicts() {
+        return conflicts;
+    }
+
+    private static String describe(List<Conflict> conflicts) {
+        return "Optimistic lock failed for " + conflicts.size() + " entit"
+                + (conflicts.size() == 1 ? "y" : "ies") + ": "
+                + conflicts.stream().map(Conflict::toString).collect(Collectors.joining("; "))
+                + ". Nothing was written; reload the entities and retry (SessionFactory.inTransaction does this).";
+    }
+
+    /**
+     * One entity whose write condition failed.
+     *
+     * @param entityType the entity class
+     * @param key the item's key
+     * @param reason what was expected, e.g. "expected version 3" or "expected no item"
+     * @param expectedVersion the version this session expected, if the entity is versioned and was not new
+     * @param actualVersion the version found in the table, if DynamoDB returned the item and it has one
+     * @param itemExists whether the item exists in the table, if DynamoDB told
+     */
+    public record Conflict(Class<?> entityType, Key key, String reason, Optional<Long> expectedVersion,
+                           Optional<Long> actualVersion, Optional<Boolean> itemExists) {
+        /** Validates that no component is null. */
+        public Conflict {
+            java.util.Objects.requireNonNull(entityType, "entityType == null");
+            java.util.Objects.requireNonNull(key, "key == null");
+            java.util.Objects.requireNonNull(reason, "reason == null");
+            java.util.Objects.requireNonNull(expectedVersion, "expectedVersion == null");
+            java.util.Objects.requireNonNull(actualVersion, "actualVersion == null");
+            java.util.Objects.requireNonNull(itemExists, "itemExists == null");
+        }
+
+        @Override
+        public String toString() {
+            String found = actualVersion.map(v -> ", found version " + v)
+                    .orElse(itemExists.map(e -> e ? ", item exists" : ", item is gone").orElse(""));
+            return entityType.getSimpleName() + " " + key + " (" + reason + found + ")";
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.dynamapper;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How often and how patiently to retry: a commit's transient failures (throttling, transaction
+ * conflicts, 5xx, timeouts) and a whole unit of work's optimistic-lock conflicts in
+ * {@link SessionFactory#inTransaction}.
+ *
+ * <p>Delays grow exponentially with full jitter: before attempt {@code n+1} the wait is a random
+ * duration between zero and {@code min(maxDelay, baseDelay * 2^(n-1))}.
+ *
+ * @param maxAttempts attempts in all, including the first (at least 1)
+ * @param baseDelay the cap of the first delay (positive or zero)
+ * @param maxDelay the largest delay (at least baseDelay)
+ * @param sleeper how to wait; replace it in tests
+ */
+public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay, Sleeper sleeper) {
+    /** Validates the components. */
+    public RetryPolicy {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
+        }
+        Objects.requireNonNull(baseDelay, "baseDelay == null");
+        Objects.requireNonNull(maxDelay, "maxDelay == null");
+        Objects.requireNonNull(sleeper, "sleeper == null");
+        if (baseDelay.isNegative()) {
+            throw new IllegalArgumentException("baseDelay must not be negative, was " + baseDelay);
+        }
+        if (maxDelay.compareTo(baseDelay) < 0) {
+            throw new IllegalArgumentException("maxDelay (" + maxDelay + ") must be at least baseDelay (" + baseDelay + ")");
+        }
+    }
+
+    /** 5 attempts, delays from 25 ms up to 1 s, sleeping for real. */
+    public static RetryPolicy defaults() {
+        return new RetryPolicy(5, Duration.ofMillis(25), Duration.ofSeconds(1), Sleeper.SYSTEM);
+    }
+
+    /** One attempt: nothing is retried. */
+    public static RetryPolicy none() {
+        return new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Sleeper.SYSTEM);
+    }
+
+    /** This policy with another number of attempts. */
+    public RetryPolicy withMaxAttempts(int attempts) {
+        return new RetryPolicy(attempts, baseDelay, maxDelay, sleeper);
+    }
+
+    /** This policy with other delays. */
+    public RetryPolicy withDelays(Duration base, Duration max) {
+        return new RetryPolicy(maxAttempts, base, max, sleeper);
+    }
+
+    /** This policy with another sleeper. */
+    public RetryPolicy withSleeper(Sleeper newSleeper) {
+        return new RetryPolicy(maxAttempts, baseDelay, maxDelay, newSleeper);
+    }
+
+    /**
+     * The upper bound of the delay before attempt {@code attempt + 1}, after {@code attempt}
+     * failed attempts (1-based): {@code min(maxDelay, baseDelay * 2^(attempt-1))}.
+     */
+    public Duration delayCap(int attempt) {
+        if (attempt < 1) {
+            throw new IllegalArgumentException("attempt must be at least 1, was " + attempt);
+        }
+        int shift = Math.min(attempt - 1, 30);
+        long nanos = baseDelay.toNanos();
+        long capped = nanos > (maxDelay.toNanos() >> shift) ? maxDelay.toNanos() : nanos << shift;
+        return Duration.ofNanos(Math.min(capped, maxDelay.toNanos()));
+    }
+}

@@ -1,0 +1,144 @@
+package io.dynamapper;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A unit of work against DynamoDB: an identity map of the entities it read or saved, and the
+ * changes to write at {@link #commit()}.
+ *
+ * <pre>{@code
+ * try (Session s = sessions.openSession()) {
+ *     DoomMap m = s.get(DoomMap.class, 1, 1);
+ *     m.name = "Hangar";          // found at commit by dirty checking
+ *     s.commit();                 // one conditional write of 'name' and the version
+ * }
+ * }</pre>
+ *
+ * <h2>Identity</h2>
+ * Within a session every read ({@link #find}, {@link #get}, {@link #getAll}, {@link #query},
+ * {@link #scan}) returns the same Java instance for the same key. An entity already managed is
+ * not overwritten by a later read: local changes win.
+ *
+ * <h2>Commit</h2>
+ * At commit each managed entity is compared with the state it was loaded (or last committed) in.
+ * Only changed attributes are written, each write conditional on the entity's {@link Version}; all
+ * writes of one commit are applied atomically or not at all. After a failed commit the session is
+ * exactly as before the call: the same pending changes, no version changed.
+ *
+ * <h2>Threads</h2>
+ * A session is not thread-safe: use it from one thread at a time. Open one per unit of work with
+ * {@link SessionFactory#openSession()}; sessions are cheap.
+ */
+public interface Session extends AutoCloseable {
+
+    /**
+     * The entity with this hash key, if it exists (from the identity map if already managed).
+     *
+     * @throws MappingException if {@code type} is not an entity, or its table has a range key
+     * @throws DynamapperException if the key is null or cannot be converted to the key's type,
+     *     or the read fails
+     * @throws IllegalStateException if the session is closed
+     */
+    <T> Optional<T> find(Class<T> type, Object hashKey);
+
+    /**
+     * The entity with this hash and range key, if it exists (from the identity map if already managed).
+     *
+     * @throws MappingException if {@code type} is not an entity, or its table has no range key
+     * @throws DynamapperException if a key is null or cannot be converted to the key's type, or
+     *     the read fails
+     * @throws IllegalStateException if the session is closed
+     */
+    <T> Optional<T> find(Class<T> type, Object hashKey, Object rangeKey);
+
+    /**
+     * Like {@link #find(Class, Object)}, for an entity that must exist.
+     *
+     * @throws ItemNotFoundException if there is no such item
+     */
+    <T> T get(Class<T> type, Object hashKey);
+
+    /**
+     * Like {@link #find(Class, Object, Object)}, for an entity that must exist.
+     *
+     * @throws ItemNotFoundException if there is no such item
+     */
+    <T> T get(Class<T> type, Object hashKey, Object rangeKey);
+
+    /**
+     * The entities with these keys, in the order of {@code keys}; keys with no item are skipped,
+     * and managed entities come from the identity map. Reads in batches of 100 and retries
+     * unprocessed keys with backoff.
+     *
+     * @throws DynamapperException if a key does not fit the entity's key schema, or the reads fail
+     */
+    <T> List<T> getAll(Class<T> type, Collection<Key> keys);
+
+    /** A query on a partition of the entity's table or one of its indexes. */
+    <T> Query<T> query(Class<T> type);
+
+    /** A scan of the entity's table. */
+    <T> Scan<T> scan(Class<T> type);
+
+    /**
+     * Makes the entity managed, to be written at commit.
+     * <ul>
+     * <li>An entity whose key the session does not manage and whose version is null or 0 (or that
+     *     has no {@link Version}) is new: it is put with a condition that no item has its key.</li>
+     * <li>An entity whose key the session does not manage and whose version is set is a detached
+     *     copy: all its mapped attributes are updated, on condition the stored version is its
+     *     version (other attributes of the item are left alone).</li>
+     * <li>A different instance for a managed key replaces the managed one (this is how records are
+     *     changed); for mutable classes this is an error, change the managed instance instead.</li>
+     * <li>The managed instance itself: nothing to do; changes are found at commit.</li>
+     * </ul>
+     *
+     * @throws MappingException if the entity's class is not an entity
+     * @throws DynamapperException if a key field is null or empty, or a different mutable instance
+     *     is already managed for the key
+     * @throws IllegalStateException if the session is closed
+     */
+    void save(Object entity);
+
+    /**
+     * Deletes the entity at commit, on condition its version is unchanged. An entity the session
+     * does not manage is deleted by its key (and its version, if set).
+     *
+     * @throws MappingException if the entity's class is not an entity
+     * @throws IllegalStateException if the session is closed
+     */
+    void delete(Object entity);
+
+    /**
+     * Writes every change of this session in one atomic operation: nothing if nothing changed, a
+     * single conditional write for one change, one {@code TransactWriteItems} for 2 to 100.
+     * Transient failures are retried with the session's {@link RetryPolicy}, idempotently. On
+     * success the entities' versions and the session's snapshots are updated and the session stays
+     * open for more work.
+     *
+     * @throws OptimisticLockException if an item was changed by someone else; nothing was written
+     * @throws TransactionTooLargeException if there are more than 100 writes or 4 MB; nothing was sent
+     * @throws RetriesExhaustedException if every attempt failed transiently
+     * @throws DynamapperException if DynamoDB rejected the request
+     * @throws IllegalStateException if the session is closed
+     */
+    void commit();
+
+    /**
+     * Discards the pending changes: managed entities are reverted to their last loaded or committed
+     * state where they are mutable (records are replaced in the identity map), saved new entities
+     * and pending deletes are forgotten. The session stays usable.
+     *
+     * @throws IllegalStateException if the session is closed
+     */
+    void rollback();
+
+    /** Whether a commit now would write anything. */
+    boolean isDirty();
+
+    /** Closes the session, discarding pending changes. Never throws; closing twice is harmless. */
+    @Override
+    void close();
+}

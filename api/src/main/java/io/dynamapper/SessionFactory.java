@@ -1,0 +1,40 @@
+package io.dynamapper;
+
+/**
+ * Opens {@link Session}s over one DynamoDB client and runs units of work with retries. Thread-safe;
+ * build one per application with {@code io.dynamapper.engine.Dynamapper.builder()}.
+ *
+ * <pre>{@code
+ * int total = sessions.inTransaction(s -> {
+ *     Account a = s.get(Account.class, "alice");
+ *     a.balance += 10;
+ *     return a.balance;
+ * });
+ * }</pre>
+ */
+public interface SessionFactory {
+    /** Opens a session with the factory's default options. */
+    Session openSession();
+
+    /** Opens a session with the given options. */
+    Session openSession(SessionOptions options);
+
+    /**
+     * Runs {@code work} in a fresh session, commits and closes it, and returns the work's result.
+     * On an {@link OptimisticLockException}, or when a commit's transient retries are exhausted,
+     * runs the whole work again in a new session, up to the retry policy's attempts, with backoff.
+     * The work must therefore be safe to run more than once.
+     *
+     * @throws X whatever the work throws (not retried; nothing is committed)
+     * @throws OptimisticLockException if the last attempt conflicted; earlier failures are
+     *     attached as suppressed
+     * @throws RetriesExhaustedException if the last attempt's commit failed transiently on every try
+     */
+    <R, X extends Exception> R inTransaction(SessionCallback<R, X> work) throws X;
+
+    /** Like {@link #inTransaction}, for work without a result. */
+    <X extends Exception> void useTransaction(SessionConsumer<X> work) throws X;
+
+    /** Creates, describes and deletes entity tables. */
+    SchemaManager schema();
+}
