@@ -1,0 +1,485 @@
+package io.dynamapper.engine.internal.mapping;
+
+import io.dynamapper.DynamapperException;
+import io.dynamapper.HashKey;
+import io.dynamapper.IndexHashKey;
+import io.dynamapper.IndexRangeKey;
+import io.dynamapper.Key;
+import io.dynamapper.MappingException;
+import io.dynamapper.RangeKey;
+import io.dynamapper.Table;
+import io.dynamapper.Ttl;
+import io.dynamapper.Version;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * Everything the engine knows about one entity class: table, keys, version, time to live, indexes,
+ * and how to convert instances to items and back. Built once per class ({@link #of(Class)}) and
+ * cached; immutable and thread-safe. No reflection happens after it is built.
+ *
+ * @param <T> the entity class
+ */
+public final class EntityModel<T> {
+    private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
+    private static final Set<Class<?>> VERSION_TYPES = Set.of(int.class, Integer.class, long.class, Long.class,
+            short.class, Short.class, BigInteger.class);
+
+    private static final ClassValue<EntityModel<?>> MODELS = new ClassValue<>() {
+        @Override
+        protected EntityModel<?> computeValue(Class<?> type) {
+            return new EntityModel<>(type);
+        }
+    };
+
+    private final Class<T> type;
+    private final String tableName;
+    private final ClassShape shape;
+    private final PropertyModel hashKey;
+    private final PropertyModel rangeKey;
+    private final PropertyModel version;
+    private final PropertyModel ttl;
+    private final List<IndexModel> indexes;
+    private final PropertyModel[] compared; // every property but the version: what dirty checking compares
+
+    /**
+     * The model of an entity class, built on first use and cached for the life of the class.
+     *
+     * @throws MappingException if the class is not a valid entity; the message names class and field
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> EntityModel<T> of(Class<T> type) {
+        if (type == null) {
+            throw new DynamapperException("entity type == null");
+        }
+        return (EntityModel<T>) MODELS.get(type);
+    }
+
+    private EntityModel(Class<T> type) {
+        this.type = type;
+        Table table = type.getAnnotation(Table.class);
+        if (table == null) {
+            throw new MappingException("Class " + type.getName() + " is not an entity: annotate it with "
+                    + "@Table(\"table_name\")");
+        }
+        if (!TABLE_NAME.matcher(table.value()).matches()) {
+            throw new MappingException("@Table(\"" + table.value() + "\") on " + type.getName() + ": a DynamoDB table "
+                    + "name has 3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.'");
+        }
+        this.tableName = table.value();
+        this.shape = new ShapeBuilder().shape(type);
+        this.hashKey = single(HashKey.class, true);
+        this.rangeKey = single(RangeKey.class, false);
+        this.version = single(Version.class, false);
+        this.ttl = single(Ttl.class, false);
+        checkKey(hashKey, "@HashKey");
+        if (rangeKey != null) {
+            checkKey(rangeKey, "@RangeKey");
+            if (rangeKey == hashKey) {
+                throw new MappingException("Field " + hashKey.describe() + " cannot be both @HashKey and @RangeKey");
+            }
+        }
+        if (version != null) {
+            if (!VERSION_TYPES.contains(version.javaType())) {
+                throw new MappingException("@Version field " + version.describe() + " is a "
+                        + version.javaType().getSimpleName() + "; a version must be an integral number: int, long, "
+                        + "Integer, Long (or short, BigInteger)");
+            }
+            if (version == hashKey || version == rangeKey) {
+                throw new MappingException("@Version field " + version.describe() + " cannot be a key");
+            }
+        }
+        if (ttl != null && !Set.of(long.class, Long.class, Instant.class).contains(ttl.javaType())) {
+            throw new MappingException("@Ttl field " + ttl.describe() + " is a " + ttl.javaType().getSimpleName()
+                    + "; time to live must be epoch seconds: long, Long or Instant");
+        }
+        this.indexes = buildIndexes();
+        List<PropertyModel> others = new ArrayList<>(shape.properties());
+        others.remove(version);
+        this.compared = others.toArray(new PropertyModel[0]);
+    }
+
+    private PropertyModel single(Class<? extends Annotation> annotation, boolean required) {
+        PropertyModel found = null;
+        for (int i = 0; i < shape.properties().size(); i++) {
+            if (shape.elements().get(i).isAnnotationPresent(annotation)) {
+                if (found != null) {
+                    throw new MappingException(type.getName() + " has two @" + annotation.getSimpleName() + " fields, "
+                            + found.fieldName() + " and " + shape.properties().get(i).fieldName() + "; it may have one");
+                }
+                found = shape.properties().get(i);
+            }
+        }
+        if (found == null && required) {
+            throw new MappingException(type.getName() + " has no @" + annotation.getSimpleName()
+                    + " field; mark the field that holds the partition key");
+        }
+        return found;
+    }
+
+    private void checkKey(PropertyModel key, String role) {
+        if (key.codec().keyType().isEmpty() || key.javaType() == Optional.class) {
+            throw new MappingException(role + " field " + key.describe() + " is a " + key.genericType().getTypeName()
+                    + ", which DynamoDB keys cannot hold; a key is a string (String, UUID, enum, date), "
+                    + "a number or binary (byte[], SdkBytes)");
+        }
+    }
+
+    private List<IndexModel> buildIndexes() {
+        Map<String, PropertyModel> hashes = new LinkedHashMap<>();
+        Map<String, PropertyModel> ranges = new LinkedHashMap<>();
+        for (int i = 0; i < shape.properties().size(); i++) {
+            AnnotatedElement element = shape.elements().get(i);
+            PropertyModel p = shape.properties().get(i);
+            IndexHashKey h = element.getAnnotation(IndexHashKey.class);
+            if (h != null) {
+                for (String name : h.value()) {
+                    addIndexKey(hashes, name, p, "@IndexHashKey");
+                }
+            }
+            IndexRangeKey r = element.getAnnotation(IndexRangeKey.class);
+            if (r != null) {
+                for (String name : r.value()) {
+                    addIndexKey(ranges, name, p, "@IndexRangeKey");
+                }
+            }
+        }
+        List<IndexModel> result = new ArrayList<>();
+        for (String name : hashes.keySet()) {
+            PropertyModel range = ranges.get(name);
+            boolean local = hashes.get(name) == hashKey && range != null && range != rangeKey;
+            if (local && rangeKey == null) {
+                local = false;
+            }
+            result.add(new IndexModel(name, hashes.get(name), Optional.ofNullable(range), local));
+        }
+        for (String name : ranges.keySet()) {
+            if (!hashes.containsKey(name)) {
+                if (rangeKey == null) {
+                    throw new MappingException("Index '" + name + "' of " + type.getName() + " has an @IndexRangeKey ("
+                            + ranges.get(name).fieldName() + ") but no @IndexHashKey; a local index needs a table with "
+                            + "a @RangeKey, so add an @IndexHashKey(\"" + name + "\") to make it a global index");
+                }
+                if (ranges.get(name) == rangeKey) {
+                    throw new MappingException("Local index '" + name + "' of " + type.getName() + " has the table's own "
+                            + "range key " + rangeKey.fieldName() + "; a local index needs another range key");
+                }
+                result.add(new IndexModel(name, hashKey, Optional.of(ranges.get(name)), true));
+            }
+        }
+        return List.copyOf(result);
+    }
+
+    private void addIndexKey(Map<String, PropertyModel> keys, String name, PropertyModel p, String role) {
+        if (name.length() < 3) {
+            throw new MappingException(role + "(\"" + name + "\") on " + p.describe()
+                    + ": an index name has at least 3 characters");
+        }
+        PropertyModel other = keys.putIfAbsent(name, p);
+        if (other != null) {
+            throw new MappingException("Index '" + name + "' of " + type.getName() + " has two " + role + " fields, "
+                    + other.fieldName() + " and " + p.fieldName());
+        }
+        checkKey(p, role + "(\"" + name + "\")");
+    }
+
+    /** The entity class. */
+    public Class<T> type() {
+        return type;
+    }
+
+    /** The table name from {@code @Table}. */
+    public String tableName() {
+        return tableName;
+    }
+
+    /** Whether the entity is a record (changed by saving a new instance). */
+    public boolean isRecord() {
+        return shape.isRecord();
+    }
+
+    /** The partition key property. */
+    public PropertyModel hashKey() {
+        return hashKey;
+    }
+
+    /** The sort key property, if the table has one. */
+    public Optional<PropertyModel> rangeKey() {
+        return Optional.ofNullable(rangeKey);
+    }
+
+    /** The {@code @Version} property, if any. */
+    public Optional<PropertyModel> version() {
+        return Optional.ofNullable(version);
+    }
+
+    /** The {@code @Ttl} property, if any. */
+    public Optional<PropertyModel> ttl() {
+        return Optional.ofNullable(ttl);
+    }
+
+    /** Secondary indexes, globals and locals. */
+    public List<IndexModel> indexes() {
+        return indexes;
+    }
+
+    /** The index of that name. */
+    public Optional<IndexModel> index(String name) {
+        return indexes.stream().filter(i -> i.name().equals(name)).findFirst();
+    }
+
+    /** Every persisted property, in declaration order (superclass fields first). */
+    public List<PropertyModel> properties() {
+        return shape.properties();
+    }
+
+    /** The property of a Java field name, if persisted. */
+    public Optional<PropertyModel> property(String fieldName) {
+        return Optional.ofNullable(shape.property(fieldName));
+    }
+
+    /** The key type of a key property. */
+    public static ScalarAttributeType keyType(PropertyModel key) {
+        return key.codec().keyType().orElseThrow();
+    }
+
+    // ---------------------------------------------------------------- items
+
+    /**
+     * The full item of an entity: every non-null property.
+     *
+     * @throws DynamapperException if a key is null or an empty string or binary
+     */
+    public Map<String, AttributeValue> toItem(T entity) {
+        Map<String, AttributeValue> item = shape.encode(entity);
+        checkKeyValue(hashKey, item.get(hashKey.attributeName()), entity);
+        if (rangeKey != null) {
+            checkKeyValue(rangeKey, item.get(rangeKey.attributeName()), entity);
+        }
+        return item;
+    }
+
+    /**
+     * Builds an entity from an item.
+     *
+     * @throws MappingException if an attribute does not fit its field, naming table, key, attribute and types
+     */
+    @SuppressWarnings("unchecked")
+    public T fromItem(Map<String, AttributeValue> item) {
+        try {
+            return (T) shape.decode(item);
+        } catch (DecodeException e) {
+            throw new MappingException("Cannot read item " + describeKey(item) + " of table '" + tableName
+                    + "': attribute '" + e.path() + "' does not fit field " + e.field() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The key attributes of an entity. */
+    public Map<String, AttributeValue> keyOf(T entity) {
+        Map<String, AttributeValue> key = new LinkedHashMap<>(4);
+        AttributeValue h = hashKey.encode(hashKey.read(entity));
+        checkKeyValue(hashKey, h, entity);
+        key.put(hashKey.attributeName(), h);
+        if (rangeKey != null) {
+            AttributeValue r = rangeKey.encode(rangeKey.read(entity));
+            checkKeyValue(rangeKey, r, entity);
+            key.put(rangeKey.attributeName(), r);
+        }
+        return key;
+    }
+
+    /** The key of an entity as Java values, for messages and exceptions. */
+    public Key keyValue(T entity) {
+        Object h = orMissing(hashKey.read(entity));
+        return rangeKey == null ? Key.of(h) : Key.of(h, orMissing(rangeKey.read(entity)));
+    }
+
+    /** The key of an item (or of a key map) as Java values, for messages and exceptions. */
+    public Key keyValue(Map<String, AttributeValue> item) {
+        Object h = decodeKeyPart(hashKey, item);
+        return rangeKey == null ? Key.of(h) : Key.of(h, decodeKeyPart(rangeKey, item));
+    }
+
+    private static Object orMissing(Object keyPart) {
+        return keyPart == null ? "<null>" : keyPart;
+    }
+
+    private static Object decodeKeyPart(PropertyModel key, Map<String, AttributeValue> item) {
+        AttributeValue value = item.get(key.attributeName());
+        if (value == null) {
+            return "<missing>";
+        }
+        try {
+            return key.codec().decode(value);
+        } catch (DecodeException e) {
+            return DecodeException.abbreviate(value);
+        }
+    }
+
+    private String describeKey(Map<String, AttributeValue> item) {
+        return keyValue(item).toString();
+    }
+
+    /**
+     * Converts key values given by a caller to the key attributes of this entity's table: numbers
+     * of any {@code Number} type that fit the key field, otherwise values of the key field's type.
+     *
+     * @param rangeValue the range key value, or null for a hash-only table
+     * @throws DynamapperException if a key is null, missing, extra, empty or of the wrong type
+     */
+    public Map<String, AttributeValue> key(Object hashValue, Object rangeValue) {
+        Map<String, AttributeValue> key = new LinkedHashMap<>(4);
+        key.put(hashKey.attributeName(), convertKey(hashKey, hashValue, "hash key"));
+        if (rangeKey == null) {
+            if (rangeValue != null) {
+                throw new DynamapperException(type.getSimpleName() + " (table '" + tableName + "') has no range key, "
+                        + "but range key " + rangeValue + " was given; use the hash key alone");
+            }
+        } else {
+            if (rangeValue == null) {
+                throw new DynamapperException(type.getSimpleName() + " (table '" + tableName + "') has range key "
+                        + rangeKey.fieldName() + ", but none was given; pass both hash and range key");
+            }
+            key.put(rangeKey.attributeName(), convertKey(rangeKey, rangeValue, "range key"));
+        }
+        return key;
+    }
+
+    /** The key attributes for a public {@link Key}. */
+    public Map<String, AttributeValue> key(Key key) {
+        if (key == null) {
+            throw new DynamapperException("key == null for " + type.getSimpleName());
+        }
+        return key(key.hashKey(), key.rangeKey().orElse(null));
+    }
+
+    /**
+     * Converts a caller's value for a key property (of the table or an index) and encodes it.
+     *
+     * @throws DynamapperException if the value is null, empty or cannot be the property's type
+     */
+    public AttributeValue convertKey(PropertyModel key, Object value, String role) {
+        if (value == null) {
+            throw new DynamapperException(role + " " + key.describe() + " must not be null");
+        }
+        Object converted;
+        try {
+            converted = key.codec().convert(value);
+        } catch (IllegalArgumentException e) {
+            throw new DynamapperException(role + " " + key.describe() + " is a "
+                    + key.javaType().getSimpleName() + ": " + e.getMessage());
+        }
+        AttributeValue encoded = key.encode(converted);
+        checkKeyValue(key, encoded, null);
+        return encoded;
+    }
+
+    /**
+     * Converts a caller's value for any property (a filter or key condition value) and encodes it.
+     *
+     * @throws DynamapperException if the value cannot be the property's type
+     */
+    public AttributeValue convertValue(PropertyModel property, Object value) {
+        Object converted;
+        try {
+            converted = property.codec().convert(value);
+        } catch (IllegalArgumentException e) {
+            throw new DynamapperException("Field " + property.describe() + " is a "
+                    + property.genericType().getTypeName() + ": " + e.getMessage());
+        }
+        return property.encode(converted);
+    }
+
+    private void checkKeyValue(PropertyModel key, AttributeValue value, T entity) {
+        String problem = null;
+        if (value == null) {
+            problem = "is null";
+        } else if (value.s() != null && value.s().isEmpty()) {
+            problem = "is an empty string";
+        } else if (value.b() != null && value.b().asByteBuffer().remaining() == 0) {
+            problem = "is empty binary";
+        }
+        if (problem != null) {
+            throw new DynamapperException("Key field " + key.describe() + " " + problem
+                    + (entity == null ? "" : " in " + entity.getClass().getSimpleName() + " " + safeToString(entity))
+                    + "; DynamoDB keys must have a non-empty value");
+        }
+    }
+
+    private static String safeToString(Object entity) {
+        try {
+            return String.valueOf(entity);
+        } catch (RuntimeException e) {
+            return "@" + Integer.toHexString(System.identityHashCode(entity));
+        }
+    }
+
+    // ---------------------------------------------------------------- versions
+
+    /** The entity's version, 0 when null or unversioned. */
+    public long versionOf(T entity) {
+        if (version == null) {
+            return 0;
+        }
+        Object v = version.read(entity);
+        return v == null ? 0 : ((Number) v).longValue();
+    }
+
+    /** The entity with its version set: the same instance for mutable classes, a copy for records. */
+    @SuppressWarnings("unchecked")
+    public T withVersion(T entity, long newVersion) {
+        Object boxed = version.codec().convert(newVersion);
+        return (T) shape.with(entity, version, boxed);
+    }
+
+    // ---------------------------------------------------------------- dirty checking
+
+    /** A snapshot of every property but the version, for {@link #unchanged} and {@link #changed}. */
+    public Object[] snapshot(T entity) {
+        Object[] snapshot = new Object[compared.length];
+        for (int i = 0; i < compared.length; i++) {
+            PropertyModel p = compared[i];
+            snapshot[i] = p.snapshot(p.read(entity));
+        }
+        return snapshot;
+    }
+
+    /** Whether every property but the version is as in the snapshot. Allocates nothing for immutable types. */
+    public boolean unchanged(Object[] snapshot, T entity) {
+        for (int i = 0; i < compared.length; i++) {
+            PropertyModel p = compared[i];
+            if (!p.unchanged(snapshot[i], p.read(entity))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The properties that differ from the snapshot, in declaration order (never the version). */
+    public List<PropertyModel> changed(Object[] snapshot, T entity) {
+        List<PropertyModel> changed = new ArrayList<>();
+        for (int i = 0; i < compared.length; i++) {
+            PropertyModel p = compared[i];
+            if (!p.unchanged(snapshot[i], p.read(entity))) {
+                changed.add(p);
+            }
+        }
+        return changed;
+    }
+
+    @Override
+    public String toString() {
+        return "EntityModel[" + type.getName() + " -> " + tableName + "]";
+    }
+}

@@ -1,0 +1,794 @@
+package io.dynamapper.engine.internal.mapping;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/** Codecs of the scalar types DynamoDB stores as S, N, B and BOOL. */
+final class ScalarCodecs {
+    private ScalarCodecs() {
+    }
+
+    /** The codec of a non-generic scalar class, or empty if the class is not a known scalar. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static Optional<ValueCodec> forClass(Class<?> type) {
+        ValueCodec known = KNOWN.get(type);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        if (type.isEnum()) {
+            return Optional.of(new EnumCodec((Class<? extends Enum>) type));
+        }
+        return Optional.empty();
+    }
+
+    private static final Map<Class<?>, ValueCodec> KNOWN = Map.ofEntries(
+            Map.entry(boolean.class, new BooleanCodec()),
+            Map.entry(Boolean.class, new BooleanCodec()),
+            Map.entry(byte.class, new IntegralCodec(Byte.class, Byte.MIN_VALUE, Byte.MAX_VALUE)),
+            Map.entry(Byte.class, new IntegralCodec(Byte.class, Byte.MIN_VALUE, Byte.MAX_VALUE)),
+            Map.entry(short.class, new IntegralCodec(Short.class, Short.MIN_VALUE, Short.MAX_VALUE)),
+            Map.entry(Short.class, new IntegralCodec(Short.class, Short.MIN_VALUE, Short.MAX_VALUE)),
+            Map.entry(int.class, new IntegralCodec(Integer.class, Integer.MIN_VALUE, Integer.MAX_VALUE)),
+            Map.entry(Integer.class, new IntegralCodec(Integer.class, Integer.MIN_VALUE, Integer.MAX_VALUE)),
+            Map.entry(long.class, new IntegralCodec(Long.class, Long.MIN_VALUE, Long.MAX_VALUE)),
+            Map.entry(Long.class, new IntegralCodec(Long.class, Long.MIN_VALUE, Long.MAX_VALUE)),
+            Map.entry(float.class, new FloatingCodec(Float.class)),
+            Map.entry(Float.class, new FloatingCodec(Float.class)),
+            Map.entry(double.class, new FloatingCodec(Double.class)),
+            Map.entry(Double.class, new FloatingCodec(Double.class)),
+            Map.entry(BigInteger.class, new BigIntegerCodec()),
+            Map.entry(BigDecimal.class, new BigDecimalCodec()),
+            Map.entry(String.class, new StringCodec()),
+            Map.entry(char.class, new CharCodec()),
+            Map.entry(Character.class, new CharCodec()),
+            Map.entry(byte[].class, new ByteArrayCodec()),
+            Map.entry(SdkBytes.class, new SdkBytesCodec()),
+            Map.entry(ByteBuffer.class, new ByteBufferCodec()),
+            Map.entry(UUID.class, new TextCodec<>(UUID.class, UUID::toString, UUID::fromString)),
+            Map.entry(Instant.class, new TextCodec<>(Instant.class, Times::formatInstant, Instant::parse)),
+            Map.entry(LocalDate.class, new TextCodec<>(LocalDate.class, LocalDate::toString, LocalDate::parse)),
+            Map.entry(LocalDateTime.class, new TextCodec<>(LocalDateTime.class, Times::formatLocalDateTime, LocalDateTime::parse)),
+            Map.entry(LocalTime.class, new TextCodec<>(LocalTime.class, Times::formatLocalTime, LocalTime::parse)),
+            Map.entry(OffsetDateTime.class, new TextCodec<>(OffsetDateTime.class, Times::formatOffset, Times::parseOffset)),
+            Map.entry(ZonedDateTime.class, new TextCodec<>(ZonedDateTime.class, Times::formatZoned, Times::parseZoned)),
+            Map.entry(Duration.class, new DurationCodec()),
+            Map.entry(AttributeValue.class, new RawCodec()));
+
+    /** A codec that stores epoch seconds, for {@code @Ttl} fields of type {@code Instant}. */
+    static ValueCodec epochSecondsInstant() {
+        return new EpochSecondsCodec();
+    }
+
+    static IllegalArgumentException notConvertible(Object value, Class<?> type) {
+        return new IllegalArgumentException("value " + value + " (" + value.getClass().getSimpleName()
+                + ") cannot be a " + type.getSimpleName());
+    }
+
+    private static String number(AttributeValue value) {
+        if (value.n() == null) {
+            throw DecodeException.typeMismatch("N", value);
+        }
+        return value.n();
+    }
+
+    private static String string(AttributeValue value) {
+        if (value.s() == null) {
+            throw DecodeException.typeMismatch("S", value);
+        }
+        return value.s();
+    }
+
+    private static SdkBytes binary(AttributeValue value) {
+        if (value.b() == null) {
+            throw DecodeException.typeMismatch("B", value);
+        }
+        return value.b();
+    }
+
+    /** Numbers given by callers, exactly as BigDecimal; anything else is not a number. */
+    static BigDecimal exact(Object value, Class<?> target) {
+        if (value instanceof BigDecimal d) {
+            return d;
+        }
+        if (value instanceof BigInteger i) {
+            return new BigDecimal(i);
+        }
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return BigDecimal.valueOf(((Number) value).longValue());
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            if (!Double.isFinite(d)) {
+                throw new IllegalArgumentException("value " + value + " is not a finite number; DynamoDB cannot store it");
+            }
+            return value instanceof Float ? new BigDecimal(value.toString()) : BigDecimal.valueOf(d);
+        }
+        throw notConvertible(value, target);
+    }
+
+    static final class BooleanCodec implements ValueCodec {
+        @Override
+        public AttributeValue encode(Object value) {
+            return AttributeValue.fromBool((Boolean) value);
+        }
+
+        @Override
+        public Object decode(AttributeValue value) {
+            if (value.bool() == null) {
+                throw DecodeException.typeMismatch("BOOL", value);
+            }
+            return value.bool();
+        }
+
+        @Override
+        public String dynamoType() {
+            return "BOOL";
+        }
+
+        @Override
+        public boolean immutable() {
+            return true;
+        }
+
+        @Override
+        public Object convert(Object value) {
+            if (value instanceof Boolean) {
+                return value;
+            }
+            throw notConvertible(value, Boolean.class);
+        }
+    }
+
+    /** byte, short, int and long, checked for range on read and on conversion. */
+    static final class IntegralCodec implements ValueCodec {
+        private final Class<?> box;
+        private final long min;
+        private final long max;
+
+        IntegralCodec(Class<?> box, long min, long max) {
+            this.box = box;
+            this.min = min;
+            this.max = max;
+        }
+
+        @Override
+        public AttributeValue encode(Object value) {
+            return AttributeValue.fromN(value.toString());
+        }
+
+        @Override
+        public Object decode(AttributeValue value) {
+            String text = number(value);
+            long parsed;
+            try {
+                parsed = Long.parseLong(text);
+            } catch (NumberFormatException notPlain) {
+                try {
+                    parsed = new BigDecimal(text).longValueExact();
+                } catch (ArithmeticException | NumberFormatException e) {
+                    throw new DecodeException("number " + text + " does not fit " + box.getSimpleName());
+                }
+            }
+            if (parsed < min || parsed > max) {
+                throw new DecodeException("number " + text + " does not fit " + box.getSimpleName());
+            }
+            return box(parsed);
+        }
+
+        private Object box(long v) {
+            if (box == Long.class) {
+                return v;
+            } else if (box == Integer.class) {
+                return (int) v;
+            } else if (box == Short.class) {
+                return (short) v;
+            }
+            return (byte) v;
+        }
+
+        @Override
+        public String dynamoType() {
+            return "N";
+        }
+
+        @Override
+        public boolean immutable() {
+            return true;
+        }
+
+        @Override
+        public Optional<ScalarAttributeType> keyType() {
+            return Optional.of(ScalarAttributeType.N);
+        }
+
+        @Override
+        public Object convert(Object value) {
+            if (box.isInstance(value)) {
+                return value;
+            }
+            BigDecimal exact = exact(value, box);
+            try {
+                long v = exact.longValueExact();
+                if (v >= min && v <= max) {
+                    return box(v);
+                }
+            } catch (ArithmeticException e) {
+                // fall through: a fraction or out of range
+            }
+            throw new IllegalArgumentException("value " + value + " does not fit " + box.getSimpleName());
+        }
+    }
+
+    static final class FloatingCodec implements ValueCodec {
+        private final Class<?> box;
+
+        FloatingCodec(Class<?> box) {
+            this.box = box;
+        }
+
+        @Override
+        public AttributeValue encode(Object value) {
+            double d = ((Number) value).doubleValue();
+            if (!Double.isFinite(d)) {
+                throw new IllegalArgumentException("value " + value + " is not a finite number; DynamoDB cannot store NaN or infinity");
+            }
+            BigDecimal exact = value instanceof Float ? new BigDecimal(value.toString()) : BigDecimal.valueOf(d);
+            return AttributeValue.fromN(exact.stripTrailingZeros().toString());
+        }
+
+        @Override
+        public Object decode(AttributeValue value) {
+            String text = number(value);
+            try {
+                return box == Float.class ? (Object) Float.parseFloat(text) : (Object) Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                throw new DecodeException("number " + text + " is not a " + box.getSimpleName());
+            }
+        }
+
+        @Override
+        public String dynamoType() {
+            return "N";
+        }
+
+        @Override
+        public boolean immutable() {
+            return true;
+        }
+
+        @Override
+        public Optional<ScalarAttributeType> keyType() {
+            return Optional.of(ScalarAttributeType.N);
+        }
+
+        @Override
+        public Object convert(Object value) {
+            if (box.isInstance(value)) {
+                return value;
+            }
+            BigDecimal exact = exact(value, box);
+            return box == Float.class ? (Object) exact.floatValue() : (Object) exact.doubleValue();
+        }
+    }
+
+    static final class BigIntegerCodec implements ValueCodec {
+        @Override
+        public AttributeValue encode(Object value) {
+            return AttributeValue.fromN(value.toString());
+        }
+
+        @Override
+        public Object decode(AttributeValue value) {
+            String text = number(value);
+            try {
+                return new BigDecimal(text).toBigIntegerExact();
+            } catch (ArithmeticException | NumberFormatException e) {
+                throw new DecodeException("number " + text + " is not an integer");
+            }
+        }
+
+        @Override
+        public String dynamoType() {
+            return "N";
+        }
+
+        @Override
+        public boolean immutable() {
+            return true;
+        }
+
+        @Override
+        public Optional<ScalarAttributeType> keyType() {
+            return Optional.of(ScalarAttributeType.N);
+        }
+
+        @Override
+        public Object convert(Object value) {
+            if (value instanceof BigInteger) {
+                return value;
+            }
+            try {
+                return exact(value, BigInteger.class).toBigIntegerExact();
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException("value " + value + " is not an integer");
+            }
+        }
+    }
+
+    static final class BigDecimalCodec implements ValueCodec {
+        @Override
+        public AttributeValue encode(Object value) {
+            return AttributeValue.fromN(((BigDecimal) value).toString());
+        }
+
+        @Override
+        public Object decode(AttributeValue value) {
+            String text = number(value);
+            try {
+                return new BigDecimal(text);
+            } catch (NumberFormatException e) {
+                throw new DecodeException("number " + text + " is not a decimal");
+            }
+        }
+
+        @Override
+        public String dynamoType() {
+            return "N";
+        }
+
+        @Override
+        public boolean immutable() {
+            return true;
+        }
+
+        @Override
+        public Optional<ScalarAttributeType> keyType() {
+            return Optional.of(ScalarAttributeType.N);
+        }
+
+        @Override
+        public Object convert(Object value) {
+            return exact(value, BigDecimal.class);
+        }
+    }
+
+    static final class StringCodec implements ValueCodec {
+        @Override
+        public AttributeValue encode(Object value) {
+            return AttributeValue.fromS((String) value);
+        }
+
+        @Override
+        public Object decode(AttributeValue value) {
+            return string(value);
+        }
+
+        @Override
+        public String dynamoType() {
+            return "S";
+        }
+
+        @Override
+        public boolean immutable() {
+            return true;
+        }
+
+        @Override
+        public Optional<ScalarAttributeType> keyType() {
+            return Optional.of(ScalarAttributeType.S);
+        }
+
+        @Override
+        public Object convert(Object value) {
+            if (value instanceof String) {
+                return value;
+            }
+            if (value instanceof CharSequence || value instanceof Character) {
+                return value.toString();
+            }
+            throw notConvertible(value, String.class);
+        }
+    }
+
+    static final class CharCodec implements ValueCodec {
+        @Override
+        public AttributeValue encode(Object value) {
+            return AttributeValue.fromS(value.toString());
+        }
+
+        @Override
+        public Object decode(AttributeValue value) {
+            String text = string(value);
+            if (text.length() != 1) {
+                throw new DecodeException("string \"" + text + "\" is not one character");
+            }
+            return text.charAt(0);
+        }
+
+        @Override
+        public String dynamoType() {
+            return "S";
+        }
+
+        @Override
+        public boolean immutable() {
+            return true;
+        }
+
+        @Override
+        public Optional<ScalarAttributeType> keyType() {
+            return Optional.of(ScalarAttributeType.S);
+        }
+    }
+
+    /** Types with a string form: UUID and the java.time types. */
+    static final class TextCodec<T> implements ValueCodec {
+        private final Class<T> type;
+        private final Function<T, String> format;
+        private final Function<String, T> parse;
+
+        TextCodec(Class<T> type, Function<T, String> format, Function<String, T> parse) {
+            this.type = type;
+            this.format = format;
+            this.parse = parse;
+        }
+
+        @Override
+        public AttributeValue encode(Object value) {
+            return AttributeValue.fromS(format.apply(type.cast(value)));
+        }
+
+        @Override
+        public Object decode(AttributeValue value) {
+            String text = string(value);
+            try {
+                return parse.apply(text);
+            } catch (java.time.DateTimeException | IllegalArgumentException e) {
+                throw new DecodeException("string \"" + text + "\" is not a " + type.getSimpleName());
+            }
+        }
+
+        @Override
+        public String dynamoType() {
+            return "S";
+        }
+
+        @Override
+        public boolean immutable() {
+            return true;
+        }
+
+        @Override
+        public Optional<ScalarAttributeType> keyType() {
+            return Optional.of(ScalarAttributeType.S);
+        }
+
+        @Override
+        public Object convert(Object value) {
+            if (type.isInstance(value)) {
+                return value;
+            }
+            throw notConvertible(value, type);
+        }
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    static final class EnumCodec implements ValueCodec {
+        private final Class<? extends Enum> type;
+
+        EnumCodec(Class<? extends Enum> type) {
+            this.type = type;
+        }
+
+        @Override
+        public AttributeValue encode(Object value) {
+            return AttributeValue.fromS(((Enum<?>) value).name());
+        }
+
+        @Override
+        public Object decode(AttributeValue value) {
+            String text = string(value);
+            try {
+                return Enum.valueOf(type, text);
+            } catch (IllegalArgumentException e) {
+                throw new DecodeException("\"" + text + "\" is not a constant of enum " + type.getName()
+                        + " " + Arrays.toString(type.getEnumConstants()));
+            }
+        }
+
+        @Override
+        public String dynamoType() {
+            return "S";
+        }
+
+        @Override
+        public boolean immutable() {
+            return true;
+        }
+
+        @Override
+        public Optional<ScalarAttributeType> keyType() {
+            return Optional.of(ScalarAttributeType.S);
+        }
+
+        @Override
+        public Object convert(Object value) {
+            if (type.isInstance(value)) {
+                return value;
+            }
+            throw notConvertible(value, type);
+        }
+    }
+
+    static final class ByteArrayCodec implements ValueCodec {
+        @Override
+        public AttributeValue encode(Object value) {
+            return AttributeValue.fromB(SdkBytes.fromByteArray((byte[]) value));
+        }
+
+        @Override
+        public Object decode(AttributeValue value) {
+            return binary(value).asByteArray();
+        }
+
+        @Override
+        public String dynamoType() {
+            return "B";
+        }
+
+        @Override
+        public boolean immutable() {
+            return false;
+        }
+
+        @Override
+        public Optional<ScalarAttributeType> keyType() {
+            return Optional.of(ScalarAttributeType.B);
+        }
+
+        @Override
+        public Object convert(Object value) {
+            if (value instanceof byte[]) {
+                return value;
+            }
+            if (value instanceof SdkBytes bytes) {
+                return bytes.asByteArray();
+            }
+            throw notConvertible(value, byte[].class);
+        }
+    }
+
+    static final class SdkBytesCodec implements ValueCodec {
+        @Override
+        public AttributeValue encode(Object value) {
+            return AttributeValue.fromB((SdkBytes) value);
+        }
+
+        @Override
+        public Object decode(AttributeValue value) {
+            return binary(value);
+        }
+
+        @Override
+        public String dynamoType() {
+            return "B";
+        }
+
+        @Override
+        public boolean immutable() {
+            return true;
+        }
+
+        @Override
+        public Optional<ScalarAttributeType> keyType() {
+            return Optional.of(ScalarAttributeType.B);
+        }
+
+        @Override
+        public Object convert(Object value) {
+            if (value instanceof SdkBytes) {
+                return value;
+            }
+            if (value instanceof byte[] bytes) {
+                return SdkBytes.fromByteArray(bytes);
+            }
+            throw notConvertible(value, SdkBytes.class);
+        }
+    }
+
+    static final class ByteBufferCodec implements ValueCodec {
+        @Override
+        public AttributeValue encode(Object value) {
+            return AttributeValue.fromB(SdkBytes.fromByteBuffer((ByteBuffer) value));
+        }
+
+        @Override
+        public Object decode(AttributeValue value) {
+            return ByteBuffer.wrap(binary(value).asByteArray());
+        }
+
+        @Override
+        public String dynamoType() {
+            return "B";
+        }
+
+        @Override
+        public boolean immutable() {
+            return false;
+        }
+
+        @Override
+        public Optional<ScalarAttributeType> keyType() {
+            return Optional.of(ScalarAttributeType.B);
+        }
+    }
+
+    /** A Duration as a number of seconds with up to nine decimals: exact, and sorts by length. */
+    static final class DurationCodec implements ValueCodec {
+        @Override
+        public AttributeValue encode(Object value) {
+            Duration d = (Duration) value;
+            BigDecimal seconds = BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9));
+            return AttributeValue.fromN(seconds.stripTrailingZeros().toPlainString());
+        }
+
+        @Override
+        public Object decode(AttributeValue value) {
+            String text = number(value);
+            try {
+                BigDecimal seconds = new BigDecimal(text);
+                BigDecimal whole = seconds.setScale(0, java.math.RoundingMode.FLOOR);
+                long nanos = seconds.subtract(whole).movePointRight(9).longValueExact();
+                return Duration.ofSeconds(whole.longValueExact(), nanos);
+            } catch (ArithmeticException | NumberFormatException e) {
+                throw new DecodeException("number " + text + " is not a Duration in seconds");
+            }
+        }
+
+        @Override
+        public String dynamoType() {
+            return "N";
+        }
+
+        @Override
+        public boolean immutable() {
+            return true;
+        }
+
+        @Override
+        public Optional<ScalarAttributeType> keyType() {
+            return Optional.of(ScalarAttributeType.N);
+        }
+    }
+
+    /** An Instant as epoch seconds, as DynamoDB's time to live reads it. Sub-second precision is dropped. */
+    static final class EpochSecondsCodec implements ValueCodec {
+        @Override
+        public AttributeValue encode(Object value) {
+            return AttributeValue.fromN(Long.toString(((Instant) value).getEpochSecond()));
+        }
+
+        @Override
+        public Object decode(AttributeValue value) {
+            String text = number(value);
+            try {
+                return Instant.ofEpochSecond(new BigDecimal(text).longValue());
+            } catch (NumberFormatException e) {
+                throw new DecodeException("number " + text + " is not epoch seconds");
+            }
+        }
+
+        @Override
+        public String dynamoType() {
+            return "N";
+        }
+
+        @Override
+        public boolean immutable() {
+            return true;
+        }
+
+        @Override
+        public Optional<ScalarAttributeType> keyType() {
+            return Optional.of(ScalarAttributeType.N);
+        }
+    }
+
+    /** An AttributeValue field is stored as it is. */
+    static final class RawCodec implements ValueCodec {
+        @Override
+        public AttributeValue encode(Object value) {
+            return (AttributeValue) value;
+        }
+
+        @Override
+        public Object decode(AttributeValue value) {
+            return value;
+        }
+
+        @Override
+        public String dynamoType() {
+            return "any";
+        }
+
+        @Override
+        public boolean immutable() {
+            return true;
+        }
+    }
+
+    /** Fixed-width ISO-8601 forms, so that stored strings sort in time order. */
+    static final class Times {
+        private static final DateTimeFormatter INSTANT =
+                DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+        private static final DateTimeFormatter LOCAL_DATE_TIME =
+                DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS");
+        private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSSSSS");
+
+        private Times() {
+        }
+
+        static String formatInstant(Instant instant) {
+            return INSTANT.format(instant);
+        }
+
+        static String formatLocalDateTime(LocalDateTime value) {
+            return LOCAL_DATE_TIME.format(value);
+        }
+
+        static String formatLocalTime(LocalTime value) {
+            return LOCAL_TIME.format(value);
+        }
+
+        /** The UTC instant (so strings sort in time order) and the offset in brackets (RFC 9557). */
+        static String formatOffset(OffsetDateTime value) {
+            return INSTANT.format(value.toInstant()) + "[" + value.getOffset().getId() + "]";
+        }
+
+        static OffsetDateTime parseOffset(String text) {
+            int bracket = text.indexOf('[');
+            if (bracket < 0 || !text.endsWith("]")) {
+                return OffsetDateTime.parse(text);
+            }
+            Instant instant = Instant.parse(text.substring(0, bracket));
+            return OffsetDateTime.ofInstant(instant, ZoneOffset.of(text.substring(bracket + 1, text.length() - 1)));
+        }
+
+        /** The UTC instant and the zone (an offset or a region such as Europe/Paris) in brackets (RFC 9557). */
+        static String formatZoned(ZonedDateTime value) {
+            return INSTANT.format(value.toInstant()) + "[" + value.getZone().getId() + "]";
+        }
+
+        static ZonedDateTime parseZoned(String text) {
+            int bracket = text.indexOf('[');
+            if (bracket < 0 || !text.endsWith("]")) {
+                return ZonedDateTime.parse(text);
+            }
+            Instant instant = Instant.parse(text.substring(0, bracket));
+            try {
+                return ZonedDateTime.ofInstant(instant, ZoneId.of(text.substring(bracket + 1, text.length() - 1)));
+            } catch (java.time.DateTimeException e) {
+                throw new IllegalArgumentException(e);
+            }
+        }
+    }
+}

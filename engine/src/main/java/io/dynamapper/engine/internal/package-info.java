@@ -1,0 +1,2 @@
+/** Implementation of the engine. Not API: these packages may change in any release. */
+package io.dynamapper.engine.internal;
