@@ -145,7 +145,7 @@ final class DefaultScan<T> implements Scan<T> {
         Compiled compiled = compile();
         long max = max();
         if (segments == 1) {
-            return compiled.count(0, max);
+            return Math.min(compiled.count(0, max), max);
         }
         ctx.checkOpen().run();
         List<Callable<Long>> tasks = new ArrayList<>(segments);
