@@ -60,11 +60,8 @@ final class BatchGet {
             distinct.putIfAbsent(identity(model, converted), converted);
             position++;
         }
-        Map<Map<String, AttributeValue>, Map<String, AttributeValue>> found = new HashMap<>();
-        List<Map<String, AttributeValue>> all = new ArrayList<>(distinct.values());
-        for (int from = 0; from < all.size(); from += MAX_KEYS) {
-            readChunk(ctx, model, all.subList(from, Math.min(all.size(), from + MAX_KEYS)), found);
-        }
+        Map<Map<String, AttributeValue>, Map<String, AttributeValue>> found =
+                readItems(ctx, model, new ArrayList<>(distinct.values()));
         List<T> result = new ArrayList<>(found.size());
         for (Map<String, AttributeValue> id : distinct.keySet()) {
             Map<String, AttributeValue> item = found.get(id);
@@ -76,6 +73,19 @@ final class BatchGet {
             }
         }
         return result;
+    }
+
+    /**
+     * The items of distinct table keys, by {@link #identity}; missing items are absent. Nothing is
+     * handed to the session.
+     */
+    static Map<Map<String, AttributeValue>, Map<String, AttributeValue>> readItems(
+            ReadContext ctx, EntityModel<?> model, List<Map<String, AttributeValue>> keys) {
+        Map<Map<String, AttributeValue>, Map<String, AttributeValue>> found = new HashMap<>();
+        for (int from = 0; from < keys.size(); from += MAX_KEYS) {
+            readChunk(ctx, model, keys.subList(from, Math.min(keys.size(), from + MAX_KEYS)), found);
+        }
+        return found;
     }
 
     private static <T> void readChunk(ReadContext ctx, EntityModel<T> model, List<Map<String, AttributeValue>> chunk,
@@ -159,7 +169,7 @@ final class BatchGet {
      * The key attributes of an item (or key) with numbers in canonical form, so that a key given as
      * {@code 1.0} matches the item DynamoDB returns as {@code 1}, and such keys count as duplicates.
      */
-    private static Map<String, AttributeValue> identity(EntityModel<?> model, Map<String, AttributeValue> item) {
+    static Map<String, AttributeValue> identity(EntityModel<?> model, Map<String, AttributeValue> item) {
         Map<String, AttributeValue> id = new HashMap<>(4);
         put(id, model.hashKey(), item);
         model.rangeKey().ifPresent(range -> put(id, range, item));

@@ -35,9 +35,13 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  * the remaining number of items ({@code Limit}); with a filter DynamoDB's {@code Limit} would count
  * items before filtering, so none is sent and reading stops as soon as enough items were returned.
  *
- * <p>Queries on an index ask for {@code Select.ALL_ATTRIBUTES}: a local index fetches whole items
- * from the table, a global index must project {@code ALL} (else a clear exception says so), since
- * the session needs whole items.
+ * <p>The session needs whole items, so queries on an index ask for {@code Select.ALL_ATTRIBUTES}: a
+ * local index then fetches whole items from the table itself, and a global index that projects
+ * {@code ALL} (as {@code SchemaManager} creates them) returns them. A global index with a narrower
+ * projection refuses that; the query then reads the index's projected attributes and fetches the
+ * whole items by their table keys with {@code BatchGetItem} (one refused request per terminal call,
+ * plus the batch reads: create indexes with projection {@code ALL} to avoid the cost). A filter on
+ * such an index may use projected attributes only.
  *
  * @param <T> the entity type
  */
@@ -329,6 +333,8 @@ final class DefaultQuery<T> implements Query<T> {
         final boolean filtered;
         final Set<String> cursorAttributes;
         final String indexName;
+        /** Set once DynamoDB refused ALL_ATTRIBUTES: the index does not project every attribute. */
+        boolean projectedOnly;
 
         Compiled(QueryRequest base, boolean filtered, Set<String> cursorAttributes, String indexName) {
             this.base = base;
@@ -340,15 +346,55 @@ final class DefaultQuery<T> implements Query<T> {
         RawPage fetch(Map<String, AttributeValue> start, Integer pageLimit, boolean countOnly) {
             QueryRequest.Builder request = base.toBuilder().exclusiveStartKey(start).limit(pageLimit);
             if (countOnly) {
-                request.select(Select.COUNT);
-            } else if (indexName != null) {
-                request.select(Select.ALL_ATTRIBUTES);
+                return send(request.select(Select.COUNT).build());
             }
-            QueryRequest built = request.build();
-            QueryResponse response = ReadFailures.send(ctx.checkOpen(), "Query", model, indexName, () -> ctx.client().query(built));
+            if (indexName == null) {
+                return send(request.build());
+            }
+            if (!projectedOnly) {
+                try {
+                    return send(request.select(Select.ALL_ATTRIBUTES).build());
+                } catch (DynamapperException e) {
+                    if (!ReadFailures.isProjectionError(e.getCause())) {
+                        throw e;
+                    }
+                    projectedOnly = true; // a global index without projection ALL: read keys, then whole items
+                }
+            }
+            RawPage keys = send(request.select(Select.ALL_PROJECTED_ATTRIBUTES).build());
+            return new RawPage(wholeItems(keys.items()), keys.count(), keys.lastEvaluatedKey());
+        }
+
+        private RawPage send(QueryRequest built) {
+            QueryResponse response = ReadFailures.send(ctx.checkOpen(), "Query", model, indexName,
+                    () -> ctx.client().query(built));
             return new RawPage(response.hasItems() ? response.items() : List.of(),
                     response.count() == null ? 0 : response.count(),
                     RawPage.next(response.hasLastEvaluatedKey(), response.lastEvaluatedKey()));
+        }
+
+        /** The table's whole items of index items, in the same order; items deleted meanwhile are left out. */
+        private List<Map<String, AttributeValue>> wholeItems(List<Map<String, AttributeValue>> indexItems) {
+            if (indexItems.isEmpty()) {
+                return indexItems;
+            }
+            Map<Map<String, AttributeValue>, Map<String, AttributeValue>> keys = new java.util.LinkedHashMap<>();
+            for (Map<String, AttributeValue> item : indexItems) {
+                Map<String, AttributeValue> key = new java.util.LinkedHashMap<>(4);
+                key.put(model.hashKey().attributeName(), item.get(model.hashKey().attributeName()));
+                model.rangeKey().ifPresent(r -> key.put(r.attributeName(), item.get(r.attributeName())));
+                keys.putIfAbsent(BatchGet.identity(model, key), key);
+            }
+            Map<Map<String, AttributeValue>, Map<String, AttributeValue>> found =
+                    BatchGet.readItems(ctx, model, new ArrayList<>(keys.values()));
+            List<Map<String, AttributeValue>> whole = new ArrayList<>(indexItems.size());
+            for (Map<String, AttributeValue> id : keys.keySet()) {
+                Map<String, AttributeValue> item = found.get(id);
+                if (item != null) {
+                    whole.add(item);
+                }
+            }
+            return whole;
         }
 
         EntityIterator<T> iterator(long max) {

@@ -27,6 +27,13 @@ final class ReadFailures {
         }
     }
 
+    /** Whether DynamoDB refused {@code Select.ALL_ATTRIBUTES} on a global index that does not project ALL. */
+    static boolean isProjectionError(Throwable e) {
+        return e instanceof AwsServiceException service && service.awsErrorDetails() != null
+                && "ValidationException".equals(service.awsErrorDetails().errorCode())
+                && String.valueOf(service.getMessage()).contains("ALL_ATTRIBUTES");
+    }
+
     static DynamapperException wrap(String operation, EntityModel<?> model, String index, SdkException e) {
         String what = operation + " on table '" + model.tableName() + "'" + (index == null ? "" : " index '" + index + "'")
                 + " (" + model.type().getSimpleName() + ")";
@@ -35,9 +42,7 @@ final class ReadFailures {
                     + " does not exist or is not active; create it with SchemaManager.createTable("
                     + model.type().getSimpleName() + ".class, ...)", e);
         }
-        if (index != null && e instanceof AwsServiceException service && service.awsErrorDetails() != null
-                && "ValidationException".equals(service.awsErrorDetails().errorCode())
-                && String.valueOf(service.getMessage()).contains("ALL_ATTRIBUTES")) {
+        if (index != null && isProjectionError(e)) {
             return new DynamapperException(what + " failed: index '" + index + "' does not project all attributes, "
                     + "so it cannot return whole " + model.type().getSimpleName() + " entities; create the index "
                     + "with projection ALL (SchemaManager does)", e);

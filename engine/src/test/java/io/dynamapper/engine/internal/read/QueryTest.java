@@ -279,17 +279,37 @@ class QueryTest {
     }
 
     @Test
-    void aGlobalIndexThatDoesNotProjectAllIsAClearError() {
+    void aGlobalIndexThatDoesNotProjectAllFallsBackToReadingWholeItemsByKey() {
         LocalDynamoDb.deleteAllTables();
         Fixtures.createTable(ddb, LEVELS, Map.of("by_name", ProjectionType.KEYS_ONLY));
-        Level level = new Level(1, 1);
-        level.name = "E1M1";
-        level.kills = 3;
-        Fixtures.put(ddb, LEVELS, level);
-        DynamapperException e = assertThrows(DynamapperException.class,
-                () -> levels().index("by_name").hashKey("E1M1").list());
-        assertTrue(e.getMessage().contains("does not project all attributes"), e.getMessage());
-        assertEquals(1, levels().index("by_name").hashKey("E1M1").count());
+        for (int episode = 1; episode <= 4; episode++) {
+            Level level = new Level(episode, 1);
+            level.name = "Hangar";
+            level.kills = 50 - episode * 10;
+            level.status = "status " + episode;
+            Fixtures.put(ddb, LEVELS, level);
+        }
+        recording.clear();
+        List<Level> hangars = levels().index("by_name").hashKey("Hangar").list();
+        assertEquals(List.of(4L, 3L, 2L, 1L), hangars.stream().map(l -> l.episode).toList());
+        assertEquals("status 4", hangars.get(0).status);
+        assertEquals(List.of("QueryRequest", "QueryRequest", "BatchGetItemRequest"),
+                recording.requests().stream().map(r -> r.getClass().getSimpleName()).toList());
+        assertEquals(Select.ALL_PROJECTED_ATTRIBUTES, recording.requests(QueryRequest.class).get(1).select());
+
+        // the same instances, page by page, and the index order is kept
+        List<Level> paged = new ArrayList<>();
+        Optional<Cursor> after = Optional.empty();
+        do {
+            Page<Level> page = levels().index("by_name").hashKey("Hangar").descending().page(3, after);
+            paged.addAll(page.items());
+            after = page.next();
+        } while (after.isPresent());
+        assertEquals(List.of(1L, 2L, 3L, 4L), paged.stream().map(l -> l.episode).toList());
+        assertSame(hangars.get(3), paged.get(0));
+        assertEquals(Optional.of(3L), levels().index("by_name").hashKey("Hangar").rangeKey(KeyCondition.eq(20))
+                .first().map(l -> l.episode));
+        assertEquals(4, levels().index("by_name").hashKey("Hangar").count());
     }
 
     @Test
