@@ -49,7 +49,10 @@ public interface Query<T> {
     /** Matching items, fetching pages lazily as the stream is consumed. Close it if not consumed fully. */
     Stream<T> stream();
 
-    /** The first matching item, if any (one page at most, often one item). */
+    /**
+     * The first matching item, if any. Without a filter one request for one item; with a filter,
+     * pages are read until an item matches (DynamoDB filters after reading), so it may take several.
+     */
     Optional<T> first();
 
     /** How many items match, counted by DynamoDB ({@code Select.COUNT}): no items are read into the session. */

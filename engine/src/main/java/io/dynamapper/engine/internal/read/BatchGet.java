@@ -1,0 +1,186 @@
+package io.dynamapper.engine.internal.read;
+
+import io.dynamapper.DynamapperException;
+import io.dynamapper.Key;
+import io.dynamapper.RetriesExhaustedException;
+import io.dynamapper.RetryPolicy;
+import io.dynamapper.engine.internal.mapping.EntityModel;
+import io.dynamapper.engine.internal.mapping.PropertyModel;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
+
+/**
+ * Reads many items by key with {@code BatchGetItem}: every key is validated and converted first,
+ * duplicates collapse to one, requests carry at most 100 keys, and {@code UnprocessedKeys} (or a
+ * throttled request) are retried with exponential backoff and full jitter as the session's
+ * {@link RetryPolicy} allows, each chunk with its own attempts.
+ */
+final class BatchGet {
+    /** DynamoDB's limit of keys per BatchGetItem request. */
+    static final int MAX_KEYS = 100;
+
+    private BatchGet() {
+    }
+
+    /**
+     * The entities of the keys, in the order of the keys, each once; missing items and items the
+     * session skips (pending deletes) are left out.
+     *
+     * @throws DynamapperException if a key is null or invalid (before any request), or a request fails
+     * @throws RetriesExhaustedException if keys stay unprocessed after every attempt
+     */
+    static <T> List<T> getAll(ReadContext ctx, EntityModel<T> model, Collection<Key> keys) {
+        if (keys == null) {
+            throw new DynamapperException("getAll(" + model.type().getSimpleName() + ", null): keys must not be null");
+        }
+        Map<Map<String, AttributeValue>, Map<String, AttributeValue>> distinct = new LinkedHashMap<>();
+        int position = 0;
+        for (Key key : keys) {
+            Map<String, AttributeValue> converted;
+            try {
+                converted = model.key(key);
+            } catch (DynamapperException e) {
+                throw new DynamapperException("getAll(" + model.type().getSimpleName() + "): key #" + position + " "
+                        + key + " is invalid: " + e.getMessage(), e);
+            }
+            distinct.putIfAbsent(identity(model, converted), converted);
+            position++;
+        }
+        Map<Map<String, AttributeValue>, Map<String, AttributeValue>> found =
+                readItems(ctx, model, new ArrayList<>(distinct.values()));
+        List<T> result = new ArrayList<>(found.size());
+        for (Map<String, AttributeValue> id : distinct.keySet()) {
+            Map<String, AttributeValue> item = found.get(id);
+            if (item != null) {
+                T entity = ctx.loader().load(model, item);
+                if (entity != null) {
+                    result.add(entity);
+                }
+            }
+        }
+        return result;
+    }
+
+    /**
+     * The items of distinct table keys, by {@link #identity}; missing items are absent. Nothing is
+     * handed to the session.
+     */
+    static Map<Map<String, AttributeValue>, Map<String, AttributeValue>> readItems(
+            ReadContext ctx, EntityModel<?> model, List<Map<String, AttributeValue>> keys) {
+        Map<Map<String, AttributeValue>, Map<String, AttributeValue>> found = new HashMap<>();
+        for (int from = 0; from < keys.size(); from += MAX_KEYS) {
+            readChunk(ctx, model, keys.subList(from, Math.min(keys.size(), from + MAX_KEYS)), found);
+        }
+        return found;
+    }
+
+    private static <T> void readChunk(ReadContext ctx, EntityModel<T> model, List<Map<String, AttributeValue>> chunk,
+                                      Map<Map<String, AttributeValue>, Map<String, AttributeValue>> found) {
+        RetryPolicy policy = ctx.retryPolicy();
+        String table = model.tableName();
+        List<Map<String, AttributeValue>> pending = chunk;
+        List<Throwable> failures = new ArrayList<>();
+        for (int attempt = 1; ; attempt++) {
+            BatchGetItemRequest request = BatchGetItemRequest.builder()
+                    .requestItems(Map.of(table, KeysAndAttributes.builder()
+                            .keys(pending).consistentRead(ctx.consistentReads()).build()))
+                    .build();
+            Throwable failure;
+            try {
+                BatchGetItemResponse response = ReadFailures.send(ctx.checkOpen(), "BatchGetItem", model, null,
+                        () -> sendRaw(ctx, request));
+                List<Map<String, AttributeValue>> items = response.responses().getOrDefault(table, List.of());
+                for (Map<String, AttributeValue> item : items) {
+                    found.put(identity(model, item), item);
+                }
+                KeysAndAttributes unprocessed = response.hasUnprocessedKeys()
+                        ? response.unprocessedKeys().get(table) : null;
+                if (unprocessed == null || !unprocessed.hasKeys() || unprocessed.keys().isEmpty()) {
+                    return;
+                }
+                pending = unprocessed.keys();
+                failure = new DynamapperException(pending.size() + " of " + chunk.size()
+                        + " keys were left unprocessed by BatchGetItem on table '" + table + "'");
+            } catch (Throttled e) {
+                failure = e.getCause();
+            }
+            if (attempt >= policy.maxAttempts()) {
+                RetriesExhaustedException exhausted = new RetriesExhaustedException("getAll("
+                        + model.type().getSimpleName() + "): " + pending.size() + " of " + chunk.size() + " keys of table '"
+                        + table + "' were still unprocessed after " + attempt + " attempt(s) of BatchGetItem; DynamoDB is "
+                        + "throttling reads: raise the table's read capacity, or retry later", attempt, failure);
+                failures.forEach(exhausted::addSuppressed);
+                throw exhausted;
+            }
+            failures.add(failure);
+            sleep(policy, attempt, model);
+        }
+    }
+
+    /** A throttled BatchGetItem: retried like unprocessed keys. */
+    private static final class Throttled extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Throttled(AwsServiceException cause) {
+            super(cause);
+        }
+    }
+
+    private static BatchGetItemResponse sendRaw(ReadContext ctx, BatchGetItemRequest request) {
+        try {
+            return ctx.client().batchGetItem(request);
+        } catch (ProvisionedThroughputExceededException | RequestLimitExceededException e) {
+            throw new Throttled(e);
+        } catch (AwsServiceException e) {
+            if (e.isThrottlingException()) {
+                throw new Throttled(e);
+            }
+            throw e;
+        }
+    }
+
+    private static void sleep(RetryPolicy policy, int attempt, EntityModel<?> model) {
+        Duration cap = policy.delayCap(attempt);
+        Duration delay = cap.isZero() ? Duration.ZERO : Duration.ofNanos(ThreadLocalRandom.current().nextLong(cap.toNanos() + 1));
+        try {
+            policy.sleeper().sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DynamapperException("getAll(" + model.type().getSimpleName() + ") was interrupted while waiting "
+                    + "to retry unprocessed keys", e);
+        }
+    }
+
+    /**
+     * The key attributes of an item (or key) with numbers in canonical form, so that a key given as
+     * {@code 1.0} matches the item DynamoDB returns as {@code 1}, and such keys count as duplicates.
+     */
+    static Map<String, AttributeValue> identity(EntityModel<?> model, Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> id = new HashMap<>(4);
+        put(id, model.hashKey(), item);
+        model.rangeKey().ifPresent(range -> put(id, range, item));
+        return id;
+    }
+
+    private static void put(Map<String, AttributeValue> id, PropertyModel key, Map<String, AttributeValue> item) {
+        AttributeValue value = item.get(key.attributeName());
+        if (value != null && value.n() != null) {
+            value = AttributeValue.fromN(new BigDecimal(value.n()).stripTrailingZeros().toPlainString());
+        }
+        id.put(key.attributeName(), value);
+    }
+}

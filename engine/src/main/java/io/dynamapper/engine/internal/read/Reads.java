@@ -1,0 +1,49 @@
+package io.dynamapper.engine.internal.read;
+
+import io.dynamapper.DynamapperException;
+import io.dynamapper.Key;
+import io.dynamapper.Query;
+import io.dynamapper.RetriesExhaustedException;
+import io.dynamapper.Scan;
+import io.dynamapper.engine.internal.mapping.EntityModel;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The read side of a session: queries, scans and batch gets. Every item read is handed to the
+ * session through {@link ReadContext#loader()} on the calling thread (the session returns its
+ * managed instance, or null for a pending delete, which the read skips), and
+ * {@link ReadContext#checkOpen()} runs before each request. {@link ReadContext#consistentReads()}
+ * is the default of {@code ConsistentRead} (global secondary indexes are always read eventually
+ * consistent). SDK failures become {@link DynamapperException}s naming the table and entity, with
+ * the SDK exception as the cause.
+ */
+public final class Reads {
+    private Reads() {
+    }
+
+    /** A new query of the model's table (or one of its indexes); sends nothing until a terminal call. */
+    public static <T> Query<T> query(ReadContext ctx, EntityModel<T> model) {
+        return new DefaultQuery<>(Objects.requireNonNull(ctx, "ctx == null"), Objects.requireNonNull(model, "model == null"));
+    }
+
+    /** A new scan of the model's table; sends nothing until a terminal call. */
+    public static <T> Scan<T> scan(ReadContext ctx, EntityModel<T> model) {
+        return new DefaultScan<>(Objects.requireNonNull(ctx, "ctx == null"), Objects.requireNonNull(model, "model == null"));
+    }
+
+    /**
+     * The entities of the keys, in the order of the keys; missing keys are skipped, a key given twice
+     * yields its entity once (at its first position), and entities come through {@code ctx.loader()}.
+     * Reads with {@code BatchGetItem} in chunks of 100 keys, retrying unprocessed keys with backoff.
+     *
+     * @throws DynamapperException if a key is null or does not fit the model's key fields (before any
+     *     request is sent), or a request fails
+     * @throws RetriesExhaustedException if keys are still unprocessed after the retry policy's attempts
+     */
+    public static <T> List<T> getAll(ReadContext ctx, EntityModel<T> model, Collection<Key> keys) {
+        return BatchGet.getAll(Objects.requireNonNull(ctx, "ctx == null"), Objects.requireNonNull(model, "model == null"),
+                keys);
+    }
+}
