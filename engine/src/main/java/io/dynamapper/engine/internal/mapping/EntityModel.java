@@ -249,6 +249,76 @@ public final class EntityModel<T> {
         return Optional.ofNullable(shape.property(fieldName));
     }
 
+    /**
+     * Resolves a dotted Java field path, e.g. {@code "address.city"}, to the attribute names it is
+     * stored under and the codec of its leaf. Steps go through nested objects (by Java field name)
+     * and, in a {@code Map<String, T>} field, take the next step as a map key; {@code Optional}s
+     * are looked through. Lists have no named steps and end a path.
+     *
+     * @throws DynamapperException if a step is not a persisted field, or the path continues past a
+     *     value that has no named parts; the message lists the fields there are
+     */
+    public AttributePath resolvePath(String path) {
+        if (path == null || path.isEmpty()) {
+            throw new DynamapperException("Empty field path for " + type.getSimpleName());
+        }
+        return resolvePath(List.of(path.split("\\.", -1)));
+    }
+
+    /**
+     * Resolves a path given step by step, for map keys that contain dots.
+     *
+     * @see #resolvePath(String)
+     */
+    public AttributePath resolvePath(List<String> steps) {
+        if (steps == null || steps.isEmpty()) {
+            throw new DynamapperException("Empty field path for " + type.getSimpleName());
+        }
+        List<String> names = new ArrayList<>(steps.size());
+        StringBuilder described = new StringBuilder(type.getSimpleName());
+        ClassShape currentShape = shape;
+        ValueCodec codec = null;
+        PropertyModel property = null;
+        java.lang.reflect.Type javaType = type;
+        for (int i = 0; i < steps.size(); i++) {
+            String step = steps.get(i);
+            if (step == null || step.isEmpty()) {
+                throw new DynamapperException("Field path " + String.join(".", steps) + " of " + type.getSimpleName()
+                        + " has an empty step");
+            }
+            if (currentShape != null) {
+                property = currentShape.property(step);
+                if (property == null) {
+                    throw new DynamapperException("Field path " + String.join(".", steps) + " of " + type.getSimpleName()
+                            + ": " + currentShape.type().getSimpleName() + " has no persisted field '" + step
+                            + "'; it has " + currentShape.properties().stream().map(PropertyModel::fieldName).toList());
+                }
+                names.add(property.attributeName());
+                codec = property.codec();
+                javaType = property.genericType();
+            } else if (codec instanceof ContainerCodecs.MapCodec map) {
+                property = null;
+                names.add(step);
+                codec = map.valueCodec();
+                javaType = javaType instanceof java.lang.reflect.ParameterizedType p
+                        ? p.getActualTypeArguments()[1] : Object.class;
+            } else {
+                throw new DynamapperException("Field path " + String.join(".", steps) + " of " + type.getSimpleName()
+                        + ": " + described + " is stored as " + codec.dynamoType()
+                        + ", which has no named parts to go into");
+            }
+            described.append('.').append(step);
+            while (codec instanceof ContainerCodecs.OptionalCodec optional) {
+                codec = optional.inner();
+                javaType = javaType instanceof java.lang.reflect.ParameterizedType p
+                        ? p.getActualTypeArguments()[0] : Object.class;
+            }
+            currentShape = codec instanceof ObjectCodec object ? object.shape() : null;
+        }
+        String typeName = javaType.getTypeName().replace("java.lang.", "").replace("java.util.", "");
+        return new AttributePath(names, codec, Optional.ofNullable(property), described + " (" + typeName + ")");
+    }
+
     /** The key type of a key property. */
     public static ScalarAttributeType keyType(PropertyModel key) {
         return key.codec().keyType().orElseThrow();
