@@ -210,7 +210,7 @@ final class ContainerCodecs {
         }
     }
 
-    /** A map with string keys stored as M; null values are stored as NULL. */
+    /** A map with non-empty string keys stored as M; null values are stored as NULL. */
     static final class MapCodec implements ValueCodec {
         private final ValueCodec value;
         private final boolean sorted;
@@ -232,6 +232,10 @@ final class ContainerCodecs {
             for (Map.Entry<?, ?> e : in.entrySet()) {
                 if (e.getKey() == null) {
                     throw new IllegalArgumentException("a map stored in DynamoDB cannot have a null key");
+                }
+                if (((String) e.getKey()).isEmpty()) {
+                    throw new IllegalArgumentException("a map stored in DynamoDB cannot have an empty key "
+                            + "(DynamoDB rejects empty attribute names)");
                 }
                 out.put((String) e.getKey(), value.encodeNested(e.getValue()));
             }
