@@ -155,10 +155,8 @@ public final class TableManager implements SchemaManager {
             throw new DynamapperException("Cannot delete " + what(model) + ": " + e.getMessage(), e);
         }
         try (DynamoDbWaiter waiter = waiter()) {
-            WaiterResponse<DescribeTableResponse> response = waiter.waitUntilTableNotExists(describeRequest(model));
-            response.matched().exception().ifPresent(e -> {
-                throw new DynamapperException("Deleting " + what(model) + " failed while waiting: " + e.getMessage(), e);
-            });
+            // success is a ResourceNotFoundException from DescribeTable; the waiter throws on anything else
+            waiter.waitUntilTableNotExists(describeRequest(model));
         } catch (SdkException e) {
             throw new DynamapperException(what(model) + " was not gone within " + timeout + ": " + e.getMessage(), e);
         }
