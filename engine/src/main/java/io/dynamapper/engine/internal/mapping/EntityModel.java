@@ -52,6 +52,7 @@ public final class EntityModel<T> {
     private final PropertyModel ttl;
     private final List<IndexModel> indexes;
     private final PropertyModel[] compared; // every property but the version: what dirty checking compares
+    private final PropertyModel[] indexKeys; // key properties of indexes that are not table keys
 
     /**
      * The model of an entity class, built on first use and cached for the life of the class.
@@ -105,6 +106,14 @@ public final class EntityModel<T> {
                     + "; time to live must be epoch seconds: long, Long or Instant");
         }
         this.indexes = buildIndexes();
+        java.util.Set<PropertyModel> keys = new java.util.LinkedHashSet<>();
+        for (IndexModel index : indexes) {
+            keys.add(index.hashKey());
+            index.rangeKey().ifPresent(keys::add);
+        }
+        keys.remove(hashKey);
+        keys.remove(rangeKey);
+        this.indexKeys = keys.toArray(new PropertyModel[0]);
         List<PropertyModel> others = new ArrayList<>(shape.properties());
         others.remove(version);
         this.compared = others.toArray(new PropertyModel[0]);
@@ -329,13 +338,22 @@ public final class EntityModel<T> {
     /**
      * The full item of an entity: every non-null property.
      *
-     * @throws DynamapperException if a key is null or an empty string or binary
+     * @throws DynamapperException if a table key is null, or a table or index key is an empty string
+     *     or binary (DynamoDB rejects both)
+     * @throws io.dynamapper.MappingException if a value cannot be stored (a number beyond DynamoDB's
+     *     range, duplicate set elements, an empty map key), naming the field
      */
     public Map<String, AttributeValue> toItem(T entity) {
         Map<String, AttributeValue> item = shape.encode(entity);
         checkKeyValue(hashKey, item.get(hashKey.attributeName()), entity);
         if (rangeKey != null) {
             checkKeyValue(rangeKey, item.get(rangeKey.attributeName()), entity);
+        }
+        for (PropertyModel key : indexKeys) {
+            AttributeValue value = item.get(key.attributeName());
+            if (value != null) { // a missing index key leaves the item out of the index (a sparse index)
+                checkKeyValue(key, value, entity);
+            }
         }
         return item;
     }

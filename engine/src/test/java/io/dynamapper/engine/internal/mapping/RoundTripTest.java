@@ -418,6 +418,35 @@ class RoundTripTest {
         assertDeepEquals(t, roundTrip(AllTypes.class, t));
     }
 
+    @Table("indexed")
+    static class Indexed {
+        @HashKey String id;
+        @io.dynamapper.IndexHashKey("by_email") String email;
+        @io.dynamapper.IndexHashKey("by_avatar") byte[] avatar;
+    }
+
+    @Test
+    void emptyIndexKeysAreRejectedButMissingOnesAreFine() {
+        EntityModel<Indexed> model = EntityModel.of(Indexed.class);
+        Indexed i = new Indexed();
+        i.id = "a";
+        assertEquals(Set.of("id"), model.toItem(i).keySet(), "null index keys: not in the index");
+        i.email = "";
+        assertMessage(assertThrows(io.dynamapper.DynamapperException.class, () -> model.toItem(i)),
+                "Indexed.email", "empty string");
+        i.email = "x@y";
+        i.avatar = new byte[0];
+        assertMessage(assertThrows(io.dynamapper.DynamapperException.class, () -> model.toItem(i)),
+                "Indexed.avatar", "empty binary");
+        Indexed noKey = new Indexed();
+        noKey.id = "";
+        assertMessage(assertThrows(io.dynamapper.DynamapperException.class, () -> model.toItem(noKey)),
+                "Indexed.id", "empty string");
+        noKey.id = null;
+        assertMessage(assertThrows(io.dynamapper.DynamapperException.class, () -> model.toItem(noKey)),
+                "Indexed.id", "is null");
+    }
+
     static void assertMessage(Exception e, String... parts) {
         for (String part : parts) {
             assertTrue(e.getMessage().contains(part), "'" + part + "' missing in: " + e.getMessage());
