@@ -789,8 +789,9 @@ final class ScalarCodecs {
 
     /** Fixed-width ISO-8601 forms, so that stored strings sort in time order. */
     static final class Times {
+        /** UTC, always 9 fraction digits; covers Instant.MIN to Instant.MAX (4-digit years sort correctly). */
         private static final DateTimeFormatter INSTANT =
-                DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+                new java.time.format.DateTimeFormatterBuilder().appendInstant(9).toFormatter();
         private static final DateTimeFormatter LOCAL_DATE_TIME =
                 DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS");
         private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSSSSS");

@@ -146,6 +146,27 @@ class RoundTripTest {
     }
 
     @Test
+    void extremeTimesRoundTrip() {
+        AllTypes t = new AllTypes();
+        t.id = "times";
+        t.instant = java.time.Instant.MAX;
+        t.date = java.time.LocalDate.MIN;
+        t.localDateTime = java.time.LocalDateTime.MAX;
+        t.localTime = java.time.LocalTime.MAX;
+        t.offset = java.time.OffsetDateTime.MIN;
+        t.zoned = java.time.ZonedDateTime.of(java.time.LocalDateTime.MAX.minusDays(1), java.time.ZoneId.of("Asia/Tokyo"));
+        t.duration = java.time.Duration.ofSeconds(Long.MIN_VALUE);
+        t.instants = Set.of(java.time.Instant.EPOCH, java.time.Instant.ofEpochSecond(-1, 1));
+        assertDeepEquals(t, roundTrip(AllTypes.class, t));
+        t.instant = java.time.Instant.MIN;
+        t.duration = java.time.Duration.ofSeconds(Long.MAX_VALUE, 999_999_999);
+        t.offset = java.time.OffsetDateTime.MAX;
+        t.date = java.time.LocalDate.MAX;
+        t.localDateTime = java.time.LocalDateTime.MIN;
+        assertDeepEquals(t, roundTrip(AllTypes.class, t));
+    }
+
+    @Test
     void emptyStringIsStoredAndDistinctFromNull() {
         AllTypes t = new AllTypes();
         t.id = "e";
