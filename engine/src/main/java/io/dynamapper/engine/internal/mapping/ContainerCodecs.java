@@ -36,10 +36,16 @@ final class ContainerCodecs {
         private final ScalarAttributeType setType;
         private final boolean sorted;
 
+        /** Whether elements unequal in Java can be stored alike; only then is the set checked for duplicates. */
+        private final boolean mayCollide;
+
         SetCodec(ValueCodec element, ScalarAttributeType setType, boolean sorted) {
             this.element = element;
             this.setType = setType;
             this.sorted = sorted;
+            this.mayCollide = element instanceof ScalarCodecs.BigDecimalCodec
+                    || element instanceof ScalarCodecs.FloatingCodec || element instanceof ScalarCodecs.ByteArrayCodec
+                    || element instanceof UserCodec;
         }
 
         @Override
@@ -51,7 +57,7 @@ final class ContainerCodecs {
             switch (setType) {
                 case S -> {
                     List<String> out = new ArrayList<>(set.size());
-                    Map<Object, Object> seen = new java.util.HashMap<>(set.size() * 2);
+                    Map<Object, Object> seen = mayCollide ? new java.util.HashMap<>(set.size() * 2) : null;
                     for (Object e : set) {
                         String s = element.encode(nonNull(e)).s();
                         unique(seen, s, e);
@@ -61,7 +67,7 @@ final class ContainerCodecs {
                 }
                 case N -> {
                     List<String> out = new ArrayList<>(set.size());
-                    Map<Object, Object> seen = new java.util.HashMap<>(set.size() * 2);
+                    Map<Object, Object> seen = mayCollide ? new java.util.HashMap<>(set.size() * 2) : null;
                     for (Object e : set) {
                         String n = element.encode(nonNull(e)).n();
                         unique(seen, n, e);
@@ -71,7 +77,7 @@ final class ContainerCodecs {
                 }
                 default -> {
                     List<SdkBytes> out = new ArrayList<>(set.size());
-                    Map<Object, Object> seen = new java.util.HashMap<>(set.size() * 2);
+                    Map<Object, Object> seen = mayCollide ? new java.util.HashMap<>(set.size() * 2) : null;
                     for (Object e : set) {
                         SdkBytes b = element.encode(nonNull(e)).b();
                         unique(seen, b, e);
@@ -82,7 +88,10 @@ final class ContainerCodecs {
             }
         }
 
-        private static void unique(Map<Object, Object> seen, Object stored, Object element) {
+        private void unique(Map<Object, Object> seen, Object stored, Object element) {
+            if (!mayCollide) {
+                return;
+            }
             Object other = seen.putIfAbsent(stored, element);
             if (other != null) {
                 throw new IllegalArgumentException("the set holds " + show(other) + " and " + show(element)
