@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Marks the time-to-live attribute: epoch seconds, as a {@code long}/{@code Long} or an
- * {@code Instant} (stored as epoch seconds). {@code SchemaManager.createTable} enables TTL on it.
+ * {@code Instant} (stored as epoch seconds: sub-second precision is dropped).
+ * {@code SchemaManager.createTable} enables TTL on it.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -23,17 +23,29 @@ final class ContainerCodecs {
 
     /**
      * A set of scalars stored as SS, NS or BS by the element's key type. DynamoDB has no empty
-     * sets: an empty set is stored as no attribute and a missing attribute reads as an empty set.
+     * sets: an empty set is stored as no attribute and a missing attribute reads as an empty set;
+     * inside a list, a map or an Optional, where an element cannot be missing, an empty set is stored
+     * as an empty list (L) and read back as an empty set.
+     *
+     * <p>DynamoDB rejects a set with two equal elements. Elements that differ in Java but are stored
+     * alike (1.5 and 1.50 as BigDecimal, 0.0 and -0.0, two byte arrays with the same bytes) are
+     * reported as an error naming both, rather than sent and rejected.
      */
     static final class SetCodec implements ValueCodec {
         private final ValueCodec element;
         private final ScalarAttributeType setType;
         private final boolean sorted;
 
+        /** Whether elements unequal in Java can be stored alike; only then is the set checked for duplicates. */
+        private final boolean mayCollide;
+
         SetCodec(ValueCodec element, ScalarAttributeType setType, boolean sorted) {
             this.element = element;
             this.setType = setType;
             this.sorted = sorted;
+            this.mayCollide = element instanceof ScalarCodecs.BigDecimalCodec
+                    || element instanceof ScalarCodecs.FloatingCodec || element instanceof ScalarCodecs.ByteArrayCodec
+                    || element instanceof UserCodec;
         }
 
         @Override
@@ -45,26 +57,61 @@ final class ContainerCodecs {
             switch (setType) {
                 case S -> {
                     List<String> out = new ArrayList<>(set.size());
+                    Map<Object, Object> seen = mayCollide ? new java.util.HashMap<>(set.size() * 2) : null;
                     for (Object e : set) {
-                        out.add(element.encode(nonNull(e)).s());
+                        String s = element.encode(nonNull(e)).s();
+                        unique(seen, s, e);
+                        out.add(s);
                     }
                     return AttributeValue.fromSs(out);
                 }
                 case N -> {
                     List<String> out = new ArrayList<>(set.size());
+                    Map<Object, Object> seen = mayCollide ? new java.util.HashMap<>(set.size() * 2) : null;
                     for (Object e : set) {
-                        out.add(element.encode(nonNull(e)).n());
+                        String n = element.encode(nonNull(e)).n();
+                        unique(seen, n, e);
+                        out.add(n);
                     }
                     return AttributeValue.fromNs(out);
                 }
                 default -> {
                     List<SdkBytes> out = new ArrayList<>(set.size());
+                    Map<Object, Object> seen = mayCollide ? new java.util.HashMap<>(set.size() * 2) : null;
                     for (Object e : set) {
-                        out.add(element.encode(nonNull(e)).b());
+                        SdkBytes b = element.encode(nonNull(e)).b();
+                        unique(seen, b, e);
+                        out.add(b);
                     }
                     return AttributeValue.fromBs(out);
                 }
             }
+        }
+
+        private void unique(Map<Object, Object> seen, Object stored, Object element) {
+            if (!mayCollide) {
+                return;
+            }
+            Object other = seen.putIfAbsent(stored, element);
+            if (other != null) {
+                throw new IllegalArgumentException("the set holds " + show(other) + " and " + show(element)
+                        + ", which DynamoDB stores as the same value " + (stored instanceof SdkBytes b
+                        ? "<" + b.asByteArray().length + " bytes>" : stored) + " and rejects as duplicates; "
+                        + "keep one of them");
+            }
+        }
+
+        private static String show(Object element) {
+            return element instanceof byte[] bytes ? "byte[" + bytes.length + "]" + java.util.Arrays.toString(bytes)
+                    : String.valueOf(element);
+        }
+
+        @Override
+        public AttributeValue encodeNested(Object value) {
+            if (value != null && ((Collection<?>) value).isEmpty()) {
+                return EMPTY_LIST;
+            }
+            return ValueCodec.super.encodeNested(value);
         }
 
         private static Object nonNull(Object element) {
@@ -77,6 +124,9 @@ final class ContainerCodecs {
         @Override
         public Object decode(AttributeValue value) {
             Set<Object> out = newSet();
+            if (value.hasL() && value.l().isEmpty()) {
+                return out; // an empty set nested in a list, map or Optional
+            }
             switch (setType) {
                 case S -> {
                     if (!value.hasSs()) {
@@ -135,8 +185,7 @@ final class ContainerCodecs {
             Collection<?> list = (Collection<?>) value;
             List<AttributeValue> out = new ArrayList<>(list.size());
             for (Object e : list) {
-                AttributeValue encoded = e == null ? null : element.encode(e);
-                out.add(encoded == null ? NULL : encoded);
+                out.add(element.encodeNested(e));
             }
             return AttributeValue.fromL(out);
         }
@@ -147,8 +196,14 @@ final class ContainerCodecs {
                 throw DecodeException.typeMismatch("L", value);
             }
             List<Object> out = factory.get();
-            for (AttributeValue e : value.l()) {
-                out.add(Boolean.TRUE.equals(e.nul()) ? null : element.decode(e));
+            List<AttributeValue> stored = value.l();
+            for (int i = 0; i < stored.size(); i++) {
+                AttributeValue e = stored.get(i);
+                try {
+                    out.add(Boolean.TRUE.equals(e.nul()) ? element.decodeNull() : element.decode(e));
+                } catch (DecodeException failure) {
+                    throw failure.atIndex(i);
+                }
             }
             return out;
         }
@@ -164,7 +219,7 @@ final class ContainerCodecs {
         }
     }
 
-    /** A map with string keys stored as M; null values are stored as NULL. */
+    /** A map with non-empty string keys stored as M; null values are stored as NULL. */
     static final class MapCodec implements ValueCodec {
         private final ValueCodec value;
         private final boolean sorted;
@@ -172,6 +227,11 @@ final class ContainerCodecs {
         MapCodec(ValueCodec value, boolean sorted) {
             this.value = value;
             this.sorted = sorted;
+        }
+
+        /** The codec of the map's values. */
+        ValueCodec valueCodec() {
+            return value;
         }
 
         @Override
@@ -182,8 +242,11 @@ final class ContainerCodecs {
                 if (e.getKey() == null) {
                     throw new IllegalArgumentException("a map stored in DynamoDB cannot have a null key");
                 }
-                AttributeValue encoded = e.getValue() == null ? null : value.encode(e.getValue());
-                out.put((String) e.getKey(), encoded == null ? NULL : encoded);
+                if (((String) e.getKey()).isEmpty()) {
+                    throw new IllegalArgumentException("a map stored in DynamoDB cannot have an empty key "
+                            + "(DynamoDB rejects empty attribute names)");
+                }
+                out.put((String) e.getKey(), value.encodeNested(e.getValue()));
             }
             return AttributeValue.fromM(out);
         }
@@ -194,7 +257,14 @@ final class ContainerCodecs {
                 throw DecodeException.typeMismatch("M", stored);
             }
             Map<String, Object> out = sorted ? new TreeMap<>() : new LinkedHashMap<>();
-            stored.m().forEach((k, v) -> out.put(k, Boolean.TRUE.equals(v.nul()) ? null : value.decode(v)));
+            for (Map.Entry<String, AttributeValue> e : stored.m().entrySet()) {
+                AttributeValue v = e.getValue();
+                try {
+                    out.put(e.getKey(), Boolean.TRUE.equals(v.nul()) ? value.decodeNull() : value.decode(v));
+                } catch (DecodeException failure) {
+                    throw failure.atKey(e.getKey());
+                }
+            }
             return out;
         }
 
@@ -220,12 +290,26 @@ final class ContainerCodecs {
         @Override
         public AttributeValue encode(Object value) {
             Optional<?> optional = (Optional<?>) value;
-            return optional.isEmpty() ? null : inner.encode(optional.get());
+            if (optional.isEmpty()) {
+                return null;
+            }
+            AttributeValue encoded = inner.encodeNested(optional.get());
+            return Boolean.TRUE.equals(encoded.nul()) ? null : encoded;
         }
 
         @Override
         public Object decode(AttributeValue value) {
             return Optional.ofNullable(inner.decode(value));
+        }
+
+        @Override
+        public Object decodeNull() {
+            return Optional.empty();
+        }
+
+        /** The codec of the value inside the Optional. */
+        ValueCodec inner() {
+            return inner;
         }
 
         @Override
@@ -245,7 +329,7 @@ final class ContainerCodecs {
 
         @Override
         public Object convert(Object value) {
-            return value instanceof Optional<?> ? value : inner.convert(value);
+            return value instanceof Optional<?> ? value : Optional.ofNullable(inner.convert(value));
         }
     }
 
@@ -284,4 +368,5 @@ final class ContainerCodecs {
     }
 
     static final AttributeValue NULL = AttributeValue.fromNul(true);
+    static final AttributeValue EMPTY_LIST = AttributeValue.fromL(List.of());
 }

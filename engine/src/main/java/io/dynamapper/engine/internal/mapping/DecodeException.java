@@ -18,11 +18,30 @@ public final class DecodeException extends RuntimeException {
 
     /** Records that the failure happened in {@code property}, innermost first. */
     DecodeException at(PropertyModel property) {
-        path = path == null ? property.attributeName() : property.attributeName() + "." + path;
+        path = join(property.attributeName());
         if (field == null) {
             field = property.describe() + " (" + property.genericType().getTypeName().replace("java.lang.", "").replace("java.util.", "") + ")";
         }
         return this;
+    }
+
+    /** Records that the failure happened in element {@code i} of a list. */
+    DecodeException atIndex(int i) {
+        path = "[" + i + "]" + (path == null ? "" : path.startsWith("[") ? path : "." + path);
+        return this;
+    }
+
+    /** Records that the failure happened in the value of {@code key} in a map. */
+    DecodeException atKey(String key) {
+        path = join(key);
+        return this;
+    }
+
+    private String join(String outer) {
+        if (path == null) {
+            return outer;
+        }
+        return outer + (path.startsWith("[") ? path : "." + path);
     }
 
     /** The attribute path from the item's top level, e.g. "address.city". */

@@ -52,6 +52,7 @@ public final class EntityModel<T> {
     private final PropertyModel ttl;
     private final List<IndexModel> indexes;
     private final PropertyModel[] compared; // every property but the version: what dirty checking compares
+    private final PropertyModel[] indexKeys; // key properties of indexes that are not table keys
 
     /**
      * The model of an entity class, built on first use and cached for the life of the class.
@@ -105,6 +106,14 @@ public final class EntityModel<T> {
                     + "; time to live must be epoch seconds: long, Long or Instant");
         }
         this.indexes = buildIndexes();
+        java.util.Set<PropertyModel> keys = new java.util.LinkedHashSet<>();
+        for (IndexModel index : indexes) {
+            keys.add(index.hashKey());
+            index.rangeKey().ifPresent(keys::add);
+        }
+        keys.remove(hashKey);
+        keys.remove(rangeKey);
+        this.indexKeys = keys.toArray(new PropertyModel[0]);
         List<PropertyModel> others = new ArrayList<>(shape.properties());
         others.remove(version);
         this.compared = others.toArray(new PropertyModel[0]);
@@ -249,6 +258,76 @@ public final class EntityModel<T> {
         return Optional.ofNullable(shape.property(fieldName));
     }
 
+    /**
+     * Resolves a dotted Java field path, e.g. {@code "address.city"}, to the attribute names it is
+     * stored under and the codec of its leaf. Steps go through nested objects (by Java field name)
+     * and, in a {@code Map<String, T>} field, take the next step as a map key; {@code Optional}s
+     * are looked through. Lists have no named steps and end a path.
+     *
+     * @throws DynamapperException if a step is not a persisted field, or the path continues past a
+     *     value that has no named parts; the message lists the fields there are
+     */
+    public AttributePath resolvePath(String path) {
+        if (path == null || path.isEmpty()) {
+            throw new DynamapperException("Empty field path for " + type.getSimpleName());
+        }
+        return resolvePath(List.of(path.split("\\.", -1)));
+    }
+
+    /**
+     * Resolves a path given step by step, for map keys that contain dots.
+     *
+     * @see #resolvePath(String)
+     */
+    public AttributePath resolvePath(List<String> steps) {
+        if (steps == null || steps.isEmpty()) {
+            throw new DynamapperException("Empty field path for " + type.getSimpleName());
+        }
+        List<String> names = new ArrayList<>(steps.size());
+        StringBuilder described = new StringBuilder(type.getSimpleName());
+        ClassShape currentShape = shape;
+        ValueCodec codec = null;
+        PropertyModel property = null;
+        java.lang.reflect.Type javaType = type;
+        for (int i = 0; i < steps.size(); i++) {
+            String step = steps.get(i);
+            if (step == null || step.isEmpty()) {
+                throw new DynamapperException("Field path " + String.join(".", steps) + " of " + type.getSimpleName()
+                        + " has an empty step");
+            }
+            if (currentShape != null) {
+                property = currentShape.property(step);
+                if (property == null) {
+                    throw new DynamapperException("Field path " + String.join(".", steps) + " of " + type.getSimpleName()
+                            + ": " + currentShape.type().getSimpleName() + " has no persisted field '" + step
+                            + "'; it has " + currentShape.properties().stream().map(PropertyModel::fieldName).toList());
+                }
+                names.add(property.attributeName());
+                codec = property.codec();
+                javaType = property.genericType();
+            } else if (codec instanceof ContainerCodecs.MapCodec map) {
+                property = null;
+                names.add(step);
+                codec = map.valueCodec();
+                javaType = javaType instanceof java.lang.reflect.ParameterizedType p
+                        ? p.getActualTypeArguments()[1] : Object.class;
+            } else {
+                throw new DynamapperException("Field path " + String.join(".", steps) + " of " + type.getSimpleName()
+                        + ": " + described + " is stored as " + codec.dynamoType()
+                        + ", which has no named parts to go into");
+            }
+            described.append('.').append(step);
+            while (codec instanceof ContainerCodecs.OptionalCodec optional) {
+                codec = optional.inner();
+                javaType = javaType instanceof java.lang.reflect.ParameterizedType p
+                        ? p.getActualTypeArguments()[0] : Object.class;
+            }
+            currentShape = codec instanceof ObjectCodec object ? object.shape() : null;
+        }
+        String typeName = javaType.getTypeName().replace("java.lang.", "").replace("java.util.", "");
+        return new AttributePath(names, codec, Optional.ofNullable(property), described + " (" + typeName + ")");
+    }
+
     /** The key type of a key property. */
     public static ScalarAttributeType keyType(PropertyModel key) {
         return key.codec().keyType().orElseThrow();
@@ -259,13 +338,22 @@ public final class EntityModel<T> {
     /**
      * The full item of an entity: every non-null property.
      *
-     * @throws DynamapperException if a key is null or an empty string or binary
+     * @throws DynamapperException if a table key is null, or a table or index key is an empty string
+     *     or binary (DynamoDB rejects both)
+     * @throws io.dynamapper.MappingException if a value cannot be stored (a number beyond DynamoDB's
+     *     range, duplicate set elements, an empty map key), naming the field
      */
     public Map<String, AttributeValue> toItem(T entity) {
         Map<String, AttributeValue> item = shape.encode(entity);
         checkKeyValue(hashKey, item.get(hashKey.attributeName()), entity);
         if (rangeKey != null) {
             checkKeyValue(rangeKey, item.get(rangeKey.attributeName()), entity);
+        }
+        for (PropertyModel key : indexKeys) {
+            AttributeValue value = item.get(key.attributeName());
+            if (value != null) { // a missing index key leaves the item out of the index (a sparse index)
+                checkKeyValue(key, value, entity);
+            }
         }
         return item;
     }

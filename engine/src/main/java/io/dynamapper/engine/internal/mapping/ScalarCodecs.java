@@ -104,6 +104,42 @@ final class ScalarCodecs {
         return value.b();
     }
 
+    /** The largest magnitude DynamoDB stores: 9.9999999999999999999999999999999999999E+125. */
+    private static final int MAX_EXPONENT = 125;
+    /** The smallest non-zero magnitude DynamoDB stores: 1E-130. */
+    private static final int MIN_EXPONENT = -130;
+    /** DynamoDB stores at most 38 significant digits. */
+    private static final int MAX_DIGITS = 38;
+
+    /**
+     * The canonical DynamoDB form of a number: no exponent, no trailing zeros after the point, "0"
+     * for zero (also for negative zero) -- the form DynamoDB itself returns, so that what is written
+     * compares equal to what is read back and equal numbers have equal strings (sets).
+     *
+     * @throws IllegalArgumentException if DynamoDB cannot store the number: more than 38 significant
+     *     digits, or a magnitude above 9.99..E+125 or below 1E-130
+     */
+    static String canonical(BigDecimal value) {
+        if (value.signum() == 0) {
+            return "0";
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        if (stripped.precision() > MAX_DIGITS) {
+            throw new IllegalArgumentException("number " + value + " has " + stripped.precision()
+                    + " significant digits; DynamoDB stores at most " + MAX_DIGITS);
+        }
+        long exponent = (long) stripped.precision() - stripped.scale() - 1;
+        if (exponent > MAX_EXPONENT) {
+            throw new IllegalArgumentException("number " + value + " is too large for DynamoDB, whose numbers go up to "
+                    + "9.9999999999999999999999999999999999999E+125 in magnitude");
+        }
+        if (exponent < MIN_EXPONENT) {
+            throw new IllegalArgumentException("number " + value + " is too small for DynamoDB, whose smallest "
+                    + "non-zero magnitude is 1E-130; round it to zero first if that is what you mean");
+        }
+        return stripped.toPlainString();
+    }
+
     /** Numbers given by callers, exactly as BigDecimal; anything else is not a number. */
     static BigDecimal exact(Object value, Class<?> target) {
         if (value instanceof BigDecimal d) {
@@ -251,8 +287,9 @@ final class ScalarCodecs {
             if (!Double.isFinite(d)) {
                 throw new IllegalArgumentException("value " + value + " is not a finite number; DynamoDB cannot store NaN or infinity");
             }
+            // Float.toString/Double.toString give the shortest decimal that parses back to the same value
             BigDecimal exact = value instanceof Float ? new BigDecimal(value.toString()) : BigDecimal.valueOf(d);
-            return AttributeValue.fromN(exact.stripTrailingZeros().toString());
+            return AttributeValue.fromN(canonical(exact));
         }
 
         @Override
@@ -293,7 +330,7 @@ final class ScalarCodecs {
     static final class BigIntegerCodec implements ValueCodec {
         @Override
         public AttributeValue encode(Object value) {
-            return AttributeValue.fromN(value.toString());
+            return AttributeValue.fromN(canonical(new BigDecimal((BigInteger) value)));
         }
 
         @Override
@@ -334,17 +371,23 @@ final class ScalarCodecs {
         }
     }
 
+    /**
+     * A BigDecimal, stored as its canonical number. DynamoDB keeps the value, not the scale: 1.50 is
+     * stored as 1.5. Reads return the value with the smallest scale of at least 0 that holds it
+     * (1.5, 100, 0), whatever text the store returns; a value round-trips equal by
+     * {@code compareTo}, and by {@code equals} when it already has that scale.
+     */
     static final class BigDecimalCodec implements ValueCodec {
         @Override
         public AttributeValue encode(Object value) {
-            return AttributeValue.fromN(((BigDecimal) value).toString());
+            return AttributeValue.fromN(canonical((BigDecimal) value));
         }
 
         @Override
         public Object decode(AttributeValue value) {
             String text = number(value);
             try {
-                return new BigDecimal(text);
+                return normalize(new BigDecimal(text));
             } catch (NumberFormatException e) {
                 throw new DecodeException("number " + text + " is not a decimal");
             }
@@ -368,6 +411,14 @@ final class ScalarCodecs {
         @Override
         public Object convert(Object value) {
             return exact(value, BigDecimal.class);
+        }
+
+        static BigDecimal normalize(BigDecimal value) {
+            if (value.signum() == 0) {
+                return BigDecimal.ZERO;
+            }
+            BigDecimal stripped = value.stripTrailingZeros();
+            return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
         }
     }
 
@@ -738,8 +789,9 @@ final class ScalarCodecs {
 
     /** Fixed-width ISO-8601 forms, so that stored strings sort in time order. */
     static final class Times {
+        /** UTC, always 9 fraction digits; covers Instant.MIN to Instant.MAX (4-digit years sort correctly). */
         private static final DateTimeFormatter INSTANT =
-                DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+                new java.time.format.DateTimeFormatterBuilder().appendInstant(9).toFormatter();
         private static final DateTimeFormatter LOCAL_DATE_TIME =
                 DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS");
         private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSSSSS");

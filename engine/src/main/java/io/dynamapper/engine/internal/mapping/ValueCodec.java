@@ -36,6 +36,21 @@ public interface ValueCodec {
     }
 
     /**
+     * Encodes a value held inside a list, a map or an {@code Optional}, where "no attribute" cannot
+     * be stored: null becomes NULL, and a codec whose {@link #encode} stores an empty value as no
+     * attribute (a set) returns its nested form (an empty list).
+     */
+    default AttributeValue encodeNested(Object value) {
+        AttributeValue encoded = value == null ? null : encode(value);
+        return encoded == null ? ContainerCodecs.NULL : encoded;
+    }
+
+    /** What a NULL inside a list or map reads as: null, or {@code Optional.empty()} for an Optional. */
+    default Object decodeNull() {
+        return null;
+    }
+
+    /**
      * Converts a value given by a caller (a key argument, a filter value) to this codec's Java type.
      *
      * @throws IllegalArgumentException if it cannot be that type

@@ -1,36 +1,353 @@
 package io.dynamapper.engine.internal.schema;
 
+import io.dynamapper.DynamapperException;
 import io.dynamapper.SchemaManager;
 import io.dynamapper.Throughput;
+import io.dynamapper.engine.internal.mapping.EntityModel;
+import io.dynamapper.engine.internal.mapping.IndexModel;
+import io.dynamapper.engine.internal.mapping.PropertyModel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
+import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
+import software.amazon.awssdk.core.waiters.WaiterResponse;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
-/** The engine's {@link SchemaManager}. Work in progress (issue 2). */
+/**
+ * The engine's {@link SchemaManager}: creates, describes and deletes the table of an entity class
+ * from its {@link EntityModel}.
+ *
+ * <p>A created table has the entity's key schema; its attribute definitions are exactly the key
+ * attributes of the table and of its indexes; every index projects {@code ALL} attributes. A global
+ * index gets the table's provisioned throughput unless {@link Throughput#withIndex} gives it its own.
+ * Creation waits with the SDK's {@link DynamoDbWaiter} until the table is {@code ACTIVE}, then until
+ * every global index is {@code ACTIVE}, then enables time to live on the {@code @Ttl} attribute.
+ *
+ * <p>Every failure is a {@link DynamapperException} naming the table and the entity class, with the
+ * SDK exception, if any, as its cause. Thread-safe; holds no state besides the client.
+ */
 public final class TableManager implements SchemaManager {
-    private final DynamoDbClient client;
+    private static final Duration DEFAULT_POLL = Duration.ofSeconds(1);
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
 
-    /** Creates a manager over the client; sends no request. */
+    private final DynamoDbClient client;
+    private final Duration poll;
+    private final Duration timeout;
+
+    /**
+     * Creates a manager over the client; sends no request. Waits poll DynamoDB every second, for
+     * at most ten minutes.
+     *
+     * @throws NullPointerException if client is null
+     */
     public TableManager(DynamoDbClient client) {
-        this.client = client;
+        this(client, DEFAULT_POLL, DEFAULT_TIMEOUT);
     }
 
+    /** A manager with its own polling interval and wait limit (tests). */
+    TableManager(DynamoDbClient client, Duration poll, Duration timeout) {
+        this.client = Objects.requireNonNull(client, "client == null");
+        this.poll = Objects.requireNonNull(poll, "poll == null");
+        this.timeout = Objects.requireNonNull(timeout, "timeout == null");
+        if (poll.isNegative() || poll.isZero() || timeout.compareTo(poll) < 0) {
+            throw new IllegalArgumentException("poll must be positive and at most timeout, were poll=" + poll
+                    + ", timeout=" + timeout);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws io.dynamapper.MappingException if the class is not a valid entity
+     * @throws DynamapperException if the table exists, the throughput names an index the entity does
+     *     not have as a global index, DynamoDB rejects the request, or the table or an index does not
+     *     become {@code ACTIVE} in time
+     */
     @Override
     public void createTable(Class<?> entityType, Throughput throughput) {
-        throw new UnsupportedOperationException("not implemented yet");
+        EntityModel<?> model = EntityModel.of(entityType);
+        CreateTableRequest request = createRequest(model, Objects.requireNonNull(throughput, "throughput == null"));
+        try {
+            client.createTable(request);
+        } catch (ResourceInUseException e) {
+            throw new DynamapperException(what(model) + " already exists; use createTableIfNotExists, or delete it "
+                    + "first", e);
+        } catch (SdkException e) {
+            throw new DynamapperException("Cannot create " + what(model) + ": " + e.getMessage(), e);
+        }
+        awaitActive(model);
+        enableTimeToLive(model);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>When the table exists but is still being created (by another process), waits until it
+     * and its indexes are {@code ACTIVE} before returning false.
+     *
+     * @throws io.dynamapper.MappingException if the class is not a valid entity
+     * @throws DynamapperException if DynamoDB rejects the request or the table does not become
+     *     {@code ACTIVE} in time
+     */
     @Override
     public boolean createTableIfNotExists(Class<?> entityType, Throughput throughput) {
-        throw new UnsupportedOperationException("not implemented yet");
+        EntityModel<?> model = EntityModel.of(entityType);
+        CreateTableRequest request = createRequest(model, Objects.requireNonNull(throughput, "throughput == null"));
+        if (exists(model)) {
+            awaitActive(model);
+            return false;
+        }
+        try {
+            client.createTable(request);
+        } catch (ResourceInUseException e) {
+            awaitActive(model); // created meanwhile by someone else
+            return false;
+        } catch (SdkException e) {
+            throw new DynamapperException("Cannot create " + what(model) + ": " + e.getMessage(), e);
+        }
+        awaitActive(model);
+        enableTimeToLive(model);
+        return true;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws io.dynamapper.MappingException if the class is not a valid entity
+     * @throws DynamapperException if the table does not exist, DynamoDB rejects the request, or the
+     *     table is not gone in time
+     */
     @Override
     public void deleteTable(Class<?> entityType) {
-        throw new UnsupportedOperationException("not implemented yet " + client);
+        EntityModel<?> model = EntityModel.of(entityType);
+        try {
+            client.deleteTable(b -> b.tableName(model.tableName()));
+        } catch (ResourceNotFoundException e) {
+            throw new DynamapperException(what(model) + " does not exist, so it cannot be deleted", e);
+        } catch (SdkException e) {
+            throw new DynamapperException("Cannot delete " + what(model) + ": " + e.getMessage(), e);
+        }
+        try (DynamoDbWaiter waiter = waiter()) {
+            // success is a ResourceNotFoundException from DescribeTable; the waiter throws on anything else
+            waiter.waitUntilTableNotExists(describeRequest(model));
+        } catch (SdkException e) {
+            throw new DynamapperException(what(model) + " was not gone within " + timeout + ": " + e.getMessage(), e);
+        }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws io.dynamapper.MappingException if the class is not a valid entity
+     * @throws DynamapperException if the table does not exist or DynamoDB rejects the request
+     */
     @Override
     public TableDescription describe(Class<?> entityType) {
-        throw new UnsupportedOperationException("not implemented yet");
+        EntityModel<?> model = EntityModel.of(entityType);
+        try {
+            return client.describeTable(describeRequest(model)).table();
+        } catch (ResourceNotFoundException e) {
+            throw new DynamapperException(what(model) + " does not exist; create it with createTable", e);
+        } catch (SdkException e) {
+            throw new DynamapperException("Cannot describe " + what(model) + ": " + e.getMessage(), e);
+        }
+    }
+
+    // ---------------------------------------------------------------- requests
+
+    /** The CreateTable request of an entity; sends nothing. */
+    static CreateTableRequest createRequest(EntityModel<?> model, Throughput throughput) {
+        checkIndexThroughput(model, throughput);
+        Map<String, AttributeDefinition> definitions = new LinkedHashMap<>();
+        define(definitions, model.hashKey(), model);
+        model.rangeKey().ifPresent(r -> define(definitions, r, model));
+        List<GlobalSecondaryIndex> globals = new ArrayList<>();
+        List<LocalSecondaryIndex> locals = new ArrayList<>();
+        Projection all = Projection.builder().projectionType(ProjectionType.ALL).build();
+        for (IndexModel index : model.indexes()) {
+            define(definitions, index.hashKey(), model);
+            index.rangeKey().ifPresent(r -> define(definitions, r, model));
+            List<KeySchemaElement> keys = keySchema(index.hashKey(), index.rangeKey().orElse(null));
+            if (index.local()) {
+                locals.add(LocalSecondaryIndex.builder().indexName(index.name()).keySchema(keys).projection(all).build());
+            } else {
+                GlobalSecondaryIndex.Builder global = GlobalSecondaryIndex.builder().indexName(index.name())
+                        .keySchema(keys).projection(all);
+                if (!throughput.payPerRequest()) {
+                    global.provisionedThroughput(provisioned(throughput.forIndex(index.name())));
+                }
+                globals.add(global.build());
+            }
+        }
+        CreateTableRequest.Builder request = CreateTableRequest.builder()
+                .tableName(model.tableName())
+                .keySchema(keySchema(model.hashKey(), model.rangeKey().orElse(null)))
+                .attributeDefinitions(definitions.values());
+        if (throughput.payPerRequest()) {
+            request.billingMode(BillingMode.PAY_PER_REQUEST);
+        } else {
+            request.billingMode(BillingMode.PROVISIONED).provisionedThroughput(provisioned(throughput));
+        }
+        if (!globals.isEmpty()) {
+            request.globalSecondaryIndexes(globals);
+        }
+        if (!locals.isEmpty()) {
+            request.localSecondaryIndexes(locals);
+        }
+        return request.build();
+    }
+
+    private static void checkIndexThroughput(EntityModel<?> model, Throughput throughput) {
+        Set<String> globals = new TreeSet<>();
+        model.indexes().stream().filter(i -> !i.local()).forEach(i -> globals.add(i.name()));
+        for (String name : throughput.indexes().keySet()) {
+            if (!globals.contains(name)) {
+                boolean local = model.index(name).isPresent();
+                throw new DynamapperException("Throughput gives capacity to index '" + name + "', but "
+                        + model.type().getName() + " (table '" + model.tableName() + "') has "
+                        + (local ? "it as a local index, which shares the table's capacity"
+                                : "no such index; its global indexes are " + globals));
+            }
+        }
+    }
+
+    private static void define(Map<String, AttributeDefinition> definitions, PropertyModel key, EntityModel<?> model) {
+        definitions.putIfAbsent(key.attributeName(), AttributeDefinition.builder()
+                .attributeName(key.attributeName()).attributeType(EntityModel.keyType(key)).build());
+    }
+
+    private static List<KeySchemaElement> keySchema(PropertyModel hash, PropertyModel range) {
+        List<KeySchemaElement> keys = new ArrayList<>(2);
+        keys.add(KeySchemaElement.builder().attributeName(hash.attributeName()).keyType(KeyType.HASH).build());
+        if (range != null) {
+            keys.add(KeySchemaElement.builder().attributeName(range.attributeName()).keyType(KeyType.RANGE).build());
+        }
+        return keys;
+    }
+
+    private static ProvisionedThroughput provisioned(Throughput throughput) {
+        return ProvisionedThroughput.builder().readCapacityUnits(throughput.readCapacityUnits())
+                .writeCapacityUnits(throughput.writeCapacityUnits()).build();
+    }
+
+    private static DescribeTableRequest describeRequest(EntityModel<?> model) {
+        return DescribeTableRequest.builder().tableName(model.tableName()).build();
+    }
+
+    private static String what(EntityModel<?> model) {
+        return "Table '" + model.tableName() + "' of " + model.type().getName();
+    }
+
+    // ---------------------------------------------------------------- waiting
+
+    private boolean exists(EntityModel<?> model) {
+        try {
+            client.describeTable(describeRequest(model));
+            return true;
+        } catch (ResourceNotFoundException e) {
+            return false;
+        } catch (SdkException e) {
+            throw new DynamapperException("Cannot describe " + what(model) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private DynamoDbWaiter waiter() {
+        long attempts = Math.max(1, timeout.toMillis() / poll.toMillis());
+        return DynamoDbWaiter.builder().client(client)
+                .overrideConfiguration(WaiterOverrideConfiguration.builder()
+                        .backoffStrategy(FixedDelayBackoffStrategy.create(poll))
+                        .maxAttempts((int) Math.min(Integer.MAX_VALUE, attempts))
+                        .build())
+                .build();
+    }
+
+    /** Waits until the table is ACTIVE (the SDK's waiter), then until each global index is ACTIVE. */
+    private void awaitActive(EntityModel<?> model) {
+        TableDescription table;
+        try (DynamoDbWaiter waiter = waiter()) {
+            WaiterResponse<DescribeTableResponse> response = waiter.waitUntilTableExists(describeRequest(model));
+            if (response.matched().exception().isPresent()) {
+                Throwable e = response.matched().exception().get();
+                throw new DynamapperException("Waiting for " + what(model) + " to become ACTIVE failed: "
+                        + e.getMessage(), e);
+            }
+            table = response.matched().response().orElseThrow().table();
+        } catch (SdkException e) {
+            throw new DynamapperException(what(model) + " did not become ACTIVE within " + timeout + ": "
+                    + e.getMessage(), e);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!indexesActive(table)) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new DynamapperException("The global indexes of " + what(model) + " did not become ACTIVE within "
+                        + timeout + ": " + indexStatuses(table));
+            }
+            try {
+                Thread.sleep(poll.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DynamapperException("Interrupted while waiting for the indexes of " + what(model)
+                        + " to become ACTIVE: " + indexStatuses(table), e);
+            }
+            table = describe(model.type());
+        }
+    }
+
+    private static boolean indexesActive(TableDescription table) {
+        for (GlobalSecondaryIndexDescription index : table.globalSecondaryIndexes()) {
+            if (index.indexStatus() != IndexStatus.ACTIVE) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String indexStatuses(TableDescription table) {
+        Map<String, String> statuses = new LinkedHashMap<>();
+        table.globalSecondaryIndexes().forEach(i -> statuses.put(i.indexName(), i.indexStatusAsString()));
+        return statuses.toString();
+    }
+
+    private void enableTimeToLive(EntityModel<?> model) {
+        if (model.ttl().isEmpty()) {
+            return;
+        }
+        String attribute = model.ttl().get().attributeName();
+        try {
+            client.updateTimeToLive(UpdateTimeToLiveRequest.builder().tableName(model.tableName())
+                    .timeToLiveSpecification(TimeToLiveSpecification.builder().enabled(true).attributeName(attribute)
+                            .build())
+                    .build());
+        } catch (SdkException e) {
+            throw new DynamapperException(what(model) + " was created, but enabling time to live on attribute '"
+                    + attribute + "' failed: " + e.getMessage() + "; enable it with UpdateTimeToLive", e);
+        }
     }
 }
