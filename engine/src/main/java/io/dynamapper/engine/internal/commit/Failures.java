@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressException;
 
 /** Sorts the failures of a write request into what the commit does next. */
@@ -44,6 +45,7 @@ public final class Failures {
             return classifyCancellation(canceled);
         }
         if (failure instanceof TransactionInProgressException
+                || failure instanceof TransactionConflictException // a single write hit an item in a transaction
                 || failure instanceof ProvisionedThroughputExceededException
                 || failure instanceof RequestLimitExceededException) {
             return Kind.TRANSIENT;

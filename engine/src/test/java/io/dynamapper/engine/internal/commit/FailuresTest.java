@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExcee
 import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressException;
 
 class FailuresTest {
@@ -47,6 +48,7 @@ class FailuresTest {
         assertEquals(TRANSIENT, Failures.classify(canceled("None", "TransactionConflict")));
         assertEquals(TRANSIENT, Failures.classify(canceled("ThrottlingError", "None")));
         assertEquals(TRANSIENT, Failures.classify(TransactionInProgressException.builder().build()));
+        assertEquals(TRANSIENT, Failures.classify(TransactionConflictException.builder().statusCode(400).build()));
         assertEquals(TRANSIENT, Failures.classify(ProvisionedThroughputExceededException.builder().statusCode(400).build()));
         assertEquals(TRANSIENT, Failures.classify(RequestLimitExceededException.builder().statusCode(400).build()));
         assertEquals(TRANSIENT, Failures.classify(withCode("ThrottlingException", 400)));
