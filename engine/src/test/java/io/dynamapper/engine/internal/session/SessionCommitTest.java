@@ -9,8 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dynamapper.DynamapperException;
+import io.dynamapper.Isolation;
 import io.dynamapper.Session;
+import io.dynamapper.SessionOptions;
 import io.dynamapper.TransactionTooLargeException;
+import io.dynamapper.engine.internal.mapping.EntityModel;
 import io.dynamapper.engine.internal.session.TestEntities.Account;
 import io.dynamapper.engine.internal.session.TestEntities.Counter;
 import io.dynamapper.engine.internal.session.TestEntities.DoomMap;
@@ -187,6 +190,21 @@ class SessionCommitTest extends SessionTestSupport {
             assertTrue(e.getMessage().contains("101 actions"), e.getMessage());
             assertEquals(List.of(), recording.requests());
             assertTrue(s.isDirty(), "the changes are still pending");
+        }
+    }
+
+    @Test
+    void serializableReadChecksCountInTheHundredActionLimit() {
+        try (Session s = sessions.openSession(SessionOptions.defaults().withIsolation(Isolation.SERIALIZABLE))) {
+            for (int i = 0; i < 60; i++) {
+                ((SessionImpl) s).load(EntityModel.of(Account.class), Map.of("id", s("r" + i), "version", n(1)));
+            }
+            for (int i = 0; i < 41; i++) {
+                s.save(new Account("w" + i, i));
+            }
+            TransactionTooLargeException e = assertThrows(TransactionTooLargeException.class, s::commit);
+            assertTrue(e.getMessage().contains("41 writes and 60 SERIALIZABLE read checks"), e.getMessage());
+            assertEquals(List.of(), recording.requests());
         }
     }
 
