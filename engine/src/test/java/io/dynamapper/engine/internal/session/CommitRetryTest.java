@@ -206,6 +206,22 @@ class CommitRetryTest extends SessionTestSupport {
     }
 
     @Test
+    void inTransactionReRunsTheWorkWhenACommitExhaustedItsRetries() {
+        faulty.fail("transactWriteItems", policy.maxAttempts(), transactionConflict());
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        sessions.useTransaction(s -> {
+            runs.incrementAndGet();
+            changeBoth(s);
+        });
+        assertEquals(2, runs.get());
+        assertEquals(policy.maxAttempts() + 1, recording.requests(TransactWriteItemsRequest.class).size());
+        assertEquals(2, recording.requests(TransactWriteItemsRequest.class).stream()
+                .map(TransactWriteItemsRequest::clientRequestToken).distinct().count(), "a new token per commit");
+        assertEquals(policy.maxAttempts(), sleeps.size(), "4 commit backoffs and 1 before the re-run");
+        assertEquals(n(11), getRaw("account", Map.of("id", s("a"))).get("balance"));
+    }
+
+    @Test
     void aRejectedRequestIsNotRetried() {
         faulty.fail("updateItem", 1, () -> DynamoDbException.builder().statusCode(400).message("One or more "
                 + "parameter values were invalid").awsErrorDetails(AwsErrorDetails.builder()

@@ -288,6 +288,20 @@ class SessionCommitTest extends SessionTestSupport {
     }
 
     @Test
+    void aDetachedRecordIsUpdatedOnItsVersion() {
+        putRaw("counter", Map.of("id", s("c"), "count", n(3), "label", s("clicks"), "version", n(5)));
+        try (Session s = sessions.openSession()) {
+            s.save(new Counter("c", 10, null, 5));
+            s.commit();
+            UpdateItemRequest u = recording.requests(UpdateItemRequest.class).get(0);
+            assertEquals("SET #a0 = :v0, #v = :next REMOVE #a1", u.updateExpression());
+            assertEquals(new Counter("c", 10, null, 6), s.get(Counter.class, "c"));
+        }
+        assertEquals(n(10), getRaw("counter", Map.of("id", s("c"))).get("count"));
+        assertNull(getRaw("counter", Map.of("id", s("c"))).get("label"));
+    }
+
+    @Test
     void newRecordsGetVersionOneInTheIdentityMap() {
         try (Session s = sessions.openSession()) {
             s.save(new Counter("c", 1, null, 0));
