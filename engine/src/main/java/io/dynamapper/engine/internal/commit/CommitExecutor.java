@@ -35,8 +35,13 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  *     DynamoDB applies the transaction at most once.</li>
  * </ul>
  *
- * <p>The SDK client may have its own retry strategy; it runs inside each attempt made here.
- * Stateless apart from its configuration; thread-safe.
+ * <p>The SDK client may keep whatever retry strategy its user configured (the SDK offers no
+ * per-request override): it runs inside each attempt made here. Its retries cannot hide an unknown
+ * outcome: a transaction carries its token through them, and a single write's condition failure
+ * reports {@link SdkException#numAttempts()}, so a failure after an SDK-level retry is checked
+ * against the old item like one after our own retry.
+ *
+ * <p>Stateless apart from its configuration; thread-safe.
  */
 public final class CommitExecutor {
     /** The most actions DynamoDB accepts in one transaction. */

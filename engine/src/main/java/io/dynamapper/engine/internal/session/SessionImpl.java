@@ -37,6 +37,10 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
  * The engine's {@link Session}: an identity map keyed by table and encoded key, dirty checking
  * against snapshots, and commits through a {@link CommitExecutor}. Not thread-safe, like every
  * session.
+ *
+ * <p>The commit loop over clean entities allocates nothing: {@link EntityModel#unchanged} first, the
+ * list of changed properties only for entities that changed. Each commit logs one DEBUG line (logger
+ * {@code io.dynamapper.Session}) with its number of writes, attempts and duration.
  */
 final class SessionImpl implements Session, EntityLoader {
     private static final Logger LOG = LoggerFactory.getLogger(Session.class);
@@ -354,7 +358,7 @@ final class SessionImpl implements Session, EntityLoader {
 
     private void log(int writes, int attempts, long start) {
         if (LOG.isDebugEnabled()) {
-            LOG.debug("{} commit: {} writes, {} attempts, {} µs", name, writes, attempts,
+            LOG.debug("{} commit: {} writes, {} attempts, {} us", name, writes, attempts,
                     (System.nanoTime() - start) / 1000);
         }
     }
