@@ -17,6 +17,7 @@ import jakarta.inject.Qualifier;
 import java.lang.annotation.Annotation;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -55,6 +56,7 @@ public final class DynamapperModule extends AbstractModule {
     private final RetryPolicy retryPolicy;
     private final SessionOptions sessionOptions;
     private final Class<? extends Annotation> annotation;
+    private final UnaryOperator<SessionFactory> factoryDecorator;
 
     /**
      * A module over {@code client}, with the default retry policy and session options, binding the
@@ -63,17 +65,18 @@ public final class DynamapperModule extends AbstractModule {
      * @throws NullPointerException if {@code client} is null
      */
     public DynamapperModule(DynamoDbClient client) {
-        this(requireNonNull(client, "client == null"), null, RetryPolicy.defaults(), null, null);
+        this(requireNonNull(client, "client == null"), null, RetryPolicy.defaults(), null, null, UnaryOperator.identity());
     }
 
     private DynamapperModule(DynamoDbClient client, Class<? extends Provider<DynamoDbClient>> clientProvider,
                              RetryPolicy retryPolicy, SessionOptions sessionOptions,
-                             Class<? extends Annotation> annotation) {
+                             Class<? extends Annotation> annotation, UnaryOperator<SessionFactory> factoryDecorator) {
         this.client = client;
         this.clientProvider = clientProvider;
         this.retryPolicy = retryPolicy;
         this.sessionOptions = sessionOptions;
         this.annotation = annotation;
+        this.factoryDecorator = factoryDecorator;
     }
 
     /** A builder for a module with a client provider, a retry policy, options or a binding annotation. */
@@ -102,7 +105,8 @@ public final class DynamapperModule extends AbstractModule {
                     bind(clientKey).toProvider(clientProvider);
                 }
                 bind(factoryKey)
-                        .toProvider(new SessionFactoryProvider(getProvider(clientKey), retryPolicy, sessionOptions))
+                        .toProvider(new SessionFactoryProvider(getProvider(clientKey), retryPolicy, sessionOptions,
+                                factoryDecorator))
                         .in(Scopes.SINGLETON);
                 bind(unitKey).toInstance(unit);
                 bind(sessionKey).toInstance(new UnitSession(unit));
@@ -140,8 +144,22 @@ public final class DynamapperModule extends AbstractModule {
         private RetryPolicy retryPolicy;
         private SessionOptions sessionOptions;
         private Class<? extends Annotation> annotation;
+        private UnaryOperator<SessionFactory> factoryDecorator;
 
         private Builder() {
+        }
+
+        /**
+         * Not API, for this package's tests: wraps the factory the module builds (for example in
+         * one whose sessions fail to close).
+         */
+        Builder factoryDecorator(UnaryOperator<SessionFactory> decorator) {
+            requireNonNull(decorator, "factoryDecorator == null");
+            if (factoryDecorator != null) {
+                throw new IllegalStateException("factoryDecorator was already set to " + factoryDecorator);
+            }
+            factoryDecorator = decorator;
+            return this;
         }
 
         /**
@@ -256,7 +274,8 @@ public final class DynamapperModule extends AbstractModule {
                         + clientProvider.getName() + ") were set; choose one");
             }
             return new DynamapperModule(client, clientProvider,
-                    retryPolicy == null ? RetryPolicy.defaults() : retryPolicy, sessionOptions, annotation);
+                    retryPolicy == null ? RetryPolicy.defaults() : retryPolicy, sessionOptions, annotation,
+                    factoryDecorator == null ? UnaryOperator.identity() : factoryDecorator);
         }
     }
 }

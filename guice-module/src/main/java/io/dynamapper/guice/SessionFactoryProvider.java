@@ -5,6 +5,7 @@ import io.dynamapper.SessionFactory;
 import io.dynamapper.SessionOptions;
 import io.dynamapper.engine.Dynamapper;
 import jakarta.inject.Provider;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Builds the module's {@link SessionFactory} (bound as a singleton) from the configured client. */
@@ -12,12 +13,18 @@ final class SessionFactoryProvider implements Provider<SessionFactory> {
     private final Provider<DynamoDbClient> client;
     private final RetryPolicy retryPolicy;
     private final SessionOptions sessionOptions;
+    private final UnaryOperator<SessionFactory> decorator;
 
-    /** @param sessionOptions the options, or null for the engine's defaults */
-    SessionFactoryProvider(Provider<DynamoDbClient> client, RetryPolicy retryPolicy, SessionOptions sessionOptions) {
+    /**
+     * @param sessionOptions the options, or null for the engine's defaults
+     * @param decorator applied to the built factory (identity but in tests)
+     */
+    SessionFactoryProvider(Provider<DynamoDbClient> client, RetryPolicy retryPolicy, SessionOptions sessionOptions,
+                           UnaryOperator<SessionFactory> decorator) {
         this.client = client;
         this.retryPolicy = retryPolicy;
         this.sessionOptions = sessionOptions;
+        this.decorator = decorator;
     }
 
     @Override
@@ -30,7 +37,11 @@ final class SessionFactoryProvider implements Provider<SessionFactory> {
         if (sessionOptions != null) {
             builder.sessionOptions(sessionOptions);
         }
-        return builder.build();
+        SessionFactory factory = decorator.apply(builder.build());
+        if (factory == null) {
+            throw new IllegalStateException("the factory decorator returned null");
+        }
+        return factory;
     }
 
     @Override
