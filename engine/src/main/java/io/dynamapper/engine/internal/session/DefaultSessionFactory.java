@@ -1,5 +1,10 @@
 package io.dynamapper.engine.internal.session;
 
+import static java.util.Objects.requireNonNull;
+
+import io.dynamapper.DynamapperException;
+import io.dynamapper.OptimisticLockException;
+import io.dynamapper.RetriesExhaustedException;
 import io.dynamapper.RetryPolicy;
 import io.dynamapper.SchemaManager;
 import io.dynamapper.Session;
@@ -8,9 +13,21 @@ import io.dynamapper.SessionConsumer;
 import io.dynamapper.SessionFactory;
 import io.dynamapper.SessionOptions;
 import io.dynamapper.engine.internal.schema.TableManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The engine's {@link SessionFactory}. Sessions: work in progress (issue 3). */
+/**
+ * The engine's {@link SessionFactory}: immutable and thread-safe; sessions it opens are not.
+ *
+ * <p>Retries happen at two levels, both with the factory's {@link RetryPolicy} (or the session
+ * options' own): a commit retries transient failures of its request (throttling, transaction
+ * conflicts, 5xx, timeouts) idempotently, and {@link #inTransaction} re-runs the whole unit of work
+ * in a fresh session after an {@link OptimisticLockException} or a {@link RetriesExhaustedException}.
+ * The SDK client's own retry strategy, whatever it is configured to, runs inside each attempt.
+ */
 public final class DefaultSessionFactory implements SessionFactory {
     private final DynamoDbClient client;
     private final RetryPolicy retryPolicy;
@@ -19,9 +36,9 @@ public final class DefaultSessionFactory implements SessionFactory {
 
     /** Creates a factory; sends no request. */
     public DefaultSessionFactory(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions defaults) {
-        this.client = client;
-        this.retryPolicy = retryPolicy;
-        this.defaults = defaults;
+        this.client = requireNonNull(client, "client == null");
+        this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy == null");
+        this.defaults = requireNonNull(defaults, "defaults == null");
         this.schema = new TableManager(client);
     }
 
@@ -32,17 +49,60 @@ public final class DefaultSessionFactory implements SessionFactory {
 
     @Override
     public Session openSession(SessionOptions options) {
-        throw new UnsupportedOperationException("sessions are not implemented yet");
+        requireNonNull(options, "options == null");
+        return new SessionImpl(client, options.retryPolicy().orElse(retryPolicy), options);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Each attempt opens a session with the factory's default options, runs the work, commits
+     * and closes the session. The work may run more than once, each time in a fresh session: it must
+     * be safe to re-run (no side effects outside the session, or idempotent ones).
+     */
     @Override
     public <R, X extends Exception> R inTransaction(SessionCallback<R, X> work) throws X {
-        throw new UnsupportedOperationException("sessions are not implemented yet");
+        requireNonNull(work, "work == null");
+        RetryPolicy policy = defaults.retryPolicy().orElse(retryPolicy);
+        List<DynamapperException> failures = new ArrayList<>(2);
+        for (int attempt = 1; ; attempt++) {
+            try (Session session = openSession()) {
+                R result = work.run(session);
+                session.commit();
+                return result;
+            } catch (OptimisticLockException | RetriesExhaustedException e) {
+                if (attempt >= policy.maxAttempts()) {
+                    failures.forEach(e::addSuppressed);
+                    throw e;
+                }
+                failures.add(e);
+                pause(policy, attempt, failures, e);
+            }
+        }
     }
 
+    /** {@inheritDoc} Runs like {@link #inTransaction}. */
     @Override
     public <X extends Exception> void useTransaction(SessionConsumer<X> work) throws X {
-        throw new UnsupportedOperationException("sessions are not implemented yet");
+        requireNonNull(work, "work == null");
+        inTransaction(session -> {
+            work.accept(session);
+            return null;
+        });
+    }
+
+    private static void pause(RetryPolicy policy, int attempt, List<DynamapperException> failures,
+                              DynamapperException last) {
+        long cap = policy.delayCap(attempt).toNanos();
+        long nanos = cap <= 0 ? 0 : ThreadLocalRandom.current().nextLong(cap + 1);
+        try {
+            policy.sleeper().sleep(Duration.ofNanos(nanos));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            failures.remove(failures.size() - 1);
+            failures.forEach(last::addSuppressed);
+            throw last;
+        }
     }
 
     @Override

@@ -1,0 +1,141 @@
+package io.dynamapper.engine.internal.commit;
+
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * DynamoDB's item size, computed as the DynamoDB developer guide describes it ("Item sizes and
+ * formats"): attribute name UTF-8 bytes plus value sizes; a number takes one byte per two
+ * significant digits plus one; a list or map 3 bytes plus one byte per element; null and booleans
+ * one byte. Used to reject an item over 400 KB or a transaction over 4 MB before anything is sent.
+ */
+public final class ItemSize {
+    /** The largest item DynamoDB stores, 400 KB. */
+    public static final long MAX_ITEM_BYTES = 400 * 1024;
+    /** The largest aggregate size of the items of one transaction, 4 MB. */
+    public static final long MAX_TRANSACTION_BYTES = 4L * 1024 * 1024;
+
+    private ItemSize() {
+    }
+
+    /** The size of an item (or of a key, or of the values an update writes). */
+    public static long of(Map<String, AttributeValue> item) {
+        long size = 0;
+        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+            size += utf8Length(e.getKey()) + valueSize(e.getValue());
+        }
+        return size;
+    }
+
+    /** The size of one value, without its name. */
+    public static long valueSize(AttributeValue v) {
+        if (v == null) {
+            return 0;
+        }
+        switch (v.type()) {
+            case S:
+                return utf8Length(v.s());
+            case N:
+                return numberSize(v.n());
+            case B:
+                return bytes(v.b());
+            case BOOL:
+            case NUL:
+                return 1;
+            case SS: {
+                long size = 0;
+                for (String s : v.ss()) {
+                    size += utf8Length(s);
+                }
+                return size;
+            }
+            case NS: {
+                long size = 0;
+                for (String n : v.ns()) {
+                    size += numberSize(n);
+                }
+                return size;
+            }
+            case BS: {
+                long size = 0;
+                for (SdkBytes b : v.bs()) {
+                    size += bytes(b);
+                }
+                return size;
+            }
+            case L: {
+                List<AttributeValue> list = v.l();
+                long size = 3;
+                for (AttributeValue element : list) {
+                    size += 1 + valueSize(element);
+                }
+                return size;
+            }
+            case M: {
+                long size = 3;
+                for (Map.Entry<String, AttributeValue> e : v.m().entrySet()) {
+                    size += 1 + utf8Length(e.getKey()) + valueSize(e.getValue());
+                }
+                return size;
+            }
+            default:
+                return 0;
+        }
+    }
+
+    private static long bytes(SdkBytes b) {
+        return b.asByteBuffer().remaining();
+    }
+
+    /** 1 byte per two significant digits, plus 1; leading and trailing zeroes do not count. */
+    static long numberSize(String n) {
+        int digits = 0;
+        int firstNonZero = -1;
+        int lastNonZero = -1;
+        int end = n.length();
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (c == 'e' || c == 'E') {
+                end = i;
+                break;
+            }
+            if (c >= '1' && c <= '9') {
+                if (firstNonZero < 0) {
+                    firstNonZero = i;
+                }
+                lastNonZero = i;
+            }
+        }
+        if (firstNonZero < 0) {
+            return 2; // zero
+        }
+        for (int i = firstNonZero; i <= lastNonZero && i < end; i++) {
+            char c = n.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            }
+        }
+        return (digits + 1) / 2 + 1;
+    }
+
+    /** UTF-8 length without allocating. */
+    static long utf8Length(String s) {
+        long length = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                length++;
+            } else if (c < 0x800) {
+                length += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                length += 4;
+                i++;
+            } else {
+                length += 3;
+            }
+        }
+        return length;
+    }
+}

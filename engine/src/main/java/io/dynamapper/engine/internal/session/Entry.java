@@ -1,0 +1,52 @@
+package io.dynamapper.engine.internal.session;
+
+import io.dynamapper.engine.internal.mapping.EntityModel;
+
+/** One entity of a session's identity map and what the session knows of its stored state. */
+final class Entry {
+    /** Where the entity stands with respect to the table. */
+    enum State {
+        /** Saved, not known to be in the table: put with attribute_not_exists at commit. */
+        NEW,
+        /** Read from the table or committed: {@link #snapshot} holds the stored state. */
+        MANAGED,
+        /**
+         * Given by the caller (saved or deleted) with a version the session did not read: all its
+         * attributes are updated, or it is deleted, on condition of that version.
+         */
+        DETACHED
+    }
+
+    final EntityModel<Object> model;
+    final EntryKey id;
+    Object instance;
+    State state;
+    /** MANAGED: the stored state of every property but the version ({@link EntityModel#snapshot}). */
+    Object[] snapshot;
+    /** MANAGED records: the instance as stored, restored by rollback. */
+    Object storedRecord;
+    /** The version the table is expected to hold (MANAGED, DETACHED); 0 if none. */
+    long version;
+    /** A delete is pending. */
+    boolean deleted;
+    /** Removed from the identity map; the session's entry list drops it lazily. */
+    boolean removed;
+
+    Entry(EntityModel<Object> model, EntryKey id, Object instance, State state, long version) {
+        this.model = model;
+        this.id = id;
+        this.instance = instance;
+        this.state = state;
+        this.version = version;
+    }
+
+    /** Records what is now stored: called after a read or a successful commit. */
+    void stored(Object current, long storedVersion) {
+        instance = current;
+        state = State.MANAGED;
+        version = storedVersion;
+        snapshot = model.snapshot(current);
+        storedRecord = model.isRecord() ? current : null;
+        deleted = false;
+    }
+}

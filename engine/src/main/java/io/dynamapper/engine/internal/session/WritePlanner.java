@@ -1,0 +1,199 @@
+package io.dynamapper.engine.internal.session;
+
+import io.dynamapper.Key;
+import io.dynamapper.engine.internal.commit.ItemSize;
+import io.dynamapper.engine.internal.commit.Write;
+import io.dynamapper.engine.internal.mapping.EntityModel;
+import io.dynamapper.engine.internal.mapping.PropertyModel;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Builds the {@link Write} of one session entry. Expressions always go through placeholders
+ * ({@code #a0 = :v0}, {@code #v}, {@code :expected}, {@code :next}), so attribute names that are
+ * DynamoDB reserved words work; they are built with a StringBuilder, no regex, no reflection.
+ */
+final class WritePlanner {
+    private static final int CACHED = 64;
+    private static final String[] NAMES = new String[CACHED];
+    private static final String[] VALUES = new String[CACHED];
+
+    static {
+        for (int i = 0; i < CACHED; i++) {
+            NAMES[i] = "#a" + i;
+            VALUES[i] = ":v" + i;
+        }
+    }
+
+    private static final String VERSION = "#v";
+    private static final String HASH = "#h";
+    private static final String EXPECTED = ":expected";
+    private static final String NEXT = ":next";
+
+    private WritePlanner() {
+    }
+
+    private static String name(int i) {
+        return i < CACHED ? NAMES[i] : "#a" + i;
+    }
+
+    private static String value(int i) {
+        return i < CACHED ? VALUES[i] : ":v" + i;
+    }
+
+    /** A new entity: put with {@code attribute_not_exists(hash key)}, version 1 if versioned. */
+    static Write put(Entry e) {
+        EntityModel<Object> model = e.model;
+        Map<String, AttributeValue> item = new java.util.LinkedHashMap<>(model.toItem(e.instance));
+        String versionAttribute = null;
+        if (model.version().isPresent()) {
+            versionAttribute = model.version().get().attributeName();
+            item.put(versionAttribute, AttributeValue.fromN("1"));
+        }
+        Map<String, String> names = Map.of(HASH, model.hashKey().attributeName());
+        return new Write(Write.Kind.PUT, model.type(), key(e), model.tableName(), e.id.key(), item, null,
+                "attribute_not_exists(" + HASH + ")", names, Map.of(), Map.of(), List.of(), versionAttribute, null,
+                "expected no item", ItemSize.of(item));
+    }
+
+    /** A changed managed entity: SET the changed attributes, REMOVE the cleared ones, bump the version. */
+    static Write update(Entry e, List<PropertyModel> changed) {
+        return update(e, changed, e.version);
+    }
+
+    /** A detached copy: SET every non-null mapped attribute but the key, REMOVE the null ones. */
+    static Write updateAll(Entry e) {
+        EntityModel<Object> model = e.model;
+        PropertyModel hash = model.hashKey();
+        PropertyModel range = model.rangeKey().orElse(null);
+        PropertyModel version = model.version().orElse(null);
+        List<PropertyModel> all = new ArrayList<>(model.properties().size());
+        for (PropertyModel p : model.properties()) {
+            if (p != hash && p != range && p != version) {
+                all.add(p);
+            }
+        }
+        return update(e, all, e.version);
+    }
+
+    private static Write update(Entry e, List<PropertyModel> properties, long expected) {
+        EntityModel<Object> model = e.model;
+        Object instance = e.instance;
+        int n = properties.size();
+        Map<String, String> names = new HashMap<>(2 * n + 4);
+        Map<String, AttributeValue> values = new HashMap<>(2 * n + 4);
+        Map<String, AttributeValue> written = new HashMap<>(2 * n + 4);
+        List<String> removed = new ArrayList<>(2);
+        StringBuilder set = new StringBuilder(16 * n + 24);
+        StringBuilder remove = null;
+        for (int i = 0; i < n; i++) {
+            PropertyModel p = properties.get(i);
+            String name = name(i);
+            names.put(name, p.attributeName());
+            AttributeValue v = p.encode(p.read(instance));
+            if (v == null) {
+                if (remove == null) {
+                    remove = new StringBuilder(8 * n);
+                } else {
+                    remove.append(", ");
+                }
+                remove.append(name);
+                removed.add(p.attributeName());
+            } else {
+                String placeholder = value(i);
+                if (set.length() > 0) {
+                    set.append(", ");
+                }
+                set.append(name).append(" = ").append(placeholder);
+                values.put(placeholder, v);
+                written.put(p.attributeName(), v);
+            }
+        }
+        String condition = null;
+        String versionAttribute = null;
+        Long expectedVersion = null;
+        String reason = "unconditional";
+        if (model.version().isPresent()) {
+            versionAttribute = model.version().get().attributeName();
+            names.put(VERSION, versionAttribute);
+            AttributeValue next = AttributeValue.fromN(Long.toString(expected + 1));
+            values.put(NEXT, next);
+            written.put(versionAttribute, next);
+            if (set.length() > 0) {
+                set.append(", ");
+            }
+            set.append(VERSION).append(" = ").append(NEXT);
+            condition = versionCondition(model, expected, names, values);
+            expectedVersion = expected;
+            reason = "expected version " + expected;
+        }
+        StringBuilder expression = new StringBuilder(set.length() + (remove == null ? 0 : remove.length()) + 12);
+        if (set.length() > 0) {
+            expression.append("SET ").append(set);
+        }
+        if (remove != null) {
+            if (expression.length() > 0) {
+                expression.append(' ');
+            }
+            expression.append("REMOVE ").append(remove);
+        }
+        return new Write(Write.Kind.UPDATE, model.type(), key(e), model.tableName(), e.id.key(), null,
+                expression.toString(), condition, names, values, written, removed, versionAttribute, expectedVersion,
+                reason, ItemSize.of(model.toItem(instance)));
+    }
+
+    /**
+     * A pending delete: on condition of the version the session read (or the detached copy's version,
+     * if set); unconditional for unversioned entities and unmanaged ones without a version.
+     */
+    static Write delete(Entry e) {
+        EntityModel<Object> model = e.model;
+        boolean checked = model.version().isPresent() && (e.state == Entry.State.MANAGED || e.version > 0);
+        if (!checked) {
+            return new Write(Write.Kind.DELETE, model.type(), key(e), model.tableName(), e.id.key(), null, null, null,
+                    Map.of(), Map.of(), Map.of(), List.of(), null, null, "unconditional", ItemSize.of(e.id.key()));
+        }
+        Map<String, String> names = new HashMap<>(4);
+        Map<String, AttributeValue> values = new HashMap<>(4);
+        names.put(VERSION, model.version().get().attributeName());
+        String condition = versionCondition(model, e.version, names, values);
+        return new Write(Write.Kind.DELETE, model.type(), key(e), model.tableName(), e.id.key(), null, null, condition,
+                names, values, Map.of(), List.of(), model.version().get().attributeName(), e.version,
+                "expected version " + e.version, ItemSize.of(e.id.key()));
+    }
+
+    /** A SERIALIZABLE read check: the version is still the one read. */
+    static Write check(Entry e) {
+        EntityModel<Object> model = e.model;
+        Map<String, String> names = new HashMap<>(4);
+        Map<String, AttributeValue> values = new HashMap<>(4);
+        names.put(VERSION, model.version().get().attributeName());
+        String condition = versionCondition(model, e.version, names, values);
+        return new Write(Write.Kind.CHECK, model.type(), key(e), model.tableName(), e.id.key(), null, null, condition,
+                names, values, Collections.emptyMap(), List.of(), model.version().get().attributeName(), e.version,
+                "read with version " + e.version + ", expected unchanged", ItemSize.of(e.id.key()));
+    }
+
+    /**
+     * {@code #v = :expected}; for an item read without a version attribute (version 0), also accepts
+     * a missing version as long as the item exists.
+     */
+    private static String versionCondition(EntityModel<Object> model, long expected, Map<String, String> names,
+                                           Map<String, AttributeValue> values) {
+        values.put(EXPECTED, AttributeValue.fromN(Long.toString(expected)));
+        if (expected > 0) {
+            return VERSION + " = " + EXPECTED;
+        }
+        names.put(HASH, model.hashKey().attributeName());
+        return "attribute_exists(" + HASH + ") AND (attribute_not_exists(" + VERSION + ") OR " + VERSION + " = "
+                + EXPECTED + ")";
+    }
+
+    private static Key key(Entry e) {
+        return e.model.keyValue(e.id.key());
+    }
+}

@@ -1,0 +1,345 @@
+package io.dynamapper.engine.internal.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dynamapper.DynamapperException;
+import io.dynamapper.Session;
+import io.dynamapper.TransactionTooLargeException;
+import io.dynamapper.engine.internal.session.TestEntities.Account;
+import io.dynamapper.engine.internal.session.TestEntities.Counter;
+import io.dynamapper.engine.internal.session.TestEntities.DoomMap;
+import io.dynamapper.engine.internal.session.TestEntities.Note;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+class SessionCommitTest extends SessionTestSupport {
+
+    private void storeDoomMap(long episode, int map, String name, long version) {
+        putRaw("doom_map", Map.of("episode", n(episode), "map", n(map), "name", s(name), "version", n(version),
+                "cheats", AttributeValue.fromSs(List.of("Konami"))));
+    }
+
+    private List<Object> writeRequests() {
+        return recording.requests().stream().filter(r -> !(r instanceof GetItemRequest)).map(r -> (Object) r).toList();
+    }
+
+    @Test
+    void aCleanSessionSendsNothing() {
+        storeDoomMap(1, 1, "Hangar", 1);
+        try (Session s = sessions.openSession()) {
+            s.get(DoomMap.class, 1, 1);
+            assertFalse(s.isDirty());
+            recording.clear();
+            s.commit();
+            assertEquals(List.of(), recording.requests());
+        }
+    }
+
+    @Test
+    void anUpdateSetsOnlyTheChangedAttributesAndLeavesUnknownOnesAlone() {
+        putRaw("doom_map", Map.of("episode", n(1), "map", n(1), "name", s("Hangar"), "version", n(3),
+                "cheats", AttributeValue.fromSs(List.of("Konami")), "legacy", s("kept")));
+        try (Session s = sessions.openSession()) {
+            DoomMap m = s.get(DoomMap.class, 1, 1);
+            m.name = "Nuclear Plant";
+            assertTrue(s.isDirty());
+            recording.clear();
+            s.commit();
+            List<UpdateItemRequest> updates = recording.requests(UpdateItemRequest.class);
+            assertEquals(1, recording.requests().size());
+            UpdateItemRequest u = updates.get(0);
+            assertEquals("doom_map", u.tableName());
+            assertEquals(doomKey(1, 1), u.key());
+            assertEquals("SET #a0 = :v0, #v = :next", u.updateExpression());
+            assertEquals("#v = :expected", u.conditionExpression());
+            assertEquals(Map.of("#a0", "name", "#v", "version"), u.expressionAttributeNames());
+            assertEquals(Map.of(":v0", s("Nuclear Plant"), ":next", n(4), ":expected", n(3)),
+                    u.expressionAttributeValues());
+            assertEquals(ReturnValuesOnConditionCheckFailure.ALL_OLD, u.returnValuesOnConditionCheckFailure());
+            assertEquals(4L, m.version, "the version is bumped in memory after the commit");
+            assertFalse(s.isDirty());
+        }
+        Map<String, AttributeValue> stored = getRaw("doom_map", doomKey(1, 1));
+        assertEquals(s("Nuclear Plant"), stored.get("name"));
+        assertEquals(n(4), stored.get("version"));
+        assertEquals(s("kept"), stored.get("legacy"));
+    }
+
+    @Test
+    void clearedAttributesAreRemoved() {
+        storeDoomMap(1, 1, "Hangar", 1);
+        try (Session s = sessions.openSession()) {
+            DoomMap m = s.get(DoomMap.class, 1, 1);
+            m.name = null;
+            m.cheats.clear();
+            recording.clear();
+            s.commit();
+            UpdateItemRequest u = recording.requests(UpdateItemRequest.class).get(0);
+            assertEquals("SET #v = :next REMOVE #a0, #a1", u.updateExpression());
+            assertEquals(Map.of("#a0", "name", "#a1", "cheats", "#v", "version"), u.expressionAttributeNames());
+        }
+        Map<String, AttributeValue> stored = getRaw("doom_map", doomKey(1, 1));
+        assertFalse(stored.containsKey("name"));
+        assertFalse(stored.containsKey("cheats"));
+    }
+
+    @Test
+    void aChangedSetIsWrittenWholeAndASecondCommitSendsNothing() {
+        storeDoomMap(1, 1, "Hangar", 1);
+        try (Session s = sessions.openSession()) {
+            DoomMap m = s.get(DoomMap.class, 1, 1);
+            m.cheats.add("idkfa");
+            s.commit();
+            recording.clear();
+            s.commit();
+            assertEquals(List.of(), recording.requests());
+            m.cheats.add("iddqd");
+            s.commit();
+            assertEquals(3L, m.version);
+        }
+        assertEquals(Set.of("Konami", "idkfa", "iddqd"), new HashSet<>(getRaw("doom_map", doomKey(1, 1)).get("cheats").ss()));
+    }
+
+    @Test
+    void oneNewEntityIsASingleConditionalPutWithVersionOne() {
+        try (Session s = sessions.openSession()) {
+            DoomMap m = new DoomMap(1, 1, "Hangar");
+            s.save(m);
+            s.commit();
+            assertEquals(1L, m.version);
+            PutItemRequest put = recording.requests(PutItemRequest.class).get(0);
+            assertEquals(1, recording.requests().size());
+            assertEquals("attribute_not_exists(#h)", put.conditionExpression());
+            assertEquals(Map.of("#h", "episode"), put.expressionAttributeNames());
+            assertEquals(n(1), put.item().get("version"));
+            // managed after the commit: a change is an update
+            m.name = "Nuclear Plant";
+            s.commit();
+            assertEquals(2L, m.version);
+        }
+        assertEquals(n(2), getRaw("doom_map", doomKey(1, 1)).get("version"));
+    }
+
+    @Test
+    void oneDeleteIsASingleConditionalDelete() {
+        storeDoomMap(1, 1, "Hangar", 5);
+        try (Session s = sessions.openSession()) {
+            s.delete(s.get(DoomMap.class, 1, 1));
+            recording.clear();
+            s.commit();
+            DeleteItemRequest d = recording.requests(DeleteItemRequest.class).get(0);
+            assertEquals(1, recording.requests().size());
+            assertEquals("#v = :expected", d.conditionExpression());
+            assertEquals(Map.of(":expected", n(5)), d.expressionAttributeValues());
+            assertTrue(s.find(DoomMap.class, 1, 1).isEmpty());
+        }
+        assertNull(getRaw("doom_map", doomKey(1, 1)));
+    }
+
+    @Test
+    void severalWritesAreOneTransactionWithAToken() {
+        storeDoomMap(1, 1, "Hangar", 1);
+        storeDoomMap(1, 2, "Plant", 1);
+        try (Session s = sessions.openSession()) {
+            s.get(DoomMap.class, 1, 1).name = "Hangar 2";
+            s.delete(s.get(DoomMap.class, 1, 2));
+            s.save(new DoomMap(1, 3, "Toxin Refinery"));
+            recording.clear();
+            s.commit();
+            List<TransactWriteItemsRequest> txs = recording.requests(TransactWriteItemsRequest.class);
+            assertEquals(1, recording.requests().size());
+            TransactWriteItemsRequest tx = txs.get(0);
+            assertEquals(3, tx.transactItems().size());
+            assertNotNull(tx.transactItems().get(0).update());
+            assertNotNull(tx.transactItems().get(1).delete());
+            assertNotNull(tx.transactItems().get(2).put());
+            assertNotNull(tx.clientRequestToken());
+            assertTrue(tx.clientRequestToken().length() <= 36);
+        }
+        assertEquals(s("Hangar 2"), getRaw("doom_map", doomKey(1, 1)).get("name"));
+        assertNull(getRaw("doom_map", doomKey(1, 2)));
+        assertEquals(n(1), getRaw("doom_map", doomKey(1, 3)).get("version"));
+    }
+
+    @Test
+    void aHundredAndOneWritesAreRejectedBeforeAnythingIsSent() {
+        try (Session s = sessions.openSession()) {
+            for (int i = 0; i < 101; i++) {
+                s.save(new Account("a" + i, i));
+            }
+            TransactionTooLargeException e = assertThrows(TransactionTooLargeException.class, s::commit);
+            assertTrue(e.getMessage().contains("101 actions"), e.getMessage());
+            assertEquals(List.of(), recording.requests());
+            assertTrue(s.isDirty(), "the changes are still pending");
+        }
+    }
+
+    @Test
+    void aHundredWritesAreOneTransaction() {
+        try (Session s = sessions.openSession()) {
+            for (int i = 0; i < 100; i++) {
+                s.save(new Account("a" + i, i));
+            }
+            s.commit();
+            assertEquals(1, recording.requests(TransactWriteItemsRequest.class).size());
+            assertEquals(1, recording.requests().size());
+        }
+    }
+
+    @Test
+    void anItemOverFourHundredKilobytesIsRejectedNamingTheEntity() {
+        try (Session s = sessions.openSession()) {
+            s.save(new Note("big", "x".repeat(400 * 1024)));
+            DynamapperException e = assertThrows(DynamapperException.class, s::commit);
+            assertTrue(e.getMessage().contains("Note ('big')") && e.getMessage().contains("400 KB"), e.getMessage());
+            assertEquals(List.of(), recording.requests());
+        }
+    }
+
+    @Test
+    void moreThanFourMegabytesInOneTransactionIsRejected() {
+        try (Session s = sessions.openSession()) {
+            for (int i = 0; i < 11; i++) {
+                s.save(new Note("n" + i, "x".repeat(390 * 1024)));
+            }
+            TransactionTooLargeException e = assertThrows(TransactionTooLargeException.class, s::commit);
+            assertTrue(e.getMessage().contains("4 MB"), e.getMessage());
+            assertEquals(List.of(), recording.requests());
+        }
+    }
+
+    @Test
+    void aDetachedCopyUpdatesAllMappedAttributesOnItsVersion() {
+        putRaw("doom_map", Map.of("episode", n(1), "map", n(1), "name", s("Hangar"), "version", n(2),
+                "cheats", AttributeValue.fromSs(List.of("Konami")), "legacy", s("kept")));
+        DoomMap copy = new DoomMap(1, 1, "Hangar (edited offline)");
+        copy.cheats = new HashSet<>();
+        copy.version = 2L;
+        try (Session s = sessions.openSession()) {
+            s.save(copy);
+            s.commit();
+            UpdateItemRequest u = recording.requests(UpdateItemRequest.class).get(0);
+            assertEquals("SET #a0 = :v0, #v = :next REMOVE #a1", u.updateExpression());
+            assertEquals("#v = :expected", u.conditionExpression());
+            assertEquals(n(2), u.expressionAttributeValues().get(":expected"));
+            assertEquals(3L, copy.version);
+            assertSame(copy, s.get(DoomMap.class, 1, 1), "the copy is managed now");
+        }
+        Map<String, AttributeValue> stored = getRaw("doom_map", doomKey(1, 1));
+        assertEquals(s("Hangar (edited offline)"), stored.get("name"));
+        assertFalse(stored.containsKey("cheats"));
+        assertEquals(s("kept"), stored.get("legacy"));
+        assertEquals(n(3), stored.get("version"));
+    }
+
+    @Test
+    void recordsAreChangedBySavingANewInstance() {
+        putRaw("counter", Map.of("id", s("c"), "count", n(3), "label", s("clicks"), "version", n(1)));
+        try (Session s = sessions.openSession()) {
+            Counter c = s.get(Counter.class, "c");
+            s.save(c.withCount(4));
+            recording.clear();
+            s.commit();
+            UpdateItemRequest u = recording.requests(UpdateItemRequest.class).get(0);
+            assertEquals("SET #a0 = :v0, #v = :next", u.updateExpression());
+            assertEquals(Map.of("#a0", "count", "#v", "version"), u.expressionAttributeNames());
+            Counter managed = s.get(Counter.class, "c");
+            assertEquals(new Counter("c", 4, "clicks", 2), managed, "the identity map holds the new version");
+            s.save(new Counter("c", 4, "clicks", 2));
+            recording.clear();
+            s.commit();
+            assertEquals(List.of(), recording.requests(), "an equal record is no change");
+        }
+        assertEquals(n(4), getRaw("counter", Map.of("id", s("c"))).get("count"));
+    }
+
+    @Test
+    void newRecordsGetVersionOneInTheIdentityMap() {
+        try (Session s = sessions.openSession()) {
+            s.save(new Counter("c", 1, null, 0));
+            s.commit();
+            assertEquals(new Counter("c", 1, null, 1), s.get(Counter.class, "c"));
+        }
+    }
+
+    @Test
+    void unversionedEntities() {
+        try (Session s = sessions.openSession()) {
+            Note note = new Note("n", "first");
+            s.save(note);
+            s.commit();
+            assertEquals("attribute_not_exists(#h)", recording.requests(PutItemRequest.class).get(0).conditionExpression());
+            note.text = "second";
+            note.size = 6L;
+            s.commit();
+            UpdateItemRequest u = recording.requests(UpdateItemRequest.class).get(0);
+            assertEquals("SET #a0 = :v0, #a1 = :v1", u.updateExpression());
+            assertEquals(Map.of("#a0", "text", "#a1", "size"), u.expressionAttributeNames());
+            assertNull(u.conditionExpression());
+            s.delete(note);
+            s.commit();
+            assertNull(recording.requests(DeleteItemRequest.class).get(0).conditionExpression());
+        }
+        assertNull(getRaw("note", Map.of("id", s("n"))));
+    }
+
+    @Test
+    void changingTheKeyOfAManagedEntityIsAnErrorAtCommit() {
+        storeDoomMap(1, 1, "Hangar", 1);
+        try (Session s = sessions.openSession()) {
+            DoomMap m = s.get(DoomMap.class, 1, 1);
+            m.map = 2;
+            recording.clear();
+            DynamapperException e = assertThrows(DynamapperException.class, s::commit);
+            assertTrue(e.getMessage().contains("key") && e.getMessage().contains("(1, 1)")
+                    && e.getMessage().contains("(1, 2)"), e.getMessage());
+            assertEquals(List.of(), recording.requests());
+        }
+    }
+
+    @Test
+    void savedThenDeletedNewEntityIsForgotten() {
+        try (Session s = sessions.openSession()) {
+            Account a = new Account("a", 1);
+            s.save(a);
+            s.delete(a);
+            assertFalse(s.isDirty());
+            s.commit();
+            assertEquals(List.of(), writeRequests());
+        }
+    }
+
+    @Test
+    void deletingAnUnmanagedEntityUsesItsVersionIfSet() {
+        putRaw("account", Map.of("id", s("a"), "balance", n(1), "version", n(4)));
+        putRaw("account", Map.of("id", s("b"), "balance", n(1), "version", n(4)));
+        try (Session s = sessions.openSession()) {
+            Account a = new Account("a", 0);
+            a.version = 4;
+            s.delete(a);
+            s.delete(new Account("b", 0));
+            s.commit();
+            TransactWriteItemsRequest tx = recording.requests(TransactWriteItemsRequest.class).get(0);
+            assertEquals("#v = :expected", tx.transactItems().get(0).delete().conditionExpression());
+            assertNull(tx.transactItems().get(1).delete().conditionExpression());
+        }
+        assertNull(getRaw("account", Map.of("id", s("a"))));
+        assertNull(getRaw("account", Map.of("id", s("b"))));
+    }
+}
