@@ -9,14 +9,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** How the tests build modules over DynamoDB Local, with a sleeper that records and never sleeps. */
+/** How the tests build modules over DynamoDB Local (engine sessions), with a sleeper that records and never sleeps. */
 final class TestBackend {
     private TestBackend() {
-    }
-
-    /** The sessions the tests run on, given the factory the module built over {@code client}. */
-    static SessionFactory sessions(SessionFactory engine, DynamoDbClient client) {
-        return new StopgapSessionFactory(client);
     }
 
     /** A module builder over {@code client} with {@code policy}. */
@@ -28,7 +23,7 @@ final class TestBackend {
     static DynamapperModule.Builder module(DynamoDbClient client, RetryPolicy policy,
                                            UnaryOperator<SessionFactory> decorator) {
         return DynamapperModule.builder().client(client).retryPolicy(policy)
-                .factoryDecorator(engine -> decorator.apply(sessions(engine, client)));
+                .factoryDecorator(decorator);
     }
 
     /** A retry policy of {@code attempts} attempts, 10 ms to 80 ms, waiting with {@code sleeper}. */
