@@ -153,6 +153,12 @@ class TransactionalTest {
         }
 
         @Transactional
+        void swallowInnerFailureThenThrowChecked(String id) throws IOException {
+            swallowInnerFailure(id);   // a self-call: runs in this transaction, not intercepted again
+            throw new IOException("checked after a swallowed failure");
+        }
+
+        @Transactional
         void swallowIgnoredInnerFailure(String id) {
             try {
                 inner.incrementThenThrowIgnored(id);
@@ -331,5 +337,38 @@ class TransactionalTest {
         assertEquals(202, classLevel.incrementRetried(id));
         assertEquals(2, classLevel.runs.get());
         assertEquals(202, LocalDynamoDb.storedValue(id));
+    }
+
+    @Test
+    void aRollbackOnlyTransactionCommitsNothingEvenWhenTheMethodThrowsACheckedException() {
+        OuterService outer = injector.getInstance(OuterService.class);
+        IOException e = assertThrows(IOException.class, () -> outer.swallowInnerFailureThenThrowChecked(id));
+        assertEquals("checked after a swallowed failure", e.getMessage());
+        assertEquals("boom", e.getSuppressed()[0].getMessage(), "the failure that doomed the transaction");
+        assertEquals(-1, LocalDynamoDb.storedValue(id));
+        assertEquals(0, recording.writes().size());
+    }
+
+    @Test
+    void anInterruptDuringBackoffStopsRetryingAndKeepsTheInterruptFlag() {
+        Injector interrupted = Guice.createInjector(TestBackend.module(recording.client(),
+                TestBackend.policy(4, new RecordingSleeper()).withSleeper(d -> {
+                    throw new InterruptedException("stop");
+                })).build());
+        CounterService counters = interrupted.getInstance(CounterService.class);
+        counters.increment(id);
+        counters.attempts.set(0);
+        counters.beforeReturn = () -> changeConcurrently(id);
+        try {
+            OptimisticLockException e = assertThrows(OptimisticLockException.class, () -> counters.increment(id));
+            assertEquals(1, counters.attempts.get());
+            assertTrue(e.getSuppressed()[0] instanceof InterruptedException, Arrays.toString(e.getSuppressed()));
+            assertTrue(Thread.currentThread().isInterrupted());
+        } finally {
+            Thread.interrupted();
+        }
+        ThreadUnitOfWork otherUnit = (ThreadUnitOfWork) interrupted.getInstance(UnitOfWork.class);
+        assertFalse(otherUnit.isActive());
+        assertFalse(otherUnit.isTransactionActive());
     }
 }
