@@ -1,0 +1,215 @@
+package io.dynamapper.guice;
+
+import static java.util.Objects.requireNonNull;
+
+import io.dynamapper.OptimisticLockException;
+import io.dynamapper.RetriesExhaustedException;
+import io.dynamapper.RetryPolicy;
+import io.dynamapper.Session;
+import io.dynamapper.guice.ThreadUnitOfWork.Frame;
+import io.dynamapper.guice.ThreadUnitOfWork.Transaction;
+import io.dynamapper.guice.TransactionalMethods.Attributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
+
+/**
+ * Runs {@link Transactional} methods of one module's unit of work: starts, joins, commits, rolls
+ * back and retries transactions as {@link Transactional} documents.
+ */
+final class TransactionalInterceptor implements MethodInterceptor {
+    private final ThreadUnitOfWork unit;
+    private final TransactionalMethods methods;
+    private final RetryPolicy retryPolicy;
+
+    TransactionalInterceptor(ThreadUnitOfWork unit, TransactionalMethods methods, RetryPolicy retryPolicy) {
+        this.unit = requireNonNull(unit, "unit == null");
+        this.methods = requireNonNull(methods, "methods == null");
+        this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy == null");
+    }
+
+    @Override
+    public Object invoke(MethodInvocation invocation) throws Throwable {
+        Attributes attributes = methods.attributes(invocation.getMethod()).orElseThrow(
+                () -> new IllegalStateException("not @Transactional: " + invocation.getMethod()));
+        Frame frame = unit.frame();
+        if (frame != null && frame.transaction != null) {
+            return join(invocation, attributes, frame.transaction);
+        }
+        return runWithRetries(invocation, attributes, frame == null);
+    }
+
+    /** A call inside a transaction: no commit, no retry; a failure that rolls back dooms the transaction. */
+    private static Object join(MethodInvocation invocation, Attributes attributes, Transaction transaction)
+            throws Throwable {
+        try {
+            return invocation.proceed();
+        } catch (Throwable failure) {
+            if (attributes.rollsBackOn(failure)) {
+                transaction.markRollbackOnly(attributes.method(), failure);
+            }
+            throw failure;
+        }
+    }
+
+    private Object runWithRetries(MethodInvocation invocation, Attributes attributes, boolean ownsUnit)
+            throws Throwable {
+        int maxAttempts = attributes.maxAttempts() == 0 ? retryPolicy.maxAttempts() : attributes.maxAttempts();
+        List<Throwable> earlier = new ArrayList<>();
+        for (int attempt = 1; ; attempt++) {
+            Outcome outcome = attempt(invocation, attributes, ownsUnit, attempt);
+            Throwable failure = outcome.failure;
+            if (failure == null) {
+                return outcome.value;
+            }
+            if (!outcome.retryable || attempt >= maxAttempts) {
+                throw withSuppressed(failure, earlier);
+            }
+            earlier.add(failure);
+            try {
+                Duration cap = retryPolicy.delayCap(attempt);
+                retryPolicy.sleeper().sleep(Duration.ofNanos(ThreadLocalRandom.current().nextLong(cap.toNanos() + 1)));
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                earlier.remove(earlier.size() - 1);
+                failure.addSuppressed(interrupted);
+                throw withSuppressed(failure, earlier);
+            }
+        }
+    }
+
+    /** One run of the method and its commit or rollback; never throws, returns the outcome. */
+    private Outcome attempt(MethodInvocation invocation, Attributes attributes, boolean ownsUnit, int attempt) {
+        if (ownsUnit) {
+            unit.begin();
+        }
+        Frame frame = unit.frame();
+        Transaction transaction = new Transaction(attributes.method());
+        frame.transaction = transaction;
+        Object value = null;
+        Throwable failure = null;
+        boolean retryable = false;
+        try {
+            if (!ownsUnit && attempt > 1) {
+                frame.renewSession();   // a unit begun by someone else: re-run in a fresh session
+            }
+            try {
+                value = invocation.proceed();
+            } catch (Throwable t) {
+                failure = t;
+            }
+            if (failure != null && attributes.rollsBackOn(failure)) {
+                rollback(frame, failure);
+                retryable = isConflict(failure);
+            } else if (transaction.isRollbackOnly()) {
+                if (failure == null) {
+                    failure = new RollbackOnlyException("Nothing was committed by " + attributes.method()
+                            + ": the @Transactional call " + transaction.rollbackOnlyMethod
+                            + " that joined its transaction failed with " + transaction.rollbackOnlyCause
+                            + " and marked the transaction rollback-only (even though the failure was caught)",
+                            transaction.rollbackOnlyCause);
+                } else if (!inCauses(failure, transaction.rollbackOnlyCause)) {
+                    failure.addSuppressed(transaction.rollbackOnlyCause);
+                }
+                rollback(frame, failure);
+            } else {
+                Session session = frame.openedSession();
+                if (session != null) {
+                    try {
+                        session.commit();
+                    } catch (Throwable commitFailure) {
+                        if (failure == null) {
+                            failure = commitFailure;
+                            retryable = isConflict(commitFailure);
+                        } else {
+                            failure.addSuppressed(commitFailure);
+                        }
+                        rollback(frame, failure);
+                    }
+                }
+            }
+        } catch (Throwable unexpected) {   // renewing the session failed
+            failure = attach(failure, unexpected);
+            retryable = false;
+        } finally {
+            frame.transaction = null;
+            if (ownsUnit) {
+                try {
+                    unit.end();
+                } catch (Throwable cleanup) {
+                    failure = attach(failure, cleanup);
+                    retryable = retryable && failure != cleanup;
+                }
+            }
+        }
+        return new Outcome(failure == null ? value : null, failure, retryable);
+    }
+
+    /**
+     * Discards the session's pending changes; if that fails, the failure is attached to
+     * {@code primary} and the session is closed so that no broken session stays in the unit.
+     */
+    private static void rollback(Frame frame, Throwable primary) {
+        Session session = frame.openedSession();
+        if (session == null) {
+            return;
+        }
+        try {
+            session.rollback();
+        } catch (Throwable rollbackFailure) {
+            primary.addSuppressed(rollbackFailure);
+            try {
+                frame.renewSession();
+            } catch (Throwable closeFailure) {
+                primary.addSuppressed(closeFailure);
+            }
+        }
+    }
+
+    private static boolean isConflict(Throwable failure) {
+        return failure instanceof OptimisticLockException || failure instanceof RetriesExhaustedException;
+    }
+
+    private static boolean inCauses(Throwable failure, Throwable cause) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t == cause) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable attach(Throwable primary, Throwable secondary) {
+        if (primary == null) {
+            return secondary;
+        }
+        if (primary != secondary) {
+            primary.addSuppressed(secondary);
+        }
+        return primary;
+    }
+
+    private static Throwable withSuppressed(Throwable failure, List<Throwable> earlier) {
+        for (Throwable e : earlier) {
+            if (e != failure) {
+                failure.addSuppressed(e);
+            }
+        }
+        return failure;
+    }
+
+    @Override
+    public String toString() {
+        return "TransactionalInterceptor(" + unit.name() + ")";
+    }
+
+    /** The result of one attempt: a value, or a failure that may be worth another attempt. */
+    private record Outcome(Object value, Throwable failure, boolean retryable) {
+    }
+}
