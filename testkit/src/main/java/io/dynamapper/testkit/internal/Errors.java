@@ -94,10 +94,10 @@ public final class Errors {
                 .awsErrorDetails(details("ProvisionedThroughputExceededException", m, 400)).build();
     }
 
-    /** {@code ThrottlingException}: a plain {@link DynamoDbException} with that error code, status 400. */
+    /** {@code ThrottlingException} (a {@link DynamoDbException} with that error code), status 400. */
     public static DynamoDbException throttling() {
         String m = "Rate of requests exceeds the allowed throughput. (injected fault)";
-        return (DynamoDbException) DynamoDbException.builder()
+        return (DynamoDbException) software.amazon.awssdk.services.dynamodb.model.ThrottlingException.builder()
                 .message(m).statusCode(400).awsErrorDetails(details("ThrottlingException", m, 400)).build();
     }
 

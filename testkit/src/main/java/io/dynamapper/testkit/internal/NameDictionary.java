@@ -1,27 +1,37 @@
 package io.dynamapper.testkit.internal;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Per-table dictionary of top-level attribute names, so stored items carry a small id instead of the
- * name. Mutated only under the fake's write lock; read under its read lock.
+ * name. Safe for concurrent use: lookups are lock-free, new names are assigned under a monitor.
  */
 final class NameDictionary {
-    private final Map<String, Integer> ids = new HashMap<>();
-    private final List<String> names = new ArrayList<>();
+    private final Map<String, Integer> ids = new ConcurrentHashMap<>();
+    private volatile String[] names = new String[16];
+    private int size;
 
     /** The id of {@code name}, assigning the next one if new. */
     int idOf(String name) {
         Integer id = ids.get(name);
-        if (id == null) {
-            id = names.size();
-            names.add(name);
-            ids.put(name, id);
+        return id != null ? id : assign(name);
+    }
+
+    private synchronized int assign(String name) {
+        Integer id = ids.get(name);
+        if (id != null) {
+            return id;
         }
-        return id;
+        String[] n = names;
+        if (size == n.length) {
+            n = Arrays.copyOf(n, size * 2);
+        }
+        n[size] = name;
+        names = n;
+        ids.put(name, size);
+        return size++;
     }
 
     /** The id of {@code name}, or -1 if no stored item ever had it. */
@@ -31,6 +41,6 @@ final class NameDictionary {
     }
 
     String name(int id) {
-        return names.get(id);
+        return names[id];
     }
 }
