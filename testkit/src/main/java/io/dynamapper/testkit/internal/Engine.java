@@ -235,6 +235,33 @@ public final class Engine {
         }
     }
 
+    /**
+     * The paths UPDATED_OLD/UPDATED_NEW return: each updated path cut before its first list index, so a
+     * changed list comes back whole (as DynamoDB Local does for {@code REMOVE li[1]}).
+     */
+    private static List<List<Object>> updatedPaths(List<List<Object>> paths) {
+        List<List<Object>> out = new ArrayList<>();
+        for (List<Object> p : paths) {
+            int cut = p.size();
+            for (int i = 0; i < p.size(); i++) {
+                if (p.get(i) instanceof Integer) {
+                    cut = i;
+                    break;
+                }
+            }
+            List<Object> q = p.subList(0, cut);
+            boolean covered = false;
+            for (List<Object> o : out) {
+                covered |= Paths.overlap(o, q) && o.size() <= q.size();
+            }
+            if (!covered) {
+                out.removeIf(o -> Paths.overlap(o, q));
+                out.add(q);
+            }
+        }
+        return out;
+    }
+
     static Map<String, AttributeValue> allOld(ReturnValuesOnConditionCheckFailure r, Map<String, AttributeValue> old) {
         return r == ReturnValuesOnConditionCheckFailure.ALL_OLD ? old : null;
     }
@@ -284,8 +311,8 @@ public final class Engine {
             Map<String, AttributeValue> out = switch (rv) {
                 case ALL_OLD -> old;
                 case ALL_NEW -> res.item();
-                case UPDATED_OLD -> old == null ? null : Projector.project(old, res.paths());
-                case UPDATED_NEW -> Projector.project(res.item(), res.paths());
+                case UPDATED_OLD -> old == null ? null : Projector.project(old, updatedPaths(res.paths()));
+                case UPDATED_NEW -> Projector.project(res.item(), updatedPaths(res.paths()));
                 default -> null;
             };
             if (out != null && !out.isEmpty()) {
