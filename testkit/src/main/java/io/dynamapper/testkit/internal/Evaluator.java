@@ -192,6 +192,7 @@ final class Evaluator {
             }
             long size;
             if (v.s() != null) {
+                // DynamoDB Local counts UTF-16 code units: size("é😀") == 3 (confirmed on 2.6.1).
                 size = v.s().length();
             } else if (v.b() != null) {
                 size = v.b().asByteArrayUnsafe().length;
