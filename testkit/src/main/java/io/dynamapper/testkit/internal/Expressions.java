@@ -1,0 +1,92 @@
+package io.dynamapper.testkit.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Parses expressions once per distinct string (bounded Caffeine caches shared by all fakes) and checks
+ * a request's {@code ExpressionAttributeNames}/{@code ExpressionAttributeValues} against the placeholders
+ * its expressions use.
+ */
+final class Expressions {
+    private static final int MAX_CACHED = 20_000;
+    private static final Cache<String, Ast.ParsedCondition> CONDITIONS =
+            Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
+    private static final Cache<String, Ast.ParsedUpdate> UPDATES = Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
+    private static final Cache<String, Ast.ParsedProjection> PROJECTIONS =
+            Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
+
+    private Expressions() {
+    }
+
+    static Ast.ParsedCondition condition(String source, String kind) {
+        return CONDITIONS.get(kind + '\u0000' + source, k -> Parser.parseCondition(source, kind));
+    }
+
+    static Ast.ParsedUpdate update(String source) {
+        return UPDATES.get(source, Parser::parseUpdate);
+    }
+
+    static Ast.ParsedProjection projection(String source) {
+        return PROJECTIONS.get(source, Parser::parseProjection);
+    }
+
+    /** Collects the placeholders used by a request's expressions, then checks them against the maps. */
+    static final class Usage {
+        private final Map<String, String> names;
+        private final Map<String, AttributeValue> values;
+        private final Set<String> usedNames = new TreeSet<>();
+        private final Set<String> usedValues = new TreeSet<>();
+
+        Usage(Map<String, String> names, Map<String, AttributeValue> values) {
+            this.names = names;
+            this.values = values;
+        }
+
+        /** Records one expression's placeholders; an undefined one is a ValidationException naming {@code kind}. */
+        Usage add(String kind, Set<String> exprNames, Set<String> exprValues) {
+            for (String n : exprNames) {
+                if (names == null || !names.containsKey(n)) {
+                    throw Errors.invalidExpression(kind, "An expression attribute name used in the document path "
+                            + "is not defined; attribute name: " + n);
+                }
+            }
+            for (String v : exprValues) {
+                if (values == null || !values.containsKey(v)) {
+                    throw Errors.invalidExpression(kind, "An expression attribute value used in expression is not "
+                            + "defined; attribute value: " + v);
+                }
+            }
+            usedNames.addAll(exprNames);
+            usedValues.addAll(exprValues);
+            return this;
+        }
+
+        /** Throws if a supplied name or value was not used by any expression, as DynamoDB does. */
+        void checkAllUsed() {
+            if (names != null) {
+                Set<String> unused = new TreeSet<>(names.keySet());
+                unused.removeAll(usedNames);
+                if (!unused.isEmpty()) {
+                    throw Errors.validation("Value provided in ExpressionAttributeNames unused in expressions: keys: {"
+                            + String.join(", ", unused) + "}");
+                }
+            }
+            if (values != null) {
+                Set<String> unused = new TreeSet<>(values.keySet());
+                unused.removeAll(usedValues);
+                if (!unused.isEmpty()) {
+                    throw Errors.validation("Value provided in ExpressionAttributeValues unused in expressions: keys: {"
+                            + String.join(", ", unused) + "}");
+                }
+                for (Map.Entry<String, AttributeValue> e : values.entrySet()) {
+                    ItemValidator.checkValue(e.getValue(), true);
+                }
+            }
+        }
+    }
+}

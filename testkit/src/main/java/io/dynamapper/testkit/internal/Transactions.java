@@ -1,0 +1,210 @@
+package io.dynamapper.testkit.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.*;
+
+/**
+ * TransactWriteItems and TransactGetItems: validate every action first, then, under the write lock,
+ * check every condition; any failure cancels the whole transaction with one reason per action in request
+ * order. {@code ClientRequestToken}s are remembered for 10 minutes of the fake's clock.
+ */
+final class Transactions {
+    private static final Duration IDEMPOTENCY_WINDOW = Duration.ofMinutes(10);
+    private static final int MAX_ACTIONS = 100;
+
+    private final Engine engine;
+    private final Map<String, TokenRecord> tokens = new HashMap<>();
+
+    private record TokenRecord(List<TransactWriteItem> items, Instant at) {
+    }
+
+    private record Action(Engine.PreparedWrite write, String kind, ReturnValuesOnConditionCheckFailure onFailure) {
+    }
+
+    Transactions(Engine engine) {
+        this.engine = engine;
+    }
+
+    void forgetTokens() {
+        tokens.clear();
+    }
+
+    TransactWriteItemsResponse write(TransactWriteItemsRequest r) {
+        List<TransactWriteItem> items = r.hasTransactItems() ? r.transactItems() : List.of();
+        checkCount(items.size());
+        String token = r.clientRequestToken();
+        if (token != null && (token.isEmpty() || token.length() > 36)) {
+            throw Errors.validation("1 validation error detected: Value '" + token + "' at 'clientRequestToken' "
+                    + "failed to satisfy constraint: Member must have length less than or equal to 36");
+        }
+        List<Action> actions = new ArrayList<>(items.size());
+        Set<List<Object>> seen = new HashSet<>();
+        for (TransactWriteItem it : items) {
+            Action a = prepare(it);
+            if (!seen.add(List.of(a.write().table().name, a.write().key()))) {
+                throw Errors.validation("Transaction request cannot include multiple operations on one item");
+            }
+            actions.add(a);
+        }
+        engine.lock.writeLock().lock();
+        try {
+            Instant now = engine.clock().instant();
+            if (token != null) {
+                tokens.values().removeIf(t -> !now.isBefore(t.at().plus(IDEMPOTENCY_WINDOW)));
+                TokenRecord previous = tokens.get(token);
+                if (previous != null) {
+                    if (previous.items().equals(items)) {
+                        return TransactWriteItemsResponse.builder().build();
+                    }
+                    throw Errors.idempotentMismatch();
+                }
+            }
+            List<Map<String, AttributeValue>> olds = new ArrayList<>(actions.size());
+            List<Map<String, AttributeValue>> news = new ArrayList<>(actions.size());
+            List<CancellationReason> reasons = new ArrayList<>(actions.size());
+            boolean failed = false;
+            for (Action a : actions) {
+                Engine.PreparedWrite w = a.write();
+                Map<String, AttributeValue> old = w.table().get(w.key());
+                olds.add(old);
+                CancellationReason reason = CancellationReason.builder().code("None").build();
+                Map<String, AttributeValue> next = null;
+                if (!Engine.conditionHolds(w, old)) {
+                    CancellationReason.Builder b = CancellationReason.builder().code("ConditionalCheckFailed")
+                            .message("The conditional request failed");
+                    if (a.onFailure() == ReturnValuesOnConditionCheckFailure.ALL_OLD && old != null) {
+                        b.item(old);
+                    }
+                    reason = b.build();
+                    failed = true;
+                } else {
+                    try {
+                        next = switch (a.kind()) {
+                            case "Put" -> w.item();
+                            case "Update" -> Engine.applyUpdate(w, old).item();
+                            default -> null;
+                        };
+                    } catch (DynamoDbException e) {
+                        reason = CancellationReason.builder().code("ValidationError")
+                                .message(e.awsErrorDetails().errorMessage()).build();
+                        failed = true;
+                    }
+                }
+                reasons.add(reason);
+                news.add(next);
+            }
+            if (failed) {
+                throw Errors.transactionCanceled(reasons);
+            }
+            for (int i = 0; i < actions.size(); i++) {
+                Action a = actions.get(i);
+                Engine.PreparedWrite w = a.write();
+                switch (a.kind()) {
+                    case "Put", "Update" -> w.table().write(w.key(), olds.get(i), news.get(i), ItemSize.of(news.get(i)));
+                    case "Delete" -> {
+                        if (olds.get(i) != null) {
+                            w.table().write(w.key(), olds.get(i), null, 0);
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+            if (token != null) {
+                tokens.put(token, new TokenRecord(List.copyOf(items), now));
+            }
+            return TransactWriteItemsResponse.builder().build();
+        } finally {
+            engine.lock.writeLock().unlock();
+        }
+    }
+
+    private static void checkCount(int n) {
+        if (n < 1 || n > MAX_ACTIONS) {
+            throw Errors.validation("1 validation error detected: Value at 'transactItems' failed to satisfy "
+                    + "constraint: Member must have length " + (n < 1 ? "greater than or equal to 1"
+                    : "less than or equal to " + MAX_ACTIONS));
+        }
+    }
+
+    private Action prepare(TransactWriteItem it) {
+        int set = (it.put() != null ? 1 : 0) + (it.update() != null ? 1 : 0) + (it.delete() != null ? 1 : 0)
+                + (it.conditionCheck() != null ? 1 : 0);
+        if (set != 1) {
+            throw Errors.validation("TransactItems can only contain one of Check, Put, Update or Delete");
+        }
+        if (it.put() != null) {
+            Put p = it.put();
+            return new Action(engine.preparePut(p.tableName(), p.item(), p.conditionExpression(),
+                    p.expressionAttributeNames(), p.expressionAttributeValues()), "Put",
+                    p.returnValuesOnConditionCheckFailure());
+        }
+        if (it.update() != null) {
+            Update u = it.update();
+            if (u.updateExpression() == null) {
+                throw Errors.validation("1 validation error detected: Value null at 'transactItems.update."
+                        + "updateExpression' failed to satisfy constraint: Member must not be null");
+            }
+            return new Action(engine.prepareKeyed(u.tableName(), u.key(), u.updateExpression(),
+                    u.conditionExpression(), u.expressionAttributeNames(), u.expressionAttributeValues()), "Update",
+                    u.returnValuesOnConditionCheckFailure());
+        }
+        if (it.delete() != null) {
+            Delete d = it.delete();
+            return new Action(engine.prepareKeyed(d.tableName(), d.key(), null, d.conditionExpression(),
+                    d.expressionAttributeNames(), d.expressionAttributeValues()), "Delete",
+                    d.returnValuesOnConditionCheckFailure());
+        }
+        ConditionCheck c = it.conditionCheck();
+        if (c.conditionExpression() == null) {
+            throw Errors.validation("1 validation error detected: Value null at 'transactItems.conditionCheck."
+                    + "conditionExpression' failed to satisfy constraint: Member must not be null");
+        }
+        return new Action(engine.prepareKeyed(c.tableName(), c.key(), null, c.conditionExpression(),
+                c.expressionAttributeNames(), c.expressionAttributeValues()), "ConditionCheck",
+                c.returnValuesOnConditionCheckFailure());
+    }
+
+    TransactGetItemsResponse get(TransactGetItemsRequest r) {
+        List<TransactGetItem> items = r.hasTransactItems() ? r.transactItems() : List.of();
+        checkCount(items.size());
+        record Read(Table table, Map<String, AttributeValue> key, List<List<Object>> projection) {
+        }
+        List<Read> reads = new ArrayList<>();
+        Set<List<Object>> seen = new HashSet<>();
+        for (TransactGetItem it : items) {
+            Get g = it.get();
+            if (g == null) {
+                throw Errors.validation("TransactItems can only contain Get");
+            }
+            Table t = engine.table(g.tableName());
+            Map<String, AttributeValue> key = Validation.key(t, g.key());
+            if (!seen.add(List.of(t.name, key))) {
+                throw Errors.validation("Transaction request cannot include multiple operations on one item");
+            }
+            reads.add(new Read(t, key, Engine.projection(g.projectionExpression(), g.expressionAttributeNames(), null)));
+        }
+        List<ItemResponse> out = new ArrayList<>(reads.size());
+        engine.lock.readLock().lock();
+        try {
+            for (Read read : reads) {
+                Map<String, AttributeValue> item = read.table().get(read.key());
+                ItemResponse.Builder b = ItemResponse.builder();
+                if (item != null) {
+                    b.item(read.projection() == null ? item : Projector.project(item, read.projection()));
+                }
+                out.add(b.build());
+            }
+        } finally {
+            engine.lock.readLock().unlock();
+        }
+        return TransactGetItemsResponse.builder().responses(out).build();
+    }
+}
