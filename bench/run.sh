@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs the benchmark suite: ./bench/run.sh quick (under 5 minutes on 2 cores) or ./bench/run.sh full.
+# Extra arguments go to JMH, e.g. ./bench/run.sh quick CommitOverhead -prof gc
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode=${1:-quick}
+shift || true
+mvn -q -B -pl bench -am -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+cp="bench/target/classes:$(cat bench/target/classpath.txt)"
+mkdir -p bench/results
+case "$mode" in
+  quick) jmh=(-f 1 -wi 2 -w 1s -i 3 -r 1s) ; items=1000000 ;;
+  full)  jmh=(-f 2 -wi 5 -w 2s -i 10 -r 2s) ; items=1000000 ;;
+  *) echo "usage: bench/run.sh quick|full [JMH options]" >&2; exit 2 ;;
+esac
+export DDB_LOCAL_TELEMETRY=0
+java -cp "$cp" org.openjdk.jmh.Main "${jmh[@]}" -rf json -rff "bench/results/jmh-$mode.json" "$@" | tee "bench/results/jmh-$mode.txt"
+if [ $# -eq 0 ]; then
+  java -Xmx1g -cp "$cp" io.dynamapper.bench.HeapFootprint "$items" | tee bench/results/heap.txt
+  for backend in memory local; do
+    java -cp "$cp" io.dynamapper.bench.Contention "$backend" 2 1000 | tee -a bench/results/contention.txt
+  done
+fi
