@@ -14,7 +14,8 @@ case "$mode" in
   *) echo "usage: bench/run.sh quick|full [JMH options]" >&2; exit 2 ;;
 esac
 export DDB_LOCAL_TELEMETRY=0
-java -cp "$cp" org.openjdk.jmh.Main "${jmh[@]}" -rf json -rff "bench/results/jmh-$mode.json" "$@" | tee "bench/results/jmh-$mode.txt"
+# DynamoDB Local leaves a non-daemon thread behind: let forked JVMs exit at once instead of JMH's 30 s wait
+java -cp "$cp" org.openjdk.jmh.Main "${jmh[@]}" -jvmArgsAppend "-Djmh.shutdownTimeout=0 -Djmh.shutdownTimeout.step=0" -rf json -rff "bench/results/jmh-$mode.json" "$@" | tee "bench/results/jmh-$mode.txt"
 if [ $# -eq 0 ]; then
   java -Xmx1g -cp "$cp" io.dynamapper.bench.HeapFootprint "$items" | tee bench/results/heap.txt
   for backend in memory local; do
