@@ -24,21 +24,19 @@ final class Accessors {
         }
     }
 
-    /** (Object)Object */
+    /** (Owner)FieldType: typed, so that primitive fields can be read without boxing. */
     static MethodHandle getter(Field field) {
         try {
-            return lookupIn(field.getDeclaringClass()).unreflectGetter(field)
-                    .asType(MethodType.methodType(Object.class, Object.class));
+            return lookupIn(field.getDeclaringClass()).unreflectGetter(field);
         } catch (IllegalAccessException e) {
             throw new MappingException("Cannot read field " + field, e);
         }
     }
 
-    /** (Object)Object */
+    /** (Owner)ComponentType: typed, so that primitive components can be read without boxing. */
     static MethodHandle getter(Method accessor) {
         try {
-            return lookupIn(accessor.getDeclaringClass()).unreflect(accessor)
-                    .asType(MethodType.methodType(Object.class, Object.class));
+            return lookupIn(accessor.getDeclaringClass()).unreflect(accessor);
         } catch (IllegalAccessException e) {
             throw new MappingException("Cannot call " + accessor, e);
         }
@@ -74,6 +72,11 @@ final class Accessors {
         } catch (IllegalAccessException e) {
             throw new MappingException("Cannot call " + method, e);
         }
+    }
+
+    /** The handle with its parameter and return types erased to Object. */
+    static MethodHandle generic(MethodHandle handle) {
+        return handle.asType(handle.type().generic());
     }
 
     static RuntimeException rethrow(Throwable t) {

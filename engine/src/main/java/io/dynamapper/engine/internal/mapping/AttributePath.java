@@ -49,7 +49,7 @@ public record AttributePath(List<String> attributeNames, ValueCodec leafCodec, O
     public AttributeValue encode(Object value) {
         if (value == null) {
             throw new DynamapperException("A value compared with " + describe + " must not be null; "
-                    + "test for a missing attribute instead");
+                    + "test for a missing attribute with Filter.notExists");
         }
         Object converted;
         try {
@@ -67,7 +67,7 @@ public record AttributePath(List<String> attributeNames, ValueCodec leafCodec, O
         }
         if (encoded == null) {
             throw new DynamapperException("Cannot compare " + describe + " with " + value
-                    + ": DynamoDB stores it as no attribute; test for a missing attribute instead");
+                    + ": DynamoDB stores it as no attribute; test for a missing attribute with Filter.notExists");
         }
         return encoded;
     }

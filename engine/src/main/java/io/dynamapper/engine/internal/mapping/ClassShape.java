@@ -132,6 +132,47 @@ final class ClassShape {
         }
     }
 
+    /** The snapshot of every property ({@link PropertyModel#snapshot}), in property order. */
+    Object[] snapshot(Object instance) {
+        Object[] snapshot = new Object[properties.size()];
+        for (int i = 0; i < snapshot.length; i++) {
+            PropertyModel p = properties.get(i);
+            snapshot[i] = p.snapshot(p.read(instance));
+        }
+        return snapshot;
+    }
+
+    /** Whether every property is as in a snapshot from {@link #snapshot}. */
+    boolean unchanged(Object[] snapshot, Object instance) {
+        for (int i = 0; i < snapshot.length; i++) {
+            if (!properties.get(i).unchangedIn(snapshot[i], instance)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A new instance equal to the one a snapshot from {@link #snapshot} was taken of. */
+    Object restore(Object[] snapshot) {
+        if (record) {
+            Object[] args = new Object[componentToProperty.length];
+            for (int i = 0; i < args.length; i++) {
+                int index = componentToProperty[i];
+                Object value = index >= 0 ? properties.get(index).restore(snapshot[index]) : null;
+                args[i] = value == null ? zero(componentTypes[i]) : value;
+            }
+            return construct(args);
+        }
+        Object instance = newInstance();
+        for (int i = 0; i < snapshot.length; i++) {
+            PropertyModel p = properties.get(i);
+            if (!p.javaType().isPrimitive() || snapshot[i] != null) {
+                p.write(instance, p.restore(snapshot[i]));
+            }
+        }
+        return instance;
+    }
+
     /** A copy of a record with one property replaced; for mutable classes, sets the field and returns the same instance. */
     Object with(Object instance, PropertyModel property, Object value) {
         if (!record) {

@@ -3,6 +3,8 @@ package io.dynamapper.engine.internal.mapping;
 import io.dynamapper.AttributeCodec;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -155,6 +157,37 @@ final class ContainerCodecs {
         }
 
         @Override
+        public boolean isAbsent(Object value) {
+            return ((Collection<?>) value).isEmpty();
+        }
+
+        /** A copy of the set when its elements are immutable (strings, numbers, ...), else the encoded set. */
+        @Override
+        public Object snapshot(Object value) {
+            return element.immutable() ? new HashSet<>((Collection<?>) value) : ValueCodec.super.snapshot(value);
+        }
+
+        @Override
+        public boolean same(Object snapshot, Object value) {
+            return element.immutable() ? snapshot.equals(value) : ValueCodec.super.same(snapshot, value);
+        }
+
+        @Override
+        public Object restore(Object snapshot) {
+            if (!element.immutable()) {
+                return ValueCodec.super.restore(snapshot);
+            }
+            Set<Object> out = newSet();
+            out.addAll((Collection<?>) snapshot);
+            return out;
+        }
+
+        @Override
+        public Optional<ValueCodec> elementCodec() {
+            return Optional.of(element);
+        }
+
+        @Override
         public String dynamoType() {
             return setType + "S";
         }
@@ -206,6 +239,47 @@ final class ContainerCodecs {
                 }
             }
             return out;
+        }
+
+        /** The element snapshots, in order. */
+        @Override
+        public Object snapshot(Object value) {
+            Collection<?> list = (Collection<?>) value;
+            List<Object> snapshot = new ArrayList<>(list.size());
+            for (Object e : list) {
+                snapshot.add(e == null ? null : element.snapshot(e));
+            }
+            return snapshot;
+        }
+
+        @Override
+        public boolean same(Object snapshot, Object value) {
+            List<?> before = (List<?>) snapshot;
+            Collection<?> now = (Collection<?>) value;
+            if (before.size() != now.size()) {
+                return false;
+            }
+            int i = 0;
+            for (Object e : now) {
+                if (!sameElement(element, before.get(i++), e)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public Object restore(Object snapshot) {
+            List<Object> out = factory.get();
+            for (Object e : (List<?>) snapshot) {
+                out.add(e == null ? null : element.restore(e));
+            }
+            return out;
+        }
+
+        @Override
+        public Optional<ValueCodec> elementCodec() {
+            return Optional.of(element);
         }
 
         @Override
@@ -268,6 +342,37 @@ final class ContainerCodecs {
             return out;
         }
 
+        /** The value snapshots by key. */
+        @Override
+        public Object snapshot(Object map) {
+            Map<?, ?> in = (Map<?, ?>) map;
+            Map<Object, Object> snapshot = new HashMap<>(Math.max(4, in.size() * 2));
+            in.forEach((k, v) -> snapshot.put(k, v == null ? null : value.snapshot(v)));
+            return snapshot;
+        }
+
+        @Override
+        public boolean same(Object snapshot, Object map) {
+            Map<?, ?> before = (Map<?, ?>) snapshot;
+            Map<?, ?> now = (Map<?, ?>) map;
+            if (before.size() != now.size()) {
+                return false;
+            }
+            for (Map.Entry<?, ?> e : now.entrySet()) {
+                if (!before.containsKey(e.getKey()) || !sameElement(value, before.get(e.getKey()), e.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public Object restore(Object snapshot) {
+            Map<String, Object> out = sorted ? new TreeMap<>() : new LinkedHashMap<>();
+            ((Map<?, ?>) snapshot).forEach((k, v) -> out.put((String) k, v == null ? null : value.restore(v)));
+            return out;
+        }
+
         @Override
         public String dynamoType() {
             return "M";
@@ -310,6 +415,34 @@ final class ContainerCodecs {
         /** The codec of the value inside the Optional. */
         ValueCodec inner() {
             return inner;
+        }
+
+        @Override
+        public boolean isAbsent(Object value) {
+            return ((Optional<?>) value).isEmpty();
+        }
+
+        /** An Optional of the inner snapshot. */
+        @Override
+        public Object snapshot(Object value) {
+            return ((Optional<?>) value).map(inner::snapshot);
+        }
+
+        @Override
+        public boolean same(Object snapshot, Object value) {
+            Optional<?> before = (Optional<?>) snapshot;
+            Optional<?> now = (Optional<?>) value;
+            return before.isEmpty() ? now.isEmpty() : now.isPresent() && inner.same(before.get(), now.get());
+        }
+
+        @Override
+        public Object restore(Object snapshot) {
+            return ((Optional<?>) snapshot).map(inner::restore);
+        }
+
+        @Override
+        public Optional<ValueCodec> elementCodec() {
+            return inner.elementCodec();
         }
 
         @Override
@@ -365,6 +498,11 @@ final class ContainerCodecs {
         public boolean immutable() {
             return false;
         }
+    }
+
+    /** Whether an element of a list or map (either may be null) is as its snapshot. */
+    static boolean sameElement(ValueCodec codec, Object snapshot, Object value) {
+        return snapshot == null ? value == null : value != null && codec.same(snapshot, value);
     }
 
     static final AttributeValue NULL = AttributeValue.fromNul(true);

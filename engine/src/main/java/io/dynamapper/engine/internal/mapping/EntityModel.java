@@ -300,7 +300,8 @@ public final class EntityModel<T> {
                 if (property == null) {
                     throw new DynamapperException("Field path " + String.join(".", steps) + " of " + type.getSimpleName()
                             + ": " + currentShape.type().getSimpleName() + " has no persisted field '" + step
-                            + "'; it has " + currentShape.properties().stream().map(PropertyModel::fieldName).toList());
+                            + "'; it has " + currentShape.properties().stream().map(PropertyModel::fieldName).toList()
+                            + " (use Java field names, not @Attribute names)");
                 }
                 names.add(property.attributeName());
                 codec = property.codec();
@@ -543,11 +544,13 @@ public final class EntityModel<T> {
         return snapshot;
     }
 
-    /** Whether every property but the version is as in the snapshot. Allocates nothing for immutable types. */
+    /**
+     * Whether every property but the version is as in the snapshot. Allocates nothing for
+     * primitive and immutable types.
+     */
     public boolean unchanged(Object[] snapshot, T entity) {
         for (int i = 0; i < compared.length; i++) {
-            PropertyModel p = compared[i];
-            if (!p.unchanged(snapshot[i], p.read(entity))) {
+            if (!compared[i].unchangedIn(snapshot[i], entity)) {
                 return false;
             }
         }
@@ -558,12 +561,29 @@ public final class EntityModel<T> {
     public List<PropertyModel> changed(Object[] snapshot, T entity) {
         List<PropertyModel> changed = new ArrayList<>();
         for (int i = 0; i < compared.length; i++) {
-            PropertyModel p = compared[i];
-            if (!p.unchanged(snapshot[i], p.read(entity))) {
-                changed.add(p);
+            if (!compared[i].unchangedIn(snapshot[i], entity)) {
+                changed.add(compared[i]);
             }
         }
         return changed;
+    }
+
+    /**
+     * Puts a mutable entity back, in place, into the state a snapshot from {@link #snapshot} was
+     * taken of (every property but the version), so that references the caller holds see it.
+     *
+     * @throws IllegalStateException for a record, which cannot change in place
+     */
+    public void revert(T entity, Object[] snapshot) {
+        if (isRecord()) {
+            throw new IllegalStateException(type.getName() + " is a record: keep the snapshot's instance instead");
+        }
+        for (int i = 0; i < compared.length; i++) {
+            PropertyModel p = compared[i];
+            if (!p.unchangedIn(snapshot[i], entity)) {
+                p.write(entity, p.restore(snapshot[i]));
+            }
+        }
     }
 
     @Override

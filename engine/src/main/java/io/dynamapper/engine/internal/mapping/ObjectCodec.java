@@ -27,6 +27,22 @@ final class ObjectCodec implements ValueCodec {
         return shape.decode(value.m());
     }
 
+    /** The snapshots of the nested object's properties. */
+    @Override
+    public Object snapshot(Object value) {
+        return shape.snapshot(value);
+    }
+
+    @Override
+    public boolean same(Object snapshot, Object value) {
+        return shape.unchanged((Object[]) snapshot, value);
+    }
+
+    @Override
+    public Object restore(Object snapshot) {
+        return shape.restore((Object[]) snapshot);
+    }
+
     @Override
     public String dynamoType() {
         return "M";

@@ -1,8 +1,8 @@
 package io.dynamapper.engine.internal.mapping;
 
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Type;
-import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -17,6 +17,8 @@ public final class PropertyModel {
     private final Type genericType;
     private final ValueCodec codec;
     private final MethodHandle getter;   // (Object)Object
+    private final Primitive primitive;   // how to read a primitive field without boxing, or null
+    private final MethodHandle primitiveGetter; // (Object)long, (Object)double or (Object)boolean
     private final MethodHandle setter;   // (Object,Object)void, null for records
     private final MethodHandle defaultValue; // ()Object, null if none
     private final int index;
@@ -29,7 +31,10 @@ public final class PropertyModel {
         this.javaType = javaType;
         this.genericType = genericType;
         this.codec = codec;
-        this.getter = getter;
+        this.getter = getter.asType(MethodType.methodType(Object.class, Object.class));
+        this.primitive = Primitive.of(javaType);
+        this.primitiveGetter = primitive == null ? null
+                : getter.asType(MethodType.methodType(primitive.carrier, Object.class));
         this.setter = setter;
         this.defaultValue = defaultValue;
         this.index = index;
@@ -120,20 +125,69 @@ public final class PropertyModel {
         }
     }
 
-    /** What a snapshot keeps of a value: the value itself if immutable, else its encoded form. */
+    /**
+     * What a snapshot keeps of a value: null for a value stored as no attribute (null, an empty
+     * set or Optional), the value itself when immutable, else a deep copy (see {@link ValueCodec#snapshot}).
+     */
     public Object snapshot(Object value) {
-        return value == null || codec.immutable() ? value : encode(value);
+        return value == null || codec.isAbsent(value) ? null : codec.snapshot(value);
     }
 
-    /** Whether {@code current} is the same as the snapshot taken of an earlier value. */
+    /** Whether {@code current} is what the snapshot was taken of (as far as DynamoDB can tell). */
     public boolean unchanged(Object snapshot, Object current) {
         if (snapshot == current) {
             return true;
         }
-        if (codec.immutable()) {
-            return current != null && current.equals(snapshot);
+        if (snapshot == null) {
+            return codec.isAbsent(current);
         }
-        return Objects.equals(snapshot, current == null ? null : encode(current));
+        return current != null && codec.same(snapshot, current);
+    }
+
+    /**
+     * Whether this property of {@code target} is what the snapshot was taken of. Reads primitive
+     * fields without boxing: the dirty check of a clean entity allocates nothing.
+     */
+    public boolean unchangedIn(Object snapshot, Object target) {
+        if (primitive == null) {
+            return unchanged(snapshot, read(target));
+        }
+        try {
+            return switch (primitive) {
+                case INTEGRAL -> ((Number) snapshot).longValue() == (long) primitiveGetter.invokeExact(target);
+                case FLOATING -> Double.doubleToLongBits(((Number) snapshot).doubleValue())
+                        == Double.doubleToLongBits((double) primitiveGetter.invokeExact(target));
+                case BOOLEAN -> (Boolean) snapshot == (boolean) primitiveGetter.invokeExact(target);
+            };
+        } catch (Throwable t) {
+            throw Accessors.rethrow(t);
+        }
+    }
+
+    /** A new value equal to the one the snapshot was taken of; for a null snapshot, null or an empty container. */
+    Object restore(Object snapshot) {
+        return snapshot == null ? codec.missingValue() : codec.restore(snapshot);
+    }
+
+    /** The primitive field kinds read without boxing; char fields are read boxed. */
+    private enum Primitive {
+        INTEGRAL(long.class), FLOATING(double.class), BOOLEAN(boolean.class);
+
+        final Class<?> carrier;
+
+        Primitive(Class<?> carrier) {
+            this.carrier = carrier;
+        }
+
+        static Primitive of(Class<?> type) {
+            if (type == long.class || type == int.class || type == short.class || type == byte.class) {
+                return INTEGRAL;
+            }
+            if (type == double.class || type == float.class) {
+                return FLOATING;
+            }
+            return type == boolean.class ? BOOLEAN : null;
+        }
     }
 
     @Override

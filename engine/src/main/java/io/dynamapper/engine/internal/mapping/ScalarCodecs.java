@@ -602,6 +602,21 @@ final class ScalarCodecs {
         }
 
         @Override
+        public Object snapshot(Object value) {
+            return ((byte[]) value).clone();
+        }
+
+        @Override
+        public boolean same(Object snapshot, Object value) {
+            return Arrays.equals((byte[]) snapshot, (byte[]) value);
+        }
+
+        @Override
+        public Object restore(Object snapshot) {
+            return ((byte[]) snapshot).clone();
+        }
+
+        @Override
         public String dynamoType() {
             return "B";
         }
@@ -675,6 +690,25 @@ final class ScalarCodecs {
         @Override
         public Object decode(AttributeValue value) {
             return ByteBuffer.wrap(binary(value).asByteArray());
+        }
+
+        /** The remaining bytes, which is what is stored. */
+        @Override
+        public Object snapshot(Object value) {
+            ByteBuffer buffer = ((ByteBuffer) value).duplicate();
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            return bytes;
+        }
+
+        @Override
+        public boolean same(Object snapshot, Object value) {
+            return ByteBuffer.wrap((byte[]) snapshot).equals(value);
+        }
+
+        @Override
+        public Object restore(Object snapshot) {
+            return ByteBuffer.wrap(((byte[]) snapshot).clone());
         }
 
         @Override

@@ -130,8 +130,12 @@ final class ShapeBuilder {
             throw new MappingException("Cannot map record " + type.getName() + ": it has no canonical constructor "
                     + "taking its components in declaration order", e);
         }
+        MethodHandle[] genericGetters = new MethodHandle[getters.length];
+        for (int i = 0; i < getters.length; i++) {
+            genericGetters[i] = Accessors.generic(getters[i]);
+        }
         return new ClassShape(type, true, properties, elements, Accessors.constructor(canonical), componentToProperty,
-                types, getters);
+                types, genericGetters);
     }
 
     private static String attributeName(Class<?> owner, String fieldName, AnnotatedElement element) {

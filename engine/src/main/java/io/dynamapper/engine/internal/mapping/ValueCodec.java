@@ -25,6 +25,42 @@ public interface ValueCodec {
     /** Whether values are immutable, so that a snapshot can keep the value itself. */
     boolean immutable();
 
+    /** Whether a non-null value is stored as no attribute (an empty set, an empty Optional). */
+    default boolean isAbsent(Object value) {
+        return false;
+    }
+
+    /**
+     * What a snapshot keeps of a non-null value, to tell later whether it changed: the value itself
+     * when immutable; otherwise codecs keep a deep copy, and the default keeps the encoded form.
+     */
+    default Object snapshot(Object value) {
+        return immutable() ? value : new Encoded(encode(value));
+    }
+
+    /** Whether a non-null value equals the value a snapshot was taken of. */
+    default boolean same(Object snapshot, Object value) {
+        return immutable() ? value.equals(snapshot) : snapshot.equals(new Encoded(encode(value)));
+    }
+
+    /** A new value equal to the one a snapshot was taken of (for rollback). */
+    default Object restore(Object snapshot) {
+        if (immutable()) {
+            return snapshot;
+        }
+        AttributeValue encoded = ((Encoded) snapshot).value();
+        return encoded == null ? missingValue() : decode(encoded);
+    }
+
+    /** A snapshot kept in encoded form, for values this codec cannot copy itself (user codecs). */
+    record Encoded(AttributeValue value) {
+    }
+
+    /** The codec of the elements of a set or list (through an Optional), for {@code contains} filters. */
+    default Optional<ValueCodec> elementCodec() {
+        return Optional.empty();
+    }
+
     /** The key attribute type, if values of this codec can be a table or index key. */
     default Optional<ScalarAttributeType> keyType() {
         return Optional.empty();

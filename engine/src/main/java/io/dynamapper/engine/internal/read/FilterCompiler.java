@@ -2,18 +2,14 @@ package io.dynamapper.engine.internal.read;
 
 import io.dynamapper.DynamapperException;
 import io.dynamapper.Filter;
+import io.dynamapper.engine.internal.mapping.AttributePath;
 import io.dynamapper.engine.internal.mapping.EntityModel;
-import io.dynamapper.engine.internal.mapping.PropertyModel;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.Collection;
+import io.dynamapper.engine.internal.mapping.ValueCodec;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -62,11 +58,11 @@ final class FilterCompiler {
             return path + " IN (" + in.values().stream().map(v -> value(in.field(), v))
                     .collect(Collectors.joining(", ")) + ")";
         } else if (filter instanceof Filter.BeginsWith bw) {
-            FieldPath field = resolve(bw.field());
+            AttributePath field = resolve(bw.field());
             return "begins_with(" + expressions.path(field.attributeNames()) + ", "
                     + expressions.value(textOrValue(field, bw.prefix(), "beginsWith")) + ")";
         } else if (filter instanceof Filter.Contains contains) {
-            FieldPath field = resolve(contains.field());
+            AttributePath field = resolve(contains.field());
             return "contains(" + expressions.path(field.attributeNames()) + ", "
                     + expressions.value(containsOperand(field, contains.value())) + ")";
         } else if (filter instanceof Filter.Exists exists) {
@@ -101,10 +97,13 @@ final class FilterCompiler {
         };
     }
 
-    private FieldPath resolve(String field) {
-        FieldPath path = FieldPath.resolve(model, field);
-        if (forbiddenAttributes.contains(path.attributeNames().get(0)) && path.attributeNames().size() == 1) {
-            throw new DynamapperException("Filter on " + path.property().describe() + " (attribute '"
+    private AttributePath resolve(String field) {
+        if (field == null) {
+            throw new DynamapperException("Filter on " + model.type().getSimpleName() + " names no field (null)");
+        }
+        AttributePath path = model.resolvePath(field);
+        if (path.isTopLevel() && forbiddenAttributes.contains(path.attributeNames().get(0))) {
+            throw new DynamapperException("Filter on " + path.describe() + " (attribute '"
                     + path.attributeNames().get(0) + "'): " + forbiddenReason);
         }
         return path;
@@ -116,118 +115,47 @@ final class FilterCompiler {
 
     /** A value placeholder for a value of the field, converted with its codec. */
     private String value(String field, Object value) {
-        return expressions.value(encode(resolve(field), value));
-    }
-
-    private AttributeValue encode(FieldPath field, Object value) {
-        AttributeValue encoded = model.convertValue(field.property(), value);
-        if (encoded == null) {
-            throw new DynamapperException("Filter value " + value + " for " + field.property().describe()
-                    + " is stored as no attribute (an empty set or Optional.empty()); use Filter.notExists(\""
-                    + field.field() + "\") to find items without it");
-        }
-        return encoded;
+        return expressions.value(resolve(field).encode(value));
     }
 
     /**
      * A string prefix or substring of a string-typed attribute (also a UUID, enum or date stored as a
      * string, where a partial value is not a valid field value), else the value converted.
      */
-    private AttributeValue textOrValue(FieldPath field, Object value, String function) {
-        String type = field.property().codec().dynamoType();
+    private static AttributeValue textOrValue(AttributePath field, Object value, String function) {
+        String type = field.leafCodec().dynamoType();
         if (value instanceof CharSequence text && "S".equals(type)) {
             return AttributeValue.fromS(text.toString());
         }
         if (value instanceof byte[] bytes && "B".equals(type)) {
-            return AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(bytes));
+            return AttributeValue.fromB(SdkBytes.fromByteArray(bytes));
         }
         if (!"S".equals(type) && !"B".equals(type) && "beginsWith".equals(function)) {
-            throw new DynamapperException("beginsWith on " + field.property().describe() + ": the field is stored as "
+            throw new DynamapperException("beginsWith on " + field.describe() + ": the field is stored as "
                     + type + "; begins_with applies to strings and binary only");
         }
-        return encode(field, value);
+        return field.encode(value);
     }
 
     /** contains(): an element of a set or list field, a substring of a string field. */
-    private AttributeValue containsOperand(FieldPath field, Object value) {
-        PropertyModel property = field.property();
-        String type = property.codec().dynamoType();
-        if (!Set.of("SS", "NS", "BS", "L").contains(type)) {
+    private static AttributeValue containsOperand(AttributePath field, Object value) {
+        Optional<ValueCodec> elements = field.leafCodec().elementCodec();
+        if (elements.isEmpty()) {
             return textOrValue(field, value, "contains");
         }
-        Object element = convertElement(property, value);
-        AttributeValue whole;
+        ValueCodec element = elements.get();
         try {
-            Object singleton = new ArrayList<>(List.of(element));
-            whole = property.codec().encode(property.javaType() == Optional.class ? Optional.of(singleton) : singleton);
+            AttributeValue encoded = element.encode(element.convert(value));
+            if (encoded == null) {
+                throw new IllegalArgumentException("it is stored as no attribute");
+            }
+            return encoded;
+        } catch (DynamapperException e) {
+            throw e;
         } catch (RuntimeException e) {
-            throw new DynamapperException("contains on " + property.describe() + " (" + property.genericType()
-                    .getTypeName() + "): " + describe(value) + " cannot be an element: " + e.getMessage(), e);
+            throw new DynamapperException("contains on " + field.describe() + " takes an element; "
+                    + describe(value) + " cannot be one: " + e.getMessage(), e);
         }
-        return switch (type) {
-            case "SS" -> AttributeValue.fromS(whole.ss().get(0));
-            case "NS" -> AttributeValue.fromN(whole.ns().get(0));
-            case "BS" -> AttributeValue.fromB(whole.bs().get(0));
-            default -> whole.l().get(0);
-        };
-    }
-
-    /** Converts the value to the element type of a collection field, the way keys are converted. */
-    private static Object convertElement(PropertyModel property, Object value) {
-        Class<?> elementType = elementType(property.genericType());
-        if (elementType == null || elementType.isInstance(value)) {
-            return value;
-        }
-        String problem = null;
-        if (value instanceof Number number && Number.class.isAssignableFrom(elementType)) {
-            try {
-                BigDecimal exact = new BigDecimal(number.toString());
-                if (elementType == Long.class) {
-                    return exact.longValueExact();
-                } else if (elementType == Integer.class) {
-                    return exact.intValueExact();
-                } else if (elementType == Short.class) {
-                    return exact.shortValueExact();
-                } else if (elementType == Byte.class) {
-                    return exact.byteValueExact();
-                } else if (elementType == BigInteger.class) {
-                    return exact.toBigIntegerExact();
-                } else if (elementType == BigDecimal.class) {
-                    return exact;
-                } else if (elementType == Double.class) {
-                    return exact.doubleValue();
-                } else if (elementType == Float.class) {
-                    return exact.floatValue();
-                }
-            } catch (ArithmeticException | NumberFormatException e) {
-                problem = "it does not fit " + elementType.getSimpleName();
-            }
-        } else if (elementType == String.class && (value instanceof CharSequence || value instanceof Character)) {
-            return value.toString();
-        }
-        throw new DynamapperException("contains on " + property.describe() + " (" + property.genericType().getTypeName()
-                + ") takes an element of type " + elementType.getSimpleName() + "; " + describe(value)
-                + (problem == null ? " is not one" : ": " + problem));
-    }
-
-    /** The element class of {@code Set<E>}, {@code List<E>} or {@code Optional<Set<E>>}; null if unknown. */
-    private static Class<?> elementType(Type type) {
-        if (type instanceof ParameterizedType p && p.getActualTypeArguments().length == 1) {
-            Type raw = p.getRawType();
-            Type argument = p.getActualTypeArguments()[0];
-            if (raw == Optional.class) {
-                return elementType(argument);
-            }
-            if (raw instanceof Class<?> c && Collection.class.isAssignableFrom(c)) {
-                if (argument instanceof Class<?> element) {
-                    return element;
-                }
-                if (argument instanceof ParameterizedType nested && nested.getRawType() instanceof Class<?> element) {
-                    return element;
-                }
-            }
-        }
-        return null;
     }
 
     private static String describe(Object value) {

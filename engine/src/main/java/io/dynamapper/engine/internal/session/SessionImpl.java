@@ -381,9 +381,7 @@ final class SessionImpl implements Session, EntityLoader {
             if (e.model.isRecord()) {
                 e.instance = e.storedRecord;
             } else {
-                if (!e.model.unchanged(e.snapshot, e.instance)) {
-                    Reverter.revert(e.model, e.instance, e.snapshot);
-                }
+                e.model.revert(e.instance, e.snapshot);
                 if (e.model.version().isPresent() && e.model.versionOf(e.instance) != e.version) {
                     e.model.withVersion(e.instance, e.version);
                 }
