@@ -70,7 +70,7 @@ class DynamapperModuleTest {
         @Override
         public DynamoDbClient get() {
             assertEquals("local", name);
-            return LocalDynamoDb.client();
+            return SharedDb.client();
         }
     }
 
@@ -79,7 +79,7 @@ class DynamapperModuleTest {
         IllegalStateException none = assertThrows(IllegalStateException.class, () -> DynamapperModule.builder().build());
         assertTrue(none.getMessage().contains("a client is required"), none.getMessage());
         IllegalStateException both = assertThrows(IllegalStateException.class, () -> DynamapperModule.builder()
-                .client(LocalDynamoDb.client()).clientProvider(LocalClientProvider.class).build());
+                .client(SharedDb.client()).clientProvider(LocalClientProvider.class).build());
         assertTrue(both.getMessage().contains(LocalClientProvider.class.getName()), both.getMessage());
         assertTrue(both.getMessage().contains("choose one"), both.getMessage());
     }
@@ -94,9 +94,9 @@ class DynamapperModuleTest {
         assertThrows(NullPointerException.class, () -> builder.annotatedWith(null));
         assertThrows(NullPointerException.class, () -> new DynamapperModule(null));
 
-        builder.client(LocalDynamoDb.client()).retryPolicy(policy).sessionOptions(SessionOptions.defaults())
+        builder.client(SharedDb.client()).retryPolicy(policy).sessionOptions(SessionOptions.defaults())
                 .annotatedWith(Orders.class).clientProvider(LocalClientProvider.class);
-        assertTrue(assertThrows(IllegalStateException.class, () -> builder.client(LocalDynamoDb.client()))
+        assertTrue(assertThrows(IllegalStateException.class, () -> builder.client(SharedDb.client()))
                 .getMessage().startsWith("client was already set to "));
         assertThrows(IllegalStateException.class, () -> builder.clientProvider(LocalClientProvider.class));
         assertTrue(assertThrows(IllegalStateException.class, () -> builder.retryPolicy(policy))
@@ -122,7 +122,7 @@ class DynamapperModuleTest {
 
     @Test
     void bindsASingletonFactoryTheSessionAndTheUnitOfWork() {
-        Injector injector = Guice.createInjector(new DynamapperModule(LocalDynamoDb.client()));
+        Injector injector = Guice.createInjector(new DynamapperModule(SharedDb.client()));
         SessionFactory factory = injector.getInstance(SessionFactory.class);
         assertSame(factory, injector.getInstance(SessionFactory.class));
         assertSame(injector.getInstance(Session.class), injector.getInstance(Session.class));
@@ -145,7 +145,7 @@ class DynamapperModuleTest {
                     protected void configure() {
                         bindConstant().annotatedWith(com.google.inject.name.Names.named("client name")).to("local");
                         // the application's own client does not clash with the module's
-                        bind(DynamoDbClient.class).toInstance(LocalDynamoDb.client());
+                        bind(DynamoDbClient.class).toInstance(SharedDb.client());
                     }
                 });
         String id = "p-" + UUID.randomUUID();
@@ -154,13 +154,13 @@ class DynamapperModuleTest {
             session.save(new Counter(id, 5));
             session.commit();
         });
-        assertEquals(5, LocalDynamoDb.storedValue(id));
+        assertEquals(5, SharedDb.storedValue(id));
         assertEquals(before + 1, LocalClientProvider.constructed);
     }
 
     @Test
     void aModuleInstanceGivesEachInjectorItsOwnFactoryAndUnit() {
-        DynamapperModule module = new DynamapperModule(LocalDynamoDb.client());
+        DynamapperModule module = new DynamapperModule(SharedDb.client());
         Injector first = Guice.createInjector(module);
         Injector second = Guice.createInjector(module);
         assertNotSame(first.getInstance(SessionFactory.class), second.getInstance(SessionFactory.class));
@@ -175,7 +175,7 @@ class DynamapperModuleTest {
 
     @Test
     void oneInterceptorBindingPerModule() {
-        long interceptors = Elements.getElements(new DynamapperModule(LocalDynamoDb.client())).stream()
+        long interceptors = Elements.getElements(new DynamapperModule(SharedDb.client())).stream()
                 .filter(InterceptorBinding.class::isInstance).count();
         assertEquals(1, interceptors);
     }
@@ -234,7 +234,7 @@ class DynamapperModuleTest {
 
     @Test
     void aNegativeMaxAttemptsFailsWhenGuiceFirstBuildsTheClass() {
-        Injector injector = Guice.createInjector(new DynamapperModule(LocalDynamoDb.client()));
+        Injector injector = Guice.createInjector(new DynamapperModule(SharedDb.client()));
         Exception e = assertThrows(Exception.class, () -> injector.getInstance(BadAttempts.class));
         assertTrue(String.valueOf(e.getMessage()).contains("maxAttempts = -1"), e.getMessage());
     }
@@ -287,8 +287,8 @@ class DynamapperModuleTest {
 
     @Test
     void twoFactoriesWithBindingAnnotationsEachRunTheirOwnUnit() {
-        RecordingClient ordersClient = new RecordingClient(LocalDynamoDb.client());
-        RecordingClient auditClient = new RecordingClient(LocalDynamoDb.client());
+        RecordingClient ordersClient = new RecordingClient(SharedDb.client());
+        RecordingClient auditClient = new RecordingClient(SharedDb.client());
         Injector injector = Guice.createInjector(
                 TestBackend.module(ordersClient.client(), policy).annotatedWith(Orders.class).build(),
                 TestBackend.module(auditClient.client(), policy).annotatedWith(Audit.class).build());
@@ -300,8 +300,8 @@ class DynamapperModuleTest {
         String auditId = "a-" + UUID.randomUUID();
         injector.getInstance(OrdersAndAudit.class).placeOrder(orderId, auditId);
 
-        assertEquals(1, LocalDynamoDb.storedValue(orderId));
-        assertEquals(2, LocalDynamoDb.storedValue(auditId));
+        assertEquals(1, SharedDb.storedValue(orderId));
+        assertEquals(2, SharedDb.storedValue(auditId));
         assertEquals(1, ordersClient.writes().size());
         assertEquals(1, auditClient.writes().size());
         for (Class<? extends Annotation> a : java.util.List.of(Orders.class, Audit.class)) {
@@ -335,8 +335,8 @@ class DynamapperModuleTest {
     @Test
     void eachModuleRunsOnlyTheMethodsOfItsUnit() {
         Injector injector = Guice.createInjector(
-                new DynamapperModule(LocalDynamoDb.client()),
-                TestBackend.module(LocalDynamoDb.client(), policy).annotatedWith(Orders.class).build());
+                new DynamapperModule(SharedDb.client()),
+                TestBackend.module(SharedDb.client(), policy).annotatedWith(Orders.class).build());
         UnitProbe probe = injector.getInstance(UnitProbe.class);
         assertEquals("default true, orders false", probe.inDefault());
         assertEquals("default false, orders true", probe.inOrders());

@@ -9,7 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** How the tests build modules over DynamoDB Local (engine sessions), with a sleeper that records and never sleeps. */
+/** How the tests build modules over the in-memory DynamoDB (real engine sessions), with a sleeper that records and never sleeps. */
 final class TestBackend {
     private TestBackend() {
     }

@@ -34,7 +34,7 @@ class TransactionalTest {
 
     @BeforeEach
     void setUp() {
-        recording = new RecordingClient(LocalDynamoDb.client());
+        recording = new RecordingClient(SharedDb.client());
         injector = Guice.createInjector(TestBackend.module(recording.client(), TestBackend.policy(4, sleeper)).build());
         unit = (ThreadUnitOfWork) injector.getInstance(UnitOfWork.class);
         service = injector.getInstance(CounterService.class);
@@ -201,9 +201,9 @@ class TransactionalTest {
     @Test
     void commitsWhenTheMethodReturns() {
         assertEquals(1, service.increment(id));
-        assertEquals(1, LocalDynamoDb.storedValue(id));
+        assertEquals(1, SharedDb.storedValue(id));
         assertEquals(2, service.increment(id));
-        assertEquals(2, LocalDynamoDb.storedValue(id));
+        assertEquals(2, SharedDb.storedValue(id));
         assertEquals(2, recording.writes().size());
     }
 
@@ -211,33 +211,33 @@ class TransactionalTest {
     void writesNothingWhenTheMethodThrows() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> service.incrementThenFail(id));
         assertEquals("boom", e.getMessage());
-        assertEquals(-1, LocalDynamoDb.storedValue(id));
+        assertEquals(-1, SharedDb.storedValue(id));
         assertEquals(0, recording.writes().size());
     }
 
     @Test
     void writesNothingWhenTheMethodThrowsAnError() {
         assertThrows(AssertionError.class, () -> service.incrementThenError(id));
-        assertEquals(-1, LocalDynamoDb.storedValue(id));
+        assertEquals(-1, SharedDb.storedValue(id));
     }
 
     @Test
     void checkedExceptionNotInRollbackOnCommitsAndIsRethrown() {
         IOException e = assertThrows(IOException.class, () -> service.incrementThenThrowChecked(id));
         assertEquals("checked", e.getMessage());
-        assertEquals(1, LocalDynamoDb.storedValue(id));
+        assertEquals(1, SharedDb.storedValue(id));
     }
 
     @Test
     void checkedExceptionInRollbackOnRollsBack() {
         assertThrows(IOException.class, () -> service.incrementThenThrowCheckedRollingBack(id));
-        assertEquals(-1, LocalDynamoDb.storedValue(id));
+        assertEquals(-1, SharedDb.storedValue(id));
     }
 
     @Test
     void ignoredExceptionCommitsAndIsRethrown() {
         assertThrows(IllegalArgumentException.class, () -> service.incrementThenThrowIgnored(id));
-        assertEquals(1, LocalDynamoDb.storedValue(id));
+        assertEquals(1, SharedDb.storedValue(id));
     }
 
     @Test
@@ -253,7 +253,7 @@ class TransactionalTest {
         };
         assertEquals(102, service.increment(id));
         assertEquals(2, service.attempts.get());
-        assertEquals(102, LocalDynamoDb.storedValue(id));
+        assertEquals(102, SharedDb.storedValue(id));
         assertEquals(1, sleeper.sleeps.size());
         Duration slept = sleeper.sleeps.get(0);
         assertTrue(!slept.isNegative() && slept.compareTo(Duration.ofMillis(10)) <= 0, "full jitter under the cap: " + slept);
@@ -273,7 +273,7 @@ class TransactionalTest {
         }
         assertEquals(3, sleeper.sleeps.size());
         assertTrue(sleeper.sleeps.get(2).compareTo(Duration.ofMillis(40)) <= 0);
-        assertEquals(1 + 4 * 100, LocalDynamoDb.storedValue(id), "only the interfering writes landed");
+        assertEquals(1 + 4 * 100, SharedDb.storedValue(id), "only the interfering writes landed");
     }
 
     @Test
@@ -289,7 +289,7 @@ class TransactionalTest {
     void nestedCallsJoinTheOuterTransactionAndCommitOnce() {
         OuterService outer = injector.getInstance(OuterService.class);
         assertEquals(2, outer.incrementTwice(id));
-        assertEquals(2, LocalDynamoDb.storedValue(id));
+        assertEquals(2, SharedDb.storedValue(id));
         assertEquals(1, recording.writes().size(), recording.writes().toString());
     }
 
@@ -300,24 +300,24 @@ class TransactionalTest {
         assertTrue(e.getCause() instanceof IllegalStateException, String.valueOf(e.getCause()));
         assertEquals("boom", e.getCause().getMessage());
         assertTrue(e.getMessage().contains("incrementThenFail"), e.getMessage());
-        assertEquals(-1, LocalDynamoDb.storedValue(id));
+        assertEquals(-1, SharedDb.storedValue(id));
         assertEquals(0, recording.writes().size());
     }
 
     @Test
     void innerIgnoredFailureDoesNotDoomTheOuterTransaction() {
         injector.getInstance(OuterService.class).swallowIgnoredInnerFailure(id);
-        assertEquals(1, LocalDynamoDb.storedValue(id));
+        assertEquals(1, SharedDb.storedValue(id));
     }
 
     @Test
     void classLevelAnnotationAppliesToEveryMethodAndAMethodAnnotationOverridesIt() {
         ClassLevelService classLevel = injector.getInstance(ClassLevelService.class);
         assertEquals(1, classLevel.increment(id));
-        assertEquals(1, LocalDynamoDb.storedValue(id));
+        assertEquals(1, SharedDb.storedValue(id));
 
         assertThrows(IllegalStateException.class, () -> classLevel.fail(id));
-        assertEquals(1, LocalDynamoDb.storedValue(id));
+        assertEquals(1, SharedDb.storedValue(id));
 
         AtomicInteger interferences = new AtomicInteger();
         classLevel.beforeReturn = () -> {
@@ -329,14 +329,14 @@ class TransactionalTest {
         // the class's maxAttempts = 1: a conflict is not retried
         assertThrows(OptimisticLockException.class, () -> classLevel.increment(id));
         assertEquals(1, classLevel.runs.get());
-        assertEquals(101, LocalDynamoDb.storedValue(id));
+        assertEquals(101, SharedDb.storedValue(id));
 
         // the method's own maxAttempts = 3 wins: retried once
         interferences.set(0);
         classLevel.runs.set(0);
         assertEquals(202, classLevel.incrementRetried(id));
         assertEquals(2, classLevel.runs.get());
-        assertEquals(202, LocalDynamoDb.storedValue(id));
+        assertEquals(202, SharedDb.storedValue(id));
     }
 
     @Test
@@ -345,7 +345,7 @@ class TransactionalTest {
         IOException e = assertThrows(IOException.class, () -> outer.swallowInnerFailureThenThrowChecked(id));
         assertEquals("checked after a swallowed failure", e.getMessage());
         assertEquals("boom", e.getSuppressed()[0].getMessage(), "the failure that doomed the transaction");
-        assertEquals(-1, LocalDynamoDb.storedValue(id));
+        assertEquals(-1, SharedDb.storedValue(id));
         assertEquals(0, recording.writes().size());
     }
 

@@ -32,7 +32,7 @@ class UnitOfWorkTest {
 
     private void start(UnaryOperator<SessionFactory> decorator) {
         RetryPolicy policy = TestBackend.policy(3, sleeper);
-        injector = Guice.createInjector(TestBackend.module(LocalDynamoDb.client(), policy, decorator).build());
+        injector = Guice.createInjector(TestBackend.module(SharedDb.client(), policy, decorator).build());
         unit = (ThreadUnitOfWork) injector.getInstance(UnitOfWork.class);
     }
 
@@ -185,7 +185,7 @@ class UnitOfWorkTest {
         start();
         SingletonRepository repository = injector.getInstance(SingletonRepository.class);
         unit.run(() -> repository.load(id).value = 42);
-        assertEquals(-1, LocalDynamoDb.storedValue(id));
+        assertEquals(-1, SharedDb.storedValue(id));
     }
 
     @Test
@@ -196,7 +196,7 @@ class UnitOfWorkTest {
             repository.load(id).value = 7;
             repository.session.commit();
         });
-        assertEquals(7, LocalDynamoDb.storedValue(id));
+        assertEquals(7, SharedDb.storedValue(id));
     }
 
     @Test
@@ -252,7 +252,7 @@ class UnitOfWorkTest {
         start(f -> TestBackend.closeFails(f, closeFailure));
         Service service = injector.getInstance(Service.class);
         assertSame(closeFailure, assertThrows(IllegalStateException.class, () -> service.increment(id)));
-        assertEquals(1, LocalDynamoDb.storedValue(id), "committed before the close failed");
+        assertEquals(1, SharedDb.storedValue(id), "committed before the close failed");
     }
 
     @Test
@@ -265,7 +265,7 @@ class UnitOfWorkTest {
             assertSame(inUnit, returned, "the method ran in the unit's session");
             assertTrue(unit.isActive());
             assertFalse(unit.isTransactionActive());
-            assertEquals(1, LocalDynamoDb.storedValue(id), "committed when the method returned");
+            assertEquals(1, SharedDb.storedValue(id), "committed when the method returned");
         });
     }
 
@@ -284,7 +284,7 @@ class UnitOfWorkTest {
             assertSame(after, service.repository.load(id), "the unit goes on with the new session");
             assertEquals(102, after.value);
         });
-        assertEquals(102, LocalDynamoDb.storedValue(id));
+        assertEquals(102, SharedDb.storedValue(id));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.dynamapper.guice;
 
-import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
-import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
+import io.dynamapper.testkit.InMemoryDynamoDb;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -13,22 +12,20 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * One DynamoDB Local, in-process and in memory, for every test of the JVM, with the
- * {@link Counter} table. Tests use fresh item ids, so they need no cleanup.
+ * One in-memory DynamoDB (the testkit's fake) for every test of the JVM, with the {@link Counter}
+ * table. Tests use fresh item ids, so they need no cleanup.
  */
-final class LocalDynamoDb {
+final class SharedDb {
     static final String TABLE = "guice_counters";
     private static DynamoDbClient client;
 
-    private LocalDynamoDb() {
+    private SharedDb() {
     }
 
-    /** The shared client; starts DynamoDB Local and creates the table on first use. */
+    /** The shared client; creates the table on first use. */
     static synchronized DynamoDbClient client() {
         if (client == null) {
-            AmazonDynamoDBLocal local = DynamoDBEmbedded.create(true);
-            client = local.dynamoDbClient();
-            Runtime.getRuntime().addShutdownHook(new Thread(local::shutdown, "dynamodb-local-shutdown"));
+            client = InMemoryDynamoDb.create();
             client.createTable(b -> b.tableName(TABLE)
                     .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
                     .attributeDefinitions(AttributeDefinition.builder().attributeName("id")
