@@ -18,6 +18,7 @@ public class DoomMap {
     @RangeKey int map;
     String name;
     Set<String> cheats = new HashSet<>(Set.of("Konami"));
+    Set<String> secrets = new HashSet<>();
     @Version Long version;
 
     DoomMap() {
@@ -35,6 +36,6 @@ public class DoomMap {
     @Override
     public String toString() {
         return "E" + episode + "M" + map + " \"" + name + "\" cheats=" + new java.util.TreeSet<>(cheats)
-                + " v" + version;
+                + (secrets.isEmpty() ? "" : " secrets=" + new java.util.TreeSet<>(secrets)) + " v" + version;
     }
 }
