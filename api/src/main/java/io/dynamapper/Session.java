@@ -120,7 +120,9 @@ public interface Session extends AutoCloseable {
      *
      * @throws OptimisticLockException if an item was changed by someone else; nothing was written
      * @throws TransactionTooLargeException if there are more than 100 writes or 4 MB; nothing was sent
-     * @throws RetriesExhaustedException if every attempt failed transiently
+     * @throws RetriesExhaustedException if every attempt failed transiently; nothing was written
+     * @throws CommitOutcomeUnknownException if an attempt failed after it was sent and no retry could
+     *     tell whether it was applied; check the stored items before trying again
      * @throws DynamapperException if DynamoDB rejected the request
      * @throws IllegalStateException if the session is closed
      */

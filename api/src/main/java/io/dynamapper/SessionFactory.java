@@ -29,6 +29,8 @@ public interface SessionFactory {
      * @throws OptimisticLockException if the last attempt conflicted; earlier failures are
      *     attached as suppressed
      * @throws RetriesExhaustedException if the last attempt's commit failed transiently on every try
+     * @throws CommitOutcomeUnknownException if a commit may have been applied but its outcome could
+     *     not be settled; never re-run, since that could apply the work twice
      */
     <R, X extends Exception> R inTransaction(SessionCallback<R, X> work) throws X;
 

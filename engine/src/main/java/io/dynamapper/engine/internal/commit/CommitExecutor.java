@@ -1,5 +1,6 @@
 package io.dynamapper.engine.internal.commit;
 
+import io.dynamapper.CommitOutcomeUnknownException;
 import io.dynamapper.DynamapperException;
 import io.dynamapper.OptimisticLockException;
 import io.dynamapper.OptimisticLockException.Conflict;
@@ -30,9 +31,13 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * <li>One write: a single conditional PutItem, UpdateItem or DeleteItem, asking for the old item
  *     when its condition fails ({@code ALL_OLD}). If an earlier attempt's outcome was unknown (I/O
  *     error, timeout, 5xx, or the SDK retried the call itself) and the condition now fails, the old
- *     item tells whether the earlier attempt was applied: then the commit succeeded.</li>
+ *     item tells whether the earlier attempt was applied (then the commit succeeded), or proves it
+ *     was not (someone else holds the version it would have produced: a conflict); otherwise the
+ *     outcome stays unknown and {@link CommitOutcomeUnknownException} says so.</li>
  * <li>2 to 100 actions: one TransactWriteItems with a ClientRequestToken, the same on every retry, so
- *     DynamoDB applies the transaction at most once.</li>
+ *     DynamoDB applies the transaction at most once. If retries run out after an attempt whose
+ *     outcome is unknown, {@link CommitOutcomeUnknownException}: running the unit of work again with
+ *     a new token could apply it twice.</li>
  * </ul>
  *
  * <p>The SDK client may keep whatever retry strategy its user configured (the SDK offers no
@@ -101,7 +106,8 @@ public final class CommitExecutor {
      *
      * @return the number of attempts made (0 if there was nothing to send)
      * @throws OptimisticLockException if a condition failed; nothing was written
-     * @throws RetriesExhaustedException if every attempt failed transiently
+     * @throws RetriesExhaustedException if every attempt failed transiently and none was applied
+     * @throws CommitOutcomeUnknownException if an attempt may have been applied but no later one could tell
      * @throws TransactionTooLargeException see {@link #validate}
      * @throws DynamapperException if DynamoDB rejected the request
      */
@@ -125,32 +131,51 @@ public final class CommitExecutor {
             } catch (RuntimeException e) {
                 Failures.Kind kind = Failures.classify(e);
                 if (kind == Failures.Kind.CONDITION_FAILED) {
-                    if (single && e instanceof ConditionalCheckFailedException failed
-                            && (outcomeUnknown || sdkRetried(failed))
-                            && writes.get(0).appliedIn(storedItem(failed))) {
+                    boolean earlierMayHaveApplied = single && (outcomeUnknown
+                            || e instanceof ConditionalCheckFailedException failed && sdkRetried(failed));
+                    if (!earlierMayHaveApplied) {
+                        throw withSuppressed(conflict(writes, e), failures);
+                    }
+                    Map<String, AttributeValue> stored = storedItem((ConditionalCheckFailedException) e);
+                    if (writes.get(0).appliedIn(stored)) {
                         return attempt; // an earlier attempt was applied: our own write is what failed the condition
                     }
-                    throw withSuppressed(conflict(writes, e), failures);
+                    if (writes.get(0).provablyNotAppliedIn(stored)) {
+                        throw withSuppressed(conflict(writes, e), failures);
+                    }
+                    throw withSuppressed(outcomeUnknown(writes, attempt, "a retry found the item changed since "
+                            + "(by the first attempt and someone else, or by someone else alone)", e), failures);
                 }
                 if (kind == Failures.Kind.FATAL) {
+                    if (outcomeUnknown) {
+                        throw withSuppressed(outcomeUnknown(writes, attempt, "a retry was rejected: "
+                                + e.getMessage(), e), failures);
+                    }
                     throw withSuppressed(new DynamapperException("DynamoDB rejected the commit of "
-                            + describe(writes) + ": " + e.getMessage()
-                            + (outcomeUnknown ? " (an earlier attempt's outcome is unknown)" : "; nothing was written"),
-                            e), failures);
+                            + describe(writes) + ": " + e.getMessage() + "; nothing was written", e), failures);
                 }
                 outcomeUnknown |= kind == Failures.Kind.UNKNOWN_OUTCOME;
                 if (attempt >= policy.maxAttempts()) {
+                    if (outcomeUnknown) {
+                        throw withSuppressed(outcomeUnknown(writes, attempt, "all " + attempt
+                                + " attempts failed", e), failures);
+                    }
                     throw withSuppressed(new RetriesExhaustedException("The commit of " + describe(writes)
-                            + " failed transiently on all " + attempt + " attempts"
-                            + (outcomeUnknown ? " (the outcome of some attempts is unknown; "
-                                + (single ? "reload to see whether it was applied)" : "the transaction was applied "
-                                + "at most once)") : "; nothing was written")
-                            + ": " + e.getMessage(), attempt, e), failures);
+                            + " failed transiently on all " + attempt + " attempts; nothing was written: "
+                            + e.getMessage(), attempt, e), failures);
                 }
                 failures.add(e);
-                pause(attempt, writes, failures, e);
+                pause(attempt, writes, failures, e, outcomeUnknown);
             }
         }
+    }
+
+    private static CommitOutcomeUnknownException outcomeUnknown(List<Write> writes, int attempts, String why,
+                                                                RuntimeException last) {
+        return new CommitOutcomeUnknownException("The commit of " + describe(writes) + " may or may not have been "
+                + "applied: an attempt failed after the request was sent, and " + why + " (" + attempts
+                + " attempt" + (attempts == 1 ? "" : "s") + "). It is not retried, since that could apply it twice; "
+                + "reload the entities to see what was stored. Last failure: " + last.getMessage(), last);
     }
 
     private void send(Write w) {
@@ -170,7 +195,8 @@ public final class CommitExecutor {
         return TransactWriteItemsRequest.builder().transactItems(items).clientRequestToken(tokens.get()).build();
     }
 
-    private void pause(int attempt, List<Write> writes, List<Throwable> failures, RuntimeException last) {
+    private void pause(int attempt, List<Write> writes, List<Throwable> failures, RuntimeException last,
+                       boolean outcomeUnknown) {
         long cap = policy.delayCap(attempt).toNanos();
         long nanos = cap <= 0 ? 0 : ThreadLocalRandom.current().nextLong(cap + 1);
         try {
@@ -178,9 +204,11 @@ public final class CommitExecutor {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             failures.remove(failures.size() - 1);
-            DynamapperException e = new DynamapperException("Interrupted while waiting to retry the commit of "
-                    + describe(writes) + " after " + attempt + " attempt(s); the last failure was: "
-                    + last.getMessage(), last);
+            DynamapperException e = outcomeUnknown
+                    ? outcomeUnknown(writes, attempt, "the thread was interrupted while waiting to retry", last)
+                    : new DynamapperException("Interrupted while waiting to retry the commit of " + describe(writes)
+                            + " after " + attempt + " attempt(s); nothing was written. The last failure was: "
+                            + last.getMessage(), last);
             throw withSuppressed(e, failures);
         }
     }

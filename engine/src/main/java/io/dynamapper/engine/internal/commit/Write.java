@@ -169,4 +169,21 @@ public record Write(Kind kind, Class<?> entityType, Key key, String tableName, M
                 return false;
         }
     }
+
+    /**
+     * Whether {@code stored} proves that this versioned update or delete was NOT applied: the item
+     * holds, with other values, the very version this write would have produced (expected + 1),
+     * which only one writer can produce. Anything later is ambiguous: this write may have been
+     * applied and then overwritten.
+     */
+    boolean provablyNotAppliedIn(Map<String, AttributeValue> stored) {
+        if (stored == null || versionAttribute == null || expectedVersion == null || expectedVersion < 1
+                || kind == Kind.PUT || kind == Kind.CHECK) {
+            return false;
+        }
+        AttributeValue version = stored.get(versionAttribute);
+        return version != null && version.n() != null
+                && new java.math.BigDecimal(version.n()).compareTo(java.math.BigDecimal.valueOf(expectedVersion + 1)) == 0
+                && !appliedIn(stored);
+    }
 }

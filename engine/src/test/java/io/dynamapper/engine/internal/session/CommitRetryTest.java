@@ -185,6 +185,58 @@ class CommitRetryTest extends SessionTestSupport {
     }
 
     @Test
+    void anUnknownOutcomeThenAWriteBeyondOursLeavesTheOutcomeUnknownAndInTransactionDoesNotReRun() {
+        SessionFactory others = new DefaultSessionFactory(LOCAL, policy, SessionOptions.defaults());
+        // our update is applied (version 2), the response is lost, someone else then writes version 3
+        faulty.applyThenFail("updateItem", () -> {
+            others.useTransaction(o -> o.get(Account.class, "a").balance += 1000);
+            return SdkClientException.create("Connection reset");
+        });
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        io.dynamapper.CommitOutcomeUnknownException e = assertThrows(io.dynamapper.CommitOutcomeUnknownException.class,
+                () -> sessions.useTransaction(s -> {
+                    runs.incrementAndGet();
+                    s.get(Account.class, "a").balance += 50;
+                }));
+        assertEquals(1, runs.get(), "not re-run: that could apply the deposit twice");
+        assertTrue(e.getMessage().contains("may or may not have been applied"), e.getMessage());
+        assertEquals(n(1051), getRaw("account", Map.of("id", s("a"))).get("balance"), "each deposit exactly once");
+    }
+
+    @Test
+    void aTransactionWhoseEveryResponseIsLostIsNotRunAgain() {
+        for (int i = 0; i < policy.maxAttempts(); i++) {
+            faulty.applyThenFail("transactWriteItems", connectionReset());
+        }
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        io.dynamapper.CommitOutcomeUnknownException e = assertThrows(io.dynamapper.CommitOutcomeUnknownException.class,
+                () -> sessions.useTransaction(s -> {
+                    runs.incrementAndGet();
+                    changeBoth(s);
+                }));
+        assertEquals(1, runs.get());
+        assertEquals(policy.maxAttempts() - 1, e.getSuppressed().length, "every earlier failure is attached");
+        assertEquals(1, recording.requests(TransactWriteItemsRequest.class).stream()
+                .map(TransactWriteItemsRequest::clientRequestToken).distinct().count(), "one token for every attempt");
+        assertEquals(n(11), getRaw("account", Map.of("id", s("a"))).get("balance"), "applied exactly once");
+        assertEquals(n(2), getRaw("account", Map.of("id", s("a"))).get("version"));
+    }
+
+    @Test
+    void aSessionWhoseCommitOutcomeIsUnknownKeepsItsChanges() {
+        faulty.applyThenFail("transactWriteItems", connectionReset());
+        for (int i = 1; i < policy.maxAttempts(); i++) {
+            faulty.fail("transactWriteItems", 1, throttled());
+        }
+        try (Session s = sessions.openSession()) {
+            changeBoth(s);
+            assertThrows(io.dynamapper.CommitOutcomeUnknownException.class, s::commit);
+            assertTrue(s.isDirty());
+            assertEquals(1, s.get(Account.class, "a").version, "no version bumped in memory");
+        }
+    }
+
+    @Test
     void retriesExhaustedCarryEveryEarlierFailureAndLeaveTheSessionAsItWas() {
         faulty.fail("transactWriteItems", 5, throttled());
         try (Session s = sessions.openSession()) {
