@@ -13,6 +13,7 @@ import io.dynamapper.Version;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -74,6 +75,7 @@ abstract class DynamapperExtensionCases {
         }
     }
 
+    private static SessionFactory beforeAllSessions;
     private final SessionFactory constructorSessions;
     private final DynamoDbClient constructorClient;
     private SessionFactory beforeEachSessions;
@@ -87,6 +89,11 @@ abstract class DynamapperExtensionCases {
     /** The extension the subclass registered. */
     abstract DynamapperExtension db();
 
+    @BeforeAll
+    static void injectIntoBeforeAll(SessionFactory sessions) {
+        beforeAllSessions = sessions;
+    }
+
     @BeforeEach
     void injectIntoBeforeEach(SessionFactory sessions, DynamoDbClient client) {
         beforeEachSessions = sessions;
@@ -95,9 +102,10 @@ abstract class DynamapperExtensionCases {
 
     @Test
     @Order(1)
-    void injectsTheSameObjectsIntoConstructorsBeforeEachAndTests(SessionFactory sessions, DynamoDbClient client) {
+    void injectsTheSameObjectsIntoBeforeAllConstructorsBeforeEachAndTests(SessionFactory sessions, DynamoDbClient client) {
         assertSame(db().sessions(), sessions);
         assertSame(db().client(), client);
+        assertSame(sessions, beforeAllSessions);
         assertSame(sessions, constructorSessions);
         assertSame(client, constructorClient);
         assertSame(sessions, beforeEachSessions);
