@@ -129,7 +129,7 @@ public final class DynamapperExtension
     @Documented
     @Inherited
     @Retention(RetentionPolicy.RUNTIME)
-    @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+    @Target(ElementType.TYPE)
     public @interface Entities {
         /** The entity classes; each gets a fresh table for every test. */
         Class<?>[] value();
@@ -386,19 +386,16 @@ public final class DynamapperExtension
      */
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        start(extensionContext);
         Class<?> type = parameterContext.getParameter().getType();
-        if (type == SessionFactory.class) {
-            return sessions;
-        }
-        if (type == DynamoDbClient.class) {
-            return client;
-        }
-        if (type == InMemoryDynamoDb.class && memory != null) {
+        if (type == InMemoryDynamoDb.class) {
+            if (memory == null) {
+                throw new ParameterResolutionException("cannot inject " + parameterContext.getParameter()
+                        + " into " + parameterContext.getDeclaringExecutable() + ": " + noMemoryMessage());
+            }
             return memory;
         }
-        throw new ParameterResolutionException("cannot inject " + parameterContext.getParameter()
-                + " into " + parameterContext.getDeclaringExecutable() + ": " + noMemoryMessage());
+        start(extensionContext);
+        return type == SessionFactory.class ? sessions : client;
     }
 
     /** Package-private for tests: the check {@link #dynamoDbLocal()} runs with {@link #DYNAMODB_LOCAL_CLASS}. */

@@ -9,7 +9,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * One in-process, in-memory DynamoDB Local per test run, kept in the root {@link ExtensionContext}'s
  * store: started by the first {@link DynamapperExtension#dynamoDbLocal()} that needs it, shared by
  * every such extension of the run, and shut down by JUnit when the run ends (the store closes
- * {@link AutoCloseable} values). DynamoDB Local is an optional dependency of the testkit, so this
+ * {@link AutoCloseable} values, unless {@code junit.jupiter.extensions.store.close.autocloseable.enabled}
+ * is false; then DynamoDB Local lives until the JVM exits). DynamoDB Local is an optional dependency of the testkit, so this
  * class is only loaded after {@link DynamapperExtension#dynamoDbLocal()} checked that it is there.
  */
 final class ExtensionLocalServer implements AutoCloseable {
