@@ -57,6 +57,9 @@ final class Normalizer {
         }
     }
 
+    /** A collection whose order means nothing (scan results, batch reads): rendered sorted, duplicates kept. */
+    record Unordered(java.util.Collection<?> values) {}
+
     static final Marker NO_ITEM = new Marker("no item");
     static final Marker NO_ATTRIBUTES = new Marker("no attributes");
     static final Marker PRESENT = new Marker("present");
@@ -104,6 +107,9 @@ final class Normalizer {
         }
         if (value instanceof java.util.Set<?> set) {
             return sortedList(set);
+        }
+        if (value instanceof Unordered unordered) {
+            return sortedList(unordered.values());
         }
         if (value instanceof Collection<?> list) {
             return list.stream().map(Normalizer::normalize).toList();
@@ -185,7 +191,7 @@ final class Normalizer {
         if (value instanceof ScanResponse r) {
             Map<String, Object> page = new LinkedHashMap<>();
             if (r.hasItems()) {
-                page.put("items", sortedList(r.items()));
+                page.put("items", new Unordered(r.items()));
             }
             page.put("count", r.count());
             page.put("scannedCount", r.scannedCount());
@@ -197,7 +203,7 @@ final class Normalizer {
         if (value instanceof BatchGetItemResponse r) {
             Map<String, Object> out = new LinkedHashMap<>();
             Map<String, Object> responses = new TreeMap<>();
-            r.responses().forEach((table, items) -> responses.put(table, sortedList(items)));
+            r.responses().forEach((table, items) -> responses.put(table, new Unordered(items)));
             out.put("responses", responses);
             out.put("unprocessedKeys", r.unprocessedKeys().keySet());
             return out;
