@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import org.opentest4j.AssertionFailedError;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * One named behaviour of DynamoDB: an action run against a backend and the expectation its
@@ -65,9 +67,9 @@ final class ContractCase {
     ContractCase expectCancelled(String... reasonCodes) {
         List<String> expectedCodes = Arrays.asList(reasonCodes);
         return expectation("is cancelled with " + expectedCodes, outcome -> {
-            if (!(outcome instanceof Outcome.Failure failure) || !"TransactionCanceledException".equals(failure.errorCode())
-                    || !failure.reasons().equals(Normalizer.render(
-                            expectedCodes.stream().map(c -> java.util.Map.of("code", c)).toList()))) {
+            if (!(outcome instanceof Outcome.Failure failure)
+                    || !(failure.cause() instanceof TransactionCanceledException cancelled)
+                    || !expectedCodes.equals(cancelled.cancellationReasons().stream().map(CancellationReason::code).toList())) {
                 throw failure("'" + name + "' should be cancelled with reasons " + expectedCodes, outcome);
             }
         });

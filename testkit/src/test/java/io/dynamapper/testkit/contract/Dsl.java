@@ -155,6 +155,11 @@ final class Dsl {
         return page;
     }
 
+    /** An expected client error (status 400) as {@link Db#attempt} reports it. */
+    static Outcome error(String exceptionClass, String errorCode) {
+        return new Outcome.Failure(exceptionClass, errorCode, 400, null, null, null);
+    }
+
     /** A string of {@code length} characters, for size limits. */
     static String text(int length) {
         return "x".repeat(length);
