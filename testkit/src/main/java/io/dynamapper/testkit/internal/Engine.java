@@ -371,6 +371,11 @@ public final class Engine {
         if (!r.hasRequestItems() || r.requestItems().isEmpty()) {
             throw Errors.validation("BatchWriteItem cannot have a null or no requests set");
         }
+        if (r.requestItems().values().stream().anyMatch(List::isEmpty)) {
+            throw Errors.validation("1 validation error detected: Value at 'requestItems' failed to satisfy constraint: "
+                    + "Map value must satisfy constraint: [Member must have length less than or equal to 25, "
+                    + "Member must have length greater than or equal to 1]");
+        }
         int total = r.requestItems().values().stream().mapToInt(List::size).sum();
         if (total > 25) {
             throw Errors.validation("Too many items requested for the BatchWriteItem call");

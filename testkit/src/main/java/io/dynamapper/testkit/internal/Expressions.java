@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -66,8 +67,19 @@ final class Expressions {
             return this;
         }
 
+        /** A map the caller set to empty, as opposed to the SDK's placeholder for a map not set. */
+        private static boolean explicitlyEmpty(Map<?, ?> map) {
+            return map != null && map.isEmpty() && !(map instanceof SdkAutoConstructMap);
+        }
+
         /** Throws if a supplied name or value was not used by any expression, as DynamoDB does. */
         void checkAllUsed() {
+            if (explicitlyEmpty(names)) {
+                throw Errors.validation("ExpressionAttributeNames must not be empty");
+            }
+            if (explicitlyEmpty(values)) {
+                throw Errors.validation("ExpressionAttributeValues must not be empty");
+            }
             if (names != null) {
                 Set<String> unused = new TreeSet<>(names.keySet());
                 unused.removeAll(usedNames);

@@ -92,6 +92,14 @@ final class ReadPlan {
         }
         List<List<Object>> projection = Engine.projection(projectionExpression, names, usage);
         usage.checkAllUsed();
+        if (projection != null && index != null && index.global && !index.projectsAll()) {
+            for (List<Object> path : projection) {
+                if (!index.projected.contains((String) path.get(0))) {
+                    throw Errors.validation("One or more parameter values were invalid: Global secondary index "
+                            + index.name + " does not project [" + path.get(0) + "]");
+                }
+            }
+        }
         Context ctx = Context.of(names, values, "FilterExpression");
         String hk = index == null ? t.hashKey : index.hashKey;
         String rk = index == null ? t.rangeKey : index.rangeKey;

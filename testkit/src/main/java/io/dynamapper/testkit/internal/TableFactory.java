@@ -24,10 +24,7 @@ final class TableFactory {
         if (mode == BillingMode.PROVISIONED && r.provisionedThroughput() == null) {
             throw Errors.validation("No provisioned throughput specified for the table");
         }
-        if (mode == BillingMode.PAY_PER_REQUEST && r.provisionedThroughput() != null) {
-            throw Errors.validation("One or more parameter values were invalid: Neither ReadCapacityUnits nor "
-                    + "WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
-        }
+        // AWS rejects ProvisionedThroughput on a PAY_PER_REQUEST table; DynamoDB Local accepts and ignores it.
         Set<String> keyAttributes = new HashSet<>();
         r.keySchema().forEach(k -> keyAttributes.add(k.attributeName()));
         for (GlobalSecondaryIndex g : r.globalSecondaryIndexes()) {
@@ -114,7 +111,8 @@ final class TableFactory {
             if (i.global) {
                 gsis.add(GlobalSecondaryIndexDescription.builder().indexName(i.name).keySchema(i.keySchema)
                         .projection(i.projection).indexStatus(IndexStatus.ACTIVE).backfilling(false)
-                        .provisionedThroughput(throughput(i.throughput)).indexSizeBytes(bytes)
+                        .provisionedThroughput(t.billingMode == BillingMode.PAY_PER_REQUEST ? null
+                                : throughput(i.throughput)).indexSizeBytes(bytes)
                         .itemCount(i.store.itemCount()).indexArn(arn + "/index/" + i.name).build());
             } else {
                 lsis.add(LocalSecondaryIndexDescription.builder().indexName(i.name).keySchema(i.keySchema)

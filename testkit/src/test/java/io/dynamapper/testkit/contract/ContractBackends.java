@@ -2,6 +2,7 @@ package io.dynamapper.testkit.contract;
 
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
+import io.dynamapper.testkit.InMemoryDynamoDb;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -26,10 +27,7 @@ final class ContractBackends {
 
     /** Every known backend, the reference first. */
     static List<Backend> all() {
-        return List.of(
-                dynamoDbLocal()
-                // , inMemory()   // <- plug the fake in here once io.dynamapper.testkit.InMemoryDynamoDb exists
-        );
+        return List.of(dynamoDbLocal(), inMemory());
     }
 
     static Backend dynamoDbLocal() {
@@ -39,9 +37,9 @@ final class ContractBackends {
         });
     }
 
-    // static Backend inMemory() {
-    //     return Backend.of("in-memory", io.dynamapper.testkit.InMemoryDynamoDb::create);
-    // }
+    static Backend inMemory() {
+        return Backend.of("in-memory", InMemoryDynamoDb::create);
+    }
 
     /** The backends selected by {@value #PROPERTY}, in the order of {@link #all()}. */
     static List<Backend> selected() {
