@@ -183,14 +183,4 @@ public sealed interface Filter {
     static Filter not(Filter filter) {
         return new Not(filter);
     }
-
-    /** this filter and the other */
-    default Filter and(Filter other) {
-        return new And(List.of(this, other));
-    }
-
-    /** this filter or the other */
-    default Filter or(Filter other) {
-        return new Or(List.of(this, other));
-    }
 }

@@ -2,6 +2,7 @@ package io.dynamapper;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * How often and how patiently to retry: a commit's transient failures (throttling, transaction
@@ -56,6 +57,17 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
     /** This policy with another sleeper. */
     public RetryPolicy withSleeper(Sleeper newSleeper) {
         return new RetryPolicy(maxAttempts, baseDelay, maxDelay, newSleeper);
+    }
+
+    /**
+     * Waits before the next attempt, after {@code attempt} failed ones (1-based): a uniformly random
+     * duration from zero to {@link #delayCap(int)} (full jitter), through the {@link #sleeper()}.
+     *
+     * @throws InterruptedException if the wait is interrupted; the caller should stop retrying
+     */
+    public void backoff(int attempt) throws InterruptedException {
+        long cap = delayCap(attempt).toNanos();
+        sleeper.sleep(Duration.ofNanos(cap <= 0 ? 0 : ThreadLocalRandom.current().nextLong(cap + 1)));
     }
 
     /**

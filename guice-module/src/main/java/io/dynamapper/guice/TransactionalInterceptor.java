@@ -9,10 +9,8 @@ import io.dynamapper.Session;
 import io.dynamapper.guice.ThreadUnitOfWork.Frame;
 import io.dynamapper.guice.ThreadUnitOfWork.Transaction;
 import io.dynamapper.guice.TransactionalMethods.Attributes;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 
@@ -70,8 +68,7 @@ final class TransactionalInterceptor implements MethodInterceptor {
             }
             earlier.add(failure);
             try {
-                Duration cap = retryPolicy.delayCap(attempt);
-                retryPolicy.sleeper().sleep(Duration.ofNanos(ThreadLocalRandom.current().nextLong(cap.toNanos() + 1)));
+                retryPolicy.backoff(attempt);
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 earlier.remove(earlier.size() - 1);

@@ -7,13 +7,11 @@ import io.dynamapper.OptimisticLockException.Conflict;
 import io.dynamapper.RetriesExhaustedException;
 import io.dynamapper.RetryPolicy;
 import io.dynamapper.TransactionTooLargeException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -197,10 +195,8 @@ public final class CommitExecutor {
 
     private void pause(int attempt, List<Write> writes, List<Throwable> failures, RuntimeException last,
                        boolean outcomeUnknown) {
-        long cap = policy.delayCap(attempt).toNanos();
-        long nanos = cap <= 0 ? 0 : ThreadLocalRandom.current().nextLong(cap + 1);
         try {
-            policy.sleeper().sleep(Duration.ofNanos(nanos));
+            policy.backoff(attempt);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             failures.remove(failures.size() - 1);

@@ -7,14 +7,12 @@ import io.dynamapper.RetryPolicy;
 import io.dynamapper.engine.internal.mapping.EntityModel;
 import io.dynamapper.engine.internal.mapping.PropertyModel;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
@@ -154,10 +152,8 @@ final class BatchGet {
     }
 
     private static void sleep(RetryPolicy policy, int attempt, EntityModel<?> model) {
-        Duration cap = policy.delayCap(attempt);
-        Duration delay = cap.isZero() ? Duration.ZERO : Duration.ofNanos(ThreadLocalRandom.current().nextLong(cap.toNanos() + 1));
         try {
-            policy.sleeper().sleep(delay);
+            policy.backoff(attempt);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DynamapperException("getAll(" + model.type().getSimpleName() + ") was interrupted while waiting "

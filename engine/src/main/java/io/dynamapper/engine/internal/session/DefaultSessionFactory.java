@@ -13,10 +13,8 @@ import io.dynamapper.SessionConsumer;
 import io.dynamapper.SessionFactory;
 import io.dynamapper.SessionOptions;
 import io.dynamapper.engine.internal.schema.TableManager;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -93,10 +91,8 @@ public final class DefaultSessionFactory implements SessionFactory {
 
     private static void pause(RetryPolicy policy, int attempt, List<DynamapperException> failures,
                               DynamapperException last) {
-        long cap = policy.delayCap(attempt).toNanos();
-        long nanos = cap <= 0 ? 0 : ThreadLocalRandom.current().nextLong(cap + 1);
         try {
-            policy.sleeper().sleep(Duration.ofNanos(nanos));
+            policy.backoff(attempt);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             failures.remove(failures.size() - 1);

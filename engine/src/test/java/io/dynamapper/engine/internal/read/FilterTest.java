@@ -135,7 +135,7 @@ class FilterTest {
         // (status = todo AND NOT contains(cheats, idkfa)) OR (size <= 200 AND date exists)
         Filter filter = Filter.or(
                 Filter.and(Filter.eq("status", "todo"), Filter.not(Filter.contains("cheats", "idkfa"))),
-                Filter.eq("size", 200).and(Filter.exists("date")));
+                Filter.and(Filter.eq("size", 200), Filter.exists("date")));
         assertEquals(List.of(2, 7, 9), scan(filter));
         assertEquals("((#f0 = :v0) AND (NOT (contains(#f1, :v1)))) OR ((#f2 = :v2) AND (attribute_exists(#f3)))",
                 lastScan().filterExpression());
