@@ -262,6 +262,45 @@ class BadInputMatrixTest {
         assertSizeCheckAgrees(backend, -5, 1);
     }
 
+    /**
+     * The fake accepts exactly the items DynamoDB Local accepts at the 400 KB limit, whatever numbers
+     * they hold: for each number, the longest string that still fits next to it is the same.
+     */
+    @Disabled("BUG (fake): InMemoryDynamoDb sizes the number 0 as 2 bytes (Local: 1) and a negative number one "
+            + "byte smaller than Local (-5: 2, Local: 3): it accepts items DynamoDB Local rejects")
+    @org.junit.jupiter.api.Test
+    void theFakeMeasuresNumbersLikeDynamoDbLocal() {
+        DynamoDbClient fake = Backends.FAKE.fresh();
+        DynamoDbClient local = Backends.LOCAL.fresh();
+        Backends.createTables(fake, Account.class);
+        Backends.createTables(local, Account.class);
+        Map<String, Integer> fakeLimits = new java.util.TreeMap<>();
+        Map<String, Integer> localLimits = new java.util.TreeMap<>();
+        for (String n : List.of("0", "5", "-5", "0.001", "-12345678901234567890123456789012345678",
+                "12345678901234567890123456789012345678")) {
+            fakeLimits.put(n, longestOwner(fake, n));
+            localLimits.put(n, longestOwner(local, n));
+        }
+        assertEquals(localLimits, fakeLimits);
+    }
+
+    private static int longestOwner(DynamoDbClient raw, String number) {
+        int low = 409_500;
+        int high = 409_600;
+        while (low < high) {
+            int mid = (low + high + 1) / 2;
+            Map<String, AttributeValue> item = Map.of("id", AttributeValue.fromS("k"),
+                    "owner", AttributeValue.fromS("x".repeat(mid)), "n", AttributeValue.fromN(number));
+            try {
+                raw.putItem(b -> b.tableName(Account.TABLE).item(item));
+                low = mid;
+            } catch (DynamoDbException tooLarge) {
+                high = mid - 1;
+            }
+        }
+        return low;
+    }
+
     private static void assertSizeCheckAgrees(Backends backend, long balance, long ops) {
         DynamoDbClient raw = backend.fresh();
         Backends.createTables(raw, Account.class);
