@@ -59,8 +59,10 @@ class LostUpdateTest {
             raw.putItem(seed(i));
         }
         if (raw instanceof InMemoryDynamoDb fake) {
-            // a read takes a millisecond, as over a network: units of work overlap and conflict
-            fake.faults().on(Operation.GET_ITEM).addLatency(Duration.ofMillis(1));
+            // a write takes a millisecond to arrive, as over a network: between a unit of work's read
+            // and its write other threads read the same version, so units of work do conflict
+            fake.faults().on(Operation.UPDATE_ITEM).addLatency(Duration.ofMillis(1));
+            fake.faults().on(Operation.TRANSACT_WRITE_ITEMS).addLatency(Duration.ofMillis(1));
         }
         if (setup == Setup.FAKE_WITH_RANDOM_FAULTS) {
             InMemoryDynamoDb fake = (InMemoryDynamoDb) raw;
