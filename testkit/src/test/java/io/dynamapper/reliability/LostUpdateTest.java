@@ -1,0 +1,239 @@
+package io.dynamapper.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dynamapper.SessionFactory;
+import io.dynamapper.reliability.Account.State;
+import io.dynamapper.testkit.Fault;
+import io.dynamapper.testkit.InMemoryDynamoDb;
+import io.dynamapper.testkit.Operation;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+
+/**
+ * No update is lost when several threads run read-modify-write units of work over the same few
+ * items through {@code SessionFactory.inTransaction}: money moved between accounts is conserved,
+ * every account's stored operation count equals the operations that reported success, and its
+ * version is one more than that count. On DynamoDB Local, on the fake, and on the fake injecting
+ * transaction conflicts, throttling and lost responses at random (seeded).
+ */
+class LostUpdateTest {
+    private static final int ACCOUNTS = 5;
+    private static final long INITIAL_BALANCE = 1_000;
+    private static final int THREADS = 4;
+    private static final int OPERATIONS_PER_THREAD = 40;
+
+    /** Where the units of work run. */
+    enum Setup {
+        LOCAL(Backends.LOCAL),
+        FAKE(Backends.FAKE),
+        FAKE_WITH_RANDOM_FAULTS(Backends.FAKE);
+
+        final Backends backend;
+
+        Setup(Backends backend) {
+            this.backend = backend;
+        }
+    }
+
+    private DynamoDbClient prepare(Setup setup) {
+        DynamoDbClient raw = setup.backend.fresh();
+        Backends.createTables(raw, Account.class);
+        for (int i = 0; i < ACCOUNTS; i++) {
+            raw.putItem(seed(i));
+        }
+        if (raw instanceof InMemoryDynamoDb fake) {
+            // a write takes a millisecond to arrive, as over a network: between a unit of work's read
+            // and its write other threads read the same version, so units of work do conflict
+            fake.faults().on(Operation.UPDATE_ITEM).addLatency(Duration.ofMillis(1));
+            fake.faults().on(Operation.TRANSACT_WRITE_ITEMS).addLatency(Duration.ofMillis(1));
+        }
+        if (setup == Setup.FAKE_WITH_RANDOM_FAULTS) {
+            InMemoryDynamoDb fake = (InMemoryDynamoDb) raw;
+            fake.faults().on(Operation.TRANSACT_WRITE_ITEMS)
+                    .failWithProbability(0.2, 42, Fault.TRANSACTION_CONFLICT)
+                    .failEvery(11, Fault.IO_ERROR_AFTER_APPLY); // idempotent under the transaction's token
+            fake.faults().on(Operation.UPDATE_ITEM).failWithProbability(0.2, 43, Fault.THROTTLING);
+        }
+        return raw;
+    }
+
+    private static PutItemRequest seed(int i) {
+        return PutItemRequest.builder().tableName(Account.TABLE)
+                .item(Account.item(id(i), INITIAL_BALANCE, 0, "seed", 1)).build();
+    }
+
+    private static String id(int i) {
+        return "acct-" + i;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Setup.class)
+    void concurrentTransfersConserveTheTotalAndLoseNoOperation(Setup setup) throws Exception {
+        DynamoDbClient raw = prepare(setup);
+        SessionFactory sessions = Backends.sessions(raw, 50);
+        AtomicLongArray ops = new AtomicLongArray(ACCOUNTS);
+        AtomicLong runs = new AtomicLong();
+
+        runConcurrently(thread -> {
+            Random random = new Random(1_000 + thread);
+            for (int n = 0; n < OPERATIONS_PER_THREAD; n++) {
+                int from = random.nextInt(ACCOUNTS);
+                int to = (from + 1 + random.nextInt(ACCOUNTS - 1)) % ACCOUNTS;
+                long amount = 1 + random.nextInt(100);
+                sessions.useTransaction(s -> { // may run more than once: everything it needs is decided outside
+                    runs.incrementAndGet();
+                    Account a = s.get(Account.class, id(from));
+                    Account b = s.get(Account.class, id(to));
+                    a.balance -= amount;
+                    b.balance += amount;
+                    a.ops++;
+                    b.ops++;
+                });
+                ops.incrementAndGet(from);
+                ops.incrementAndGet(to);
+            }
+        });
+
+        long total = 0;
+        for (int i = 0; i < ACCOUNTS; i++) {
+            State st = State.of(Backends.rawGet(raw, Account.TABLE, Backends.key("id", id(i))));
+            total += st.balance();
+            assertEquals(ops.get(i), st.ops(), "operations on " + id(i));
+            assertEquals(ops.get(i) + 1, st.version(), "version of " + id(i));
+        }
+        assertEquals(ACCOUNTS * INITIAL_BALANCE, total, "money is conserved");
+        assertContended(runs.get());
+        assertFaultsInjected(setup, raw, Operation.TRANSACT_WRITE_ITEMS);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Setup.class)
+    void concurrentSingleWriteDepositsAreEachCountedOnce(Setup setup) throws Exception {
+        DynamoDbClient raw = prepare(setup);
+        SessionFactory sessions = Backends.sessions(raw, 50);
+        AtomicLongArray ops = new AtomicLongArray(ACCOUNTS);
+        AtomicLong runs = new AtomicLong();
+        AtomicLongArray deposited = new AtomicLongArray(ACCOUNTS);
+
+        runConcurrently(thread -> {
+            Random random = new Random(2_000 + thread);
+            for (int n = 0; n < OPERATIONS_PER_THREAD; n++) {
+                int to = random.nextInt(2); // two hot accounts: heavy contention on a single UpdateItem
+                long amount = 1 + random.nextInt(100);
+                sessions.useTransaction(s -> {
+                    runs.incrementAndGet();
+                    Account a = s.get(Account.class, id(to));
+                    a.balance += amount;
+                    a.ops++;
+                });
+                ops.incrementAndGet(to);
+                deposited.addAndGet(to, amount);
+            }
+        });
+
+        for (int i = 0; i < ACCOUNTS; i++) {
+            State st = State.of(Backends.rawGet(raw, Account.TABLE, Backends.key("id", id(i))));
+            assertEquals(INITIAL_BALANCE + deposited.get(i), st.balance(), "balance of " + id(i));
+            assertEquals(ops.get(i), st.ops(), "operations on " + id(i));
+            assertEquals(ops.get(i) + 1, st.version(), "version of " + id(i));
+        }
+        assertFaultsInjected(setup, raw, Operation.UPDATE_ITEM);
+        assertContended(runs.get());
+    }
+
+    /** Some units of work ran more than once: they did conflict, the test is not vacuous. */
+    private static void assertContended(long runs) {
+        long operations = (long) THREADS * OPERATIONS_PER_THREAD;
+        assertTrue(runs > operations, "no unit of work conflicted: " + runs + " runs for " + operations + " operations");
+    }
+
+    /**
+     * Hot single-write deposits while responses are lost at random after the write was applied: the
+     * retry's condition fails, and when another thread wrote in between, the engine cannot tell its
+     * own write from the other one (see {@link AtMostOnceTest}).
+     */
+    @Disabled("BUG: a lost UpdateItem response + a concurrent deposit -> OptimisticLockException 'Nothing was "
+            + "written' -> inTransaction re-runs the deposit: balance too high, ops count off (see AtMostOnceTest)")
+    @Test
+    void concurrentSingleWriteDepositsSurviveLostResponses() throws Exception {
+        DynamoDbClient raw = prepare(Setup.FAKE);
+        ((InMemoryDynamoDb) raw).faults().on(Operation.UPDATE_ITEM)
+                .failWithProbability(0.2, 44, Fault.IO_ERROR_AFTER_APPLY);
+        SessionFactory sessions = Backends.sessions(raw, 50);
+        AtomicLongArray ops = new AtomicLongArray(ACCOUNTS);
+        AtomicLongArray deposited = new AtomicLongArray(ACCOUNTS);
+
+        runConcurrently(thread -> {
+            Random random = new Random(3_000 + thread);
+            for (int n = 0; n < OPERATIONS_PER_THREAD; n++) {
+                int to = random.nextInt(2);
+                long amount = 1 + random.nextInt(100);
+                sessions.useTransaction(s -> {
+                    Account a = s.get(Account.class, id(to));
+                    a.balance += amount;
+                    a.ops++;
+                });
+                ops.incrementAndGet(to);
+                deposited.addAndGet(to, amount);
+            }
+        });
+
+        for (int i = 0; i < ACCOUNTS; i++) {
+            State st = State.of(Backends.rawGet(raw, Account.TABLE, Backends.key("id", id(i))));
+            assertEquals(INITIAL_BALANCE + deposited.get(i), st.balance(), "balance of " + id(i));
+            assertEquals(ops.get(i), st.ops(), "operations on " + id(i));
+        }
+    }
+
+    private static void assertFaultsInjected(Setup setup, DynamoDbClient raw, Operation operation) {
+        if (setup == Setup.FAKE_WITH_RANDOM_FAULTS) {
+            int injected = ((InMemoryDynamoDb) raw).faults().injected(operation);
+            assertTrue(injected >= 10, "faults were injected into " + operation + ": " + injected);
+        }
+    }
+
+    /** A body run by each thread. */
+    @FunctionalInterface
+    interface Body {
+        void run(int thread) throws Exception;
+    }
+
+    private static void runConcurrently(Body body) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    body.run(thread);
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : futures) {
+                f.get(60, TimeUnit.SECONDS); // rethrows a failed unit of work
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
