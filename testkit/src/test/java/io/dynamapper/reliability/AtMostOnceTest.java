@@ -8,7 +8,6 @@ import io.dynamapper.engine.Dynamapper;
 import io.dynamapper.reliability.Account.State;
 import io.dynamapper.reliability.RecordingClient.When;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -34,8 +33,6 @@ class AtMostOnceTest {
         return State.of(Backends.rawGet(raw, Account.TABLE, Backends.key("id", id)));
     }
 
-    @Disabled("BUG: single write applied + I/O error, concurrent write before the retry -> OptimisticLockException "
-            + "'Nothing was written' -> inTransaction re-runs the work: applied twice (balance 1200, not 1150)")
     @ParameterizedTest(name = "{0}")
     @EnumSource(Backends.class)
     void aSingleWriteAppliedBeforeTheConnectionBrokeIsNotAppliedAgainAfterAConcurrentWrite(Backends backend) {
@@ -71,8 +68,6 @@ class AtMostOnceTest {
         assertEquals(2, a.ops(), why);
     }
 
-    @Disabled("BUG: transaction applied + every response lost -> RetriesExhaustedException (outcome unknown) -> "
-            + "inTransaction re-runs the work with a new token: transfer applied twice (a = 80, not 90)")
     @ParameterizedTest(name = "{0}")
     @EnumSource(Backends.class)
     void aTransactionAppliedBeforeItsRetriesRanOutIsNotReRunByInTransaction(Backends backend) {

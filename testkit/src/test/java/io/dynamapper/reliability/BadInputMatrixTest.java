@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -254,8 +253,6 @@ class BadInputMatrixTest {
         assertSizeCheckAgrees(backend, 1, 1);
     }
 
-    @Disabled("BUG: engine ItemSize (and the fake's) counts a negative number one byte less than DynamoDB Local "
-            + "(-5: 2 bytes, Local: 3): an item the engine sends as <= 400 KB is rejected by DynamoDB Local")
     @ParameterizedTest(name = "{0}")
     @EnumSource(Backends.class)
     void anItemWithNegativeNumbersTheEngineSendsIsStored(Backends backend) {
@@ -266,8 +263,6 @@ class BadInputMatrixTest {
      * The fake accepts exactly the items DynamoDB Local accepts at the 400 KB limit, whatever numbers
      * they hold: for each number, the longest string that still fits next to it is the same.
      */
-    @Disabled("BUG (fake): InMemoryDynamoDb sizes the number 0 as 2 bytes (Local: 1) and a negative number one "
-            + "byte smaller than Local (-5: 2, Local: 3): it accepts items DynamoDB Local rejects")
     @org.junit.jupiter.api.Test
     void theFakeMeasuresNumbersLikeDynamoDbLocal() {
         DynamoDbClient fake = Backends.FAKE.fresh();

@@ -60,31 +60,26 @@ final class Numbers {
         return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
     }
 
-    /** Storage size of a number as DynamoDB counts it: one byte per two significant digits, plus one. */
+    /**
+     * Storage size of a number as DynamoDB Local counts it (measured): one byte per pair of digits
+     * aligned on the decimal point, leading and trailing zero pairs dropped, plus one, plus one if
+     * negative; zero takes one. So 12 takes 2, 1.5 ("01|50") 3, -5 3, and 38 digits 20.
+     */
     static int size(String canonical) {
-        int digits = 0;
-        int start = -1;
-        int end = -1;
-        for (int i = 0; i < canonical.length(); i++) {
-            char c = canonical.charAt(i);
-            if (c >= '0' && c <= '9') {
-                if (c != '0' && start < 0) {
-                    start = i;
-                }
-                if (c != '0') {
-                    end = i;
-                }
-            }
+        java.math.BigDecimal value;
+        try {
+            value = new java.math.BigDecimal(canonical).stripTrailingZeros();
+        } catch (NumberFormatException e) {
+            return canonical.length(); // not a number: DynamoDB rejects it anyway
         }
-        if (start < 0) {
-            return 1 + 1;
+        if (value.signum() == 0) {
+            return 1;
         }
-        for (int i = start; i <= end; i++) {
-            char c = canonical.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digits++;
-            }
-        }
-        return (digits + 1) / 2 + 1;
+        // base-100 digits aligned on the decimal point, as DynamoDB Local counts them: 1.5 is "01|50",
+        // two bytes, while 12 is one; plus one byte, and one more for a negative number
+        int lowest = -value.scale();
+        int highest = lowest + value.unscaledValue().abs().toString().length() - 1;
+        int pairs = Math.floorDiv(highest, 2) - Math.floorDiv(lowest, 2) + 1;
+        return pairs + 1 + (value.signum() < 0 ? 1 : 0);
     }
 }

@@ -7,8 +7,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * DynamoDB's item size, computed as the DynamoDB developer guide describes it ("Item sizes and
- * formats"): attribute name UTF-8 bytes plus value sizes; a number takes one byte per two
- * significant digits plus one; a list or map 3 bytes plus one byte per element; null and booleans
+ * formats"): attribute name UTF-8 bytes plus value sizes; a number takes about one byte per two
+ * significant digits plus one (exactly: as DynamoDB Local counts, see {@link #numberSize}); a list or
+ * map 3 bytes plus one byte per element; null and booleans
  * one byte. Used to reject an item over 400 KB or a transaction over 4 MB before anything is sent.
  */
 public final class ItemSize {
@@ -89,35 +90,27 @@ public final class ItemSize {
         return b.asByteBuffer().remaining();
     }
 
-    /** 1 byte per two significant digits, plus 1; leading and trailing zeroes do not count. */
+    /**
+     * The bytes of a number as DynamoDB Local counts them (measured): one per pair of digits aligned
+     * on the decimal point, leading and trailing zero pairs dropped, plus one, plus one if negative;
+     * zero takes one. So 12 takes 2, 1.5 ("01|50") 3, -5 3, and 38 digits 20.
+     */
     static long numberSize(String n) {
-        int digits = 0;
-        int firstNonZero = -1;
-        int lastNonZero = -1;
-        int end = n.length();
-        for (int i = 0; i < n.length(); i++) {
-            char c = n.charAt(i);
-            if (c == 'e' || c == 'E') {
-                end = i;
-                break;
-            }
-            if (c >= '1' && c <= '9') {
-                if (firstNonZero < 0) {
-                    firstNonZero = i;
-                }
-                lastNonZero = i;
-            }
+        java.math.BigDecimal value;
+        try {
+            value = new java.math.BigDecimal(n).stripTrailingZeros();
+        } catch (NumberFormatException e) {
+            return n.length(); // not a number: DynamoDB rejects it anyway
         }
-        if (firstNonZero < 0) {
-            return 2; // zero
+        if (value.signum() == 0) {
+            return 1;
         }
-        for (int i = firstNonZero; i <= lastNonZero && i < end; i++) {
-            char c = n.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digits++;
-            }
-        }
-        return (digits + 1) / 2 + 1;
+        // base-100 digits aligned on the decimal point, as DynamoDB Local counts them: 1.5 is "01|50",
+        // two bytes, while 12 is one; plus one byte, and one more for a negative number
+        int lowest = -value.scale();
+        int highest = lowest + value.unscaledValue().abs().toString().length() - 1;
+        int pairs = Math.floorDiv(highest, 2) - Math.floorDiv(lowest, 2) + 1;
+        return pairs + 1 + (value.signum() < 0 ? 1 : 0);
     }
 
     /** UTF-8 length without allocating. */

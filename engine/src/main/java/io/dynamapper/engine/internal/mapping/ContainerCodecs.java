@@ -161,19 +161,43 @@ final class ContainerCodecs {
             return ((Collection<?>) value).isEmpty();
         }
 
-        /** A copy of the set when its elements are immutable (strings, numbers, ...), else the encoded set. */
+        /**
+         * A copy of the set when its elements are immutable strings; for numbers, the set of their
+         * stored values (1.5 and 1.50 are one number in DynamoDB); otherwise the encoded set.
+         */
         @Override
         public Object snapshot(Object value) {
+            if (setType == ScalarAttributeType.N) {
+                return storedNumbers((Collection<?>) value);
+            }
             return element.immutable() ? new HashSet<>((Collection<?>) value) : ValueCodec.super.snapshot(value);
         }
 
         @Override
         public boolean same(Object snapshot, Object value) {
+            if (setType == ScalarAttributeType.N) {
+                return snapshot.equals(storedNumbers((Collection<?>) value));
+            }
             return element.immutable() ? snapshot.equals(value) : ValueCodec.super.same(snapshot, value);
+        }
+
+        private Set<java.math.BigDecimal> storedNumbers(Collection<?> numbers) {
+            Set<java.math.BigDecimal> stored = new HashSet<>(numbers.size() * 2);
+            for (Object n : numbers) {
+                stored.add(new java.math.BigDecimal(element.encode(nonNull(n)).n()).stripTrailingZeros());
+            }
+            return stored;
         }
 
         @Override
         public Object restore(Object snapshot) {
+            if (setType == ScalarAttributeType.N) {
+                Set<Object> out = newSet();
+                for (Object n : (Collection<?>) snapshot) {
+                    out.add(element.decode(AttributeValue.fromN(((java.math.BigDecimal) n).toPlainString())));
+                }
+                return out;
+            }
             if (!element.immutable()) {
                 return ValueCodec.super.restore(snapshot);
             }

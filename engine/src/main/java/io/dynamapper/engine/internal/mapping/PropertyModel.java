@@ -155,8 +155,7 @@ public final class PropertyModel {
         try {
             return switch (primitive) {
                 case INTEGRAL -> ((Number) snapshot).longValue() == (long) primitiveGetter.invokeExact(target);
-                case FLOATING -> Double.doubleToLongBits(((Number) snapshot).doubleValue())
-                        == Double.doubleToLongBits((double) primitiveGetter.invokeExact(target));
+                case FLOATING -> ((Number) snapshot).doubleValue() == (double) primitiveGetter.invokeExact(target);
                 case BOOLEAN -> (Boolean) snapshot == (boolean) primitiveGetter.invokeExact(target);
             };
         } catch (Throwable t) {

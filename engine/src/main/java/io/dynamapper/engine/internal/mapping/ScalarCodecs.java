@@ -302,6 +302,12 @@ final class ScalarCodecs {
             }
         }
 
+        /** DynamoDB has no negative zero: 0.0 and -0.0 are the same stored number. */
+        @Override
+        public boolean same(Object snapshot, Object value) {
+            return ((Number) snapshot).doubleValue() == ((Number) value).doubleValue();
+        }
+
         @Override
         public String dynamoType() {
             return "N";
@@ -391,6 +397,12 @@ final class ScalarCodecs {
             } catch (NumberFormatException e) {
                 throw new DecodeException("number " + text + " is not a decimal");
             }
+        }
+
+        /** DynamoDB keeps the value, not the scale: 1.5 and 1.50 are the same stored number. */
+        @Override
+        public boolean same(Object snapshot, Object value) {
+            return ((BigDecimal) snapshot).compareTo((BigDecimal) value) == 0;
         }
 
         @Override

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -18,16 +20,15 @@ class ItemSizeTest {
         assertEquals(2 + 8, ItemSize.of(Map.of("ü", AttributeValue.fromS("€😀a"))));
     }
 
-    @Test
-    void numbersTakeOneBytePerTwoSignificantDigitsPlusOne() {
-        assertEquals(2, ItemSize.numberSize("1"));
-        assertEquals(2, ItemSize.numberSize("12"));
-        assertEquals(3, ItemSize.numberSize("123"));
-        assertEquals(2, ItemSize.numberSize("1000"), "trailing zeroes are trimmed");
-        assertEquals(2, ItemSize.numberSize("0.001"), "leading zeroes are trimmed");
-        assertEquals(3, ItemSize.numberSize("-12.5"));
-        assertEquals(2, ItemSize.numberSize("0"));
-        assertEquals(20, ItemSize.numberSize("12345678901234567890123456789012345678"));
+    /** Sizes measured on DynamoDB Local 2.6.1 (the longest string that still fits next to the number). */
+    @ParameterizedTest(name = "{0} takes {1} bytes")
+    @CsvSource({
+            "0, 1", "1, 2", "5, 2", "10, 2", "12, 2", "99, 2", "100, 2", "123, 3", "1234, 3", "12345, 4",
+            "-1, 3", "-5, 3", "-12, 3", "-123, 4", "0.5, 2", "0.05, 2", "0.001, 2", "1.5, 3", "12.34, 3",
+            "-0.001, 3", "100000, 2", "1E+10, 2", "1.1E+10, 3", "-1E+10, 3",
+            "12345678901234567890123456789012345678, 20", "-12345678901234567890123456789012345678, 21"})
+    void numbersAreSizedAsDynamoDbLocalSizesThem(String number, long bytes) {
+        assertEquals(bytes, ItemSize.numberSize(number));
     }
 
     @Test

@@ -106,7 +106,13 @@ class SnapshotTest {
         d.tags = null;                             // empty set and null are both "no attribute"
         d.home = copyOf(d.home);                   // an equal copy
         d.deep = new ArrayList<>(d.deep);
+        d.ratio = 0.50;
         assertTrue(model.unchanged(snapshot, d), () -> model.changed(snapshot, d).toString());
+        Doc zero = doc();
+        zero.ratio = 0.0;
+        Object[] zeroSnapshot = model.snapshot(zero);
+        zero.ratio = -0.0;                          // DynamoDB has no negative zero
+        assertTrue(model.unchanged(zeroSnapshot, zero));
     }
 
     @Test
