@@ -501,17 +501,26 @@ public final class EntityModel<T> {
         }
         if (problem != null) {
             throw new DynamapperException("Key field " + key.describe() + " " + problem
-                    + (entity == null ? "" : " in " + entity.getClass().getSimpleName() + " " + safeToString(entity))
+                    + (entity == null ? "" : " in " + describe(entity))
                     + "; DynamoDB keys must have a non-empty value");
         }
     }
 
-    private static String safeToString(Object entity) {
+    /** The entity's own toString() if its class has one (records do), else the values of its other keys. */
+    private String describe(T entity) {
         try {
-            return String.valueOf(entity);
-        } catch (RuntimeException e) {
-            return "@" + Integer.toHexString(System.identityHashCode(entity));
+            if (entity.getClass().getMethod("toString").getDeclaringClass() != Object.class) {
+                return String.valueOf(entity);
+            }
+        } catch (NoSuchMethodException | RuntimeException e) {
+            // fall through to the key values
         }
+        StringBuilder keys = new StringBuilder(type.getSimpleName()).append(" with ");
+        keys.append(hashKey.fieldName()).append('=').append(hashKey.read(entity));
+        if (rangeKey != null) {
+            keys.append(", ").append(rangeKey.fieldName()).append('=').append(rangeKey.read(entity));
+        }
+        return keys.toString();
     }
 
     // ---------------------------------------------------------------- versions

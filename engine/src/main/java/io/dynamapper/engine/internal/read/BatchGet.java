@@ -13,13 +13,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
-import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
-import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
 
 /**
  * Reads many items by key with {@code BatchGetItem}: every key is validated and converted first,
@@ -97,25 +94,19 @@ final class BatchGet {
                     .requestItems(Map.of(table, KeysAndAttributes.builder()
                             .keys(pending).consistentRead(ctx.consistentReads()).build()))
                     .build();
-            Throwable failure;
-            try {
-                BatchGetItemResponse response = ReadFailures.send(ctx.checkOpen(), "BatchGetItem", model, null,
-                        () -> sendRaw(ctx, request));
-                List<Map<String, AttributeValue>> items = response.responses().getOrDefault(table, List.of());
-                for (Map<String, AttributeValue> item : items) {
-                    found.put(identity(model, item), item);
-                }
-                KeysAndAttributes unprocessed = response.hasUnprocessedKeys()
-                        ? response.unprocessedKeys().get(table) : null;
-                if (unprocessed == null || !unprocessed.hasKeys() || unprocessed.keys().isEmpty()) {
-                    return;
-                }
-                pending = unprocessed.keys();
-                failure = new DynamapperException(pending.size() + " of " + chunk.size()
-                        + " keys were left unprocessed by BatchGetItem on table '" + table + "'");
-            } catch (Throttled e) {
-                failure = e.getCause();
+            BatchGetItemResponse response = ReadFailures.send(ctx.checkOpen(), policy, "BatchGetItem", model, null,
+                    () -> ctx.client().batchGetItem(request));
+            List<Map<String, AttributeValue>> items = response.responses().getOrDefault(table, List.of());
+            for (Map<String, AttributeValue> item : items) {
+                found.put(identity(model, item), item);
             }
+            KeysAndAttributes unprocessed = response.hasUnprocessedKeys() ? response.unprocessedKeys().get(table) : null;
+            if (unprocessed == null || !unprocessed.hasKeys() || unprocessed.keys().isEmpty()) {
+                return;
+            }
+            pending = unprocessed.keys();
+            DynamapperException failure = new DynamapperException(pending.size() + " of " + chunk.size()
+                    + " keys were left unprocessed by BatchGetItem on table '" + table + "'");
             if (attempt >= policy.maxAttempts()) {
                 RetriesExhaustedException exhausted = new RetriesExhaustedException("getAll("
                         + model.type().getSimpleName() + "): " + pending.size() + " of " + chunk.size() + " keys of table '"
@@ -126,28 +117,6 @@ final class BatchGet {
             }
             failures.add(failure);
             sleep(policy, attempt, model);
-        }
-    }
-
-    /** A throttled BatchGetItem: retried like unprocessed keys. */
-    private static final class Throttled extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Throttled(AwsServiceException cause) {
-            super(cause);
-        }
-    }
-
-    private static BatchGetItemResponse sendRaw(ReadContext ctx, BatchGetItemRequest request) {
-        try {
-            return ctx.client().batchGetItem(request);
-        } catch (ProvisionedThroughputExceededException | RequestLimitExceededException e) {
-            throw new Throttled(e);
-        } catch (AwsServiceException e) {
-            if (e.isThrottlingException()) {
-                throw new Throttled(e);
-            }
-            throw e;
         }
     }
 

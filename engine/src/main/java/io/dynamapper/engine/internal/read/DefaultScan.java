@@ -225,7 +225,7 @@ final class DefaultScan<T> implements Scan<T> {
             }
             ScanRequest built = request.build();
             Runnable check = Thread.currentThread() == caller ? ctx.checkOpen() : () -> { };
-            ScanResponse response = ReadFailures.send(check, "Scan", model, null, () -> ctx.client().scan(built));
+            ScanResponse response = ReadFailures.send(check, ctx.retryPolicy(), "Scan", model, null, () -> ctx.client().scan(built));
             return new RawPage(response.hasItems() ? response.items() : List.of(),
                     response.count() == null ? 0 : response.count(),
                     RawPage.next(response.hasLastEvaluatedKey(), response.lastEvaluatedKey()));

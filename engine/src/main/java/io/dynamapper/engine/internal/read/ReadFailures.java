@@ -1,6 +1,11 @@
 package io.dynamapper.engine.internal.read;
 
 import io.dynamapper.DynamapperException;
+import io.dynamapper.RetriesExhaustedException;
+import io.dynamapper.RetryPolicy;
+import io.dynamapper.engine.internal.commit.Failures;
+import java.util.ArrayList;
+import java.util.List;
 import io.dynamapper.engine.internal.mapping.EntityModel;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -13,18 +18,51 @@ final class ReadFailures {
     }
 
     /**
-     * Runs one request after {@code checkOpen} (the session's check that it is still open).
+     * Runs one read request after {@code checkOpen} (the session's check that it is still open),
+     * retrying what is transient — throttling, 5xx, I/O errors and timeouts: a read changes nothing,
+     * so it is always safe to send again — with the policy's backoff.
      *
-     * @param operation "Query", "Scan", "BatchGetItem", for messages
+     * @param operation "GetItem", "Query", "Scan", "BatchGetItem", for messages
      * @param index the index read, or null for the table
+     * @throws RetriesExhaustedException if every attempt failed transiently, earlier failures suppressed
+     * @throws DynamapperException if DynamoDB rejected the request
      */
-    static <R> R send(Runnable checkOpen, String operation, EntityModel<?> model, String index, Supplier<R> request) {
-        checkOpen.run();
-        try {
-            return request.get();
-        } catch (SdkException e) {
-            throw wrap(operation, model, index, e);
+    static <R> R send(Runnable checkOpen, RetryPolicy policy, String operation, EntityModel<?> model, String index,
+                      Supplier<R> request) {
+        List<SdkException> failures = new ArrayList<>(0);
+        for (int attempt = 1; ; attempt++) {
+            checkOpen.run();
+            try {
+                return request.get();
+            } catch (SdkException e) {
+                Failures.Kind kind = Failures.classify(e);
+                if (kind != Failures.Kind.TRANSIENT && kind != Failures.Kind.UNKNOWN_OUTCOME) {
+                    throw suppressing(wrap(operation, model, index, e), failures);
+                }
+                if (attempt >= policy.maxAttempts()) {
+                    throw suppressing(new RetriesExhaustedException(describe(operation, model, index) + " failed on all "
+                            + attempt + " attempts: " + e.getMessage(), attempt, e), failures);
+                }
+                failures.add(e);
+                try {
+                    policy.backoff(attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw suppressing(new DynamapperException(describe(operation, model, index)
+                            + " was interrupted while waiting to retry: " + e.getMessage(), e), failures);
+                }
+            }
         }
+    }
+
+    private static <E extends RuntimeException> E suppressing(E e, List<SdkException> earlier) {
+        earlier.forEach(e::addSuppressed);
+        return e;
+    }
+
+    private static String describe(String operation, EntityModel<?> model, String index) {
+        return operation + " on table '" + model.tableName() + "'" + (index == null ? "" : " index '" + index + "'")
+                + " (" + model.type().getSimpleName() + ")";
     }
 
     /** Whether DynamoDB refused {@code Select.ALL_ATTRIBUTES} on a global index that does not project ALL. */
@@ -35,8 +73,7 @@ final class ReadFailures {
     }
 
     static DynamapperException wrap(String operation, EntityModel<?> model, String index, SdkException e) {
-        String what = operation + " on table '" + model.tableName() + "'" + (index == null ? "" : " index '" + index + "'")
-                + " (" + model.type().getSimpleName() + ")";
+        String what = describe(operation, model, index);
         if (e instanceof ResourceNotFoundException) {
             return new DynamapperException(what + " failed: the table" + (index == null ? "" : " or index")
                     + " does not exist or is not active; create it with SchemaManager.createTable("

@@ -8,7 +8,12 @@ import io.dynamapper.Scan;
 import io.dynamapper.engine.internal.mapping.EntityModel;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 
 /**
  * The read side of a session: queries, scans and batch gets. Every item read is handed to the
@@ -45,5 +50,19 @@ public final class Reads {
     public static <T> List<T> getAll(ReadContext ctx, EntityModel<T> model, Collection<Key> keys) {
         return BatchGet.getAll(Objects.requireNonNull(ctx, "ctx == null"), Objects.requireNonNull(model, "model == null"),
                 keys);
+    }
+
+    /**
+     * The item with this key, read with the session's consistency and retried when transient.
+     *
+     * @return the item, or empty if there is none
+     */
+    public static Optional<Map<String, AttributeValue>> getItem(ReadContext ctx, EntityModel<?> model,
+                                                                Map<String, AttributeValue> key) {
+        GetItemRequest request = GetItemRequest.builder().tableName(model.tableName()).key(key)
+                .consistentRead(ctx.consistentReads()).build();
+        GetItemResponse response = ReadFailures.send(ctx.checkOpen(), ctx.retryPolicy(), "GetItem", model, null,
+                () -> ctx.client().getItem(request));
+        return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
     }
 }

@@ -26,12 +26,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
  * The engine's {@link Session}: an identity map keyed by table and encoded key, dirty checking
@@ -110,21 +106,7 @@ final class SessionImpl implements Session, EntityLoader {
             checkType(entry, model);
             return entry.deleted ? Optional.empty() : Optional.of(type.cast(entry.instance));
         }
-        GetItemResponse response;
-        try {
-            response = client.getItem(GetItemRequest.builder().tableName(model.tableName()).key(key)
-                    .consistentRead(options.consistentReads()).build());
-        } catch (ResourceNotFoundException e) {
-            throw new DynamapperException("Cannot read " + type.getSimpleName() + " " + model.keyValue(key)
-                    + ": table '" + model.tableName() + "' does not exist; create it with SchemaManager.createTable", e);
-        } catch (SdkException e) {
-            throw new DynamapperException("Cannot read " + type.getSimpleName() + " " + model.keyValue(key)
-                    + " from table '" + model.tableName() + "': " + e.getMessage(), e);
-        }
-        if (!response.hasItem() || response.item().isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(load(model, response.item()));
+        return Reads.getItem(readContext, model, key).map(item -> load(model, item));
     }
 
     @Override

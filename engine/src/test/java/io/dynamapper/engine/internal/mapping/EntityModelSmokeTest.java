@@ -71,4 +71,23 @@ class EntityModelSmokeTest {
                 && e.getMessage().contains("DoomMap.map") && e.getMessage().contains("expected DynamoDB type N, found S"),
                 e.getMessage());
     }
+
+    @Table("players")
+    static class Player {
+        @HashKey String team;
+        @RangeKey int number;
+    }
+
+    @Test
+    void aNullKeyIsReportedWithTheFieldAndTheOtherKeyNotTheIdentityHash() {
+        Player p = new Player();
+        p.number = 7;
+        io.dynamapper.DynamapperException e = assertThrows(io.dynamapper.DynamapperException.class,
+                () -> EntityModel.of(Player.class).toItem(p));
+        assertTrue(e.getMessage().contains("Player.team is null") && e.getMessage().contains("number=7")
+                && !e.getMessage().contains("@"), e.getMessage());
+        io.dynamapper.DynamapperException record = assertThrows(io.dynamapper.DynamapperException.class,
+                () -> EntityModel.of(Rec.class).toItem(new Rec("", 1, 1)));
+        assertTrue(record.getMessage().contains("Rec[id=, count=1, version=1]"), record.getMessage());
+    }
 }
