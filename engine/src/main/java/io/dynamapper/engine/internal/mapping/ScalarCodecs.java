@@ -161,7 +161,39 @@ final class ScalarCodecs {
         throw notConvertible(value, target);
     }
 
-    static final class BooleanCodec implements ValueCodec {
+    /** A scalar codec: its DynamoDB type, its key type if it can be a key, and whether its values are immutable. */
+    abstract static class Scalar implements ValueCodec {
+        private final String dynamoType;
+        private final Optional<ScalarAttributeType> keyType;
+        private final boolean immutable;
+
+        Scalar(String dynamoType, ScalarAttributeType keyType, boolean immutable) {
+            this.dynamoType = dynamoType;
+            this.keyType = Optional.ofNullable(keyType);
+            this.immutable = immutable;
+        }
+
+        @Override
+        public final String dynamoType() {
+            return dynamoType;
+        }
+
+        @Override
+        public final boolean immutable() {
+            return immutable;
+        }
+
+        @Override
+        public final Optional<ScalarAttributeType> keyType() {
+            return keyType;
+        }
+    }
+
+    static final class BooleanCodec extends Scalar {
+        BooleanCodec() {
+            super("BOOL", null, true);
+        }
+
         @Override
         public AttributeValue encode(Object value) {
             return AttributeValue.fromBool((Boolean) value);
@@ -176,16 +208,6 @@ final class ScalarCodecs {
         }
 
         @Override
-        public String dynamoType() {
-            return "BOOL";
-        }
-
-        @Override
-        public boolean immutable() {
-            return true;
-        }
-
-        @Override
         public Object convert(Object value) {
             if (value instanceof Boolean) {
                 return value;
@@ -195,12 +217,13 @@ final class ScalarCodecs {
     }
 
     /** byte, short, int and long, checked for range on read and on conversion. */
-    static final class IntegralCodec implements ValueCodec {
+    static final class IntegralCodec extends Scalar {
         private final Class<?> box;
         private final long min;
         private final long max;
 
         IntegralCodec(Class<?> box, long min, long max) {
+            super("N", ScalarAttributeType.N, true);
             this.box = box;
             this.min = min;
             this.max = max;
@@ -242,21 +265,6 @@ final class ScalarCodecs {
         }
 
         @Override
-        public String dynamoType() {
-            return "N";
-        }
-
-        @Override
-        public boolean immutable() {
-            return true;
-        }
-
-        @Override
-        public Optional<ScalarAttributeType> keyType() {
-            return Optional.of(ScalarAttributeType.N);
-        }
-
-        @Override
         public Object convert(Object value) {
             if (box.isInstance(value)) {
                 return value;
@@ -274,10 +282,11 @@ final class ScalarCodecs {
         }
     }
 
-    static final class FloatingCodec implements ValueCodec {
+    static final class FloatingCodec extends Scalar {
         private final Class<?> box;
 
         FloatingCodec(Class<?> box) {
+            super("N", ScalarAttributeType.N, true);
             this.box = box;
         }
 
@@ -309,21 +318,6 @@ final class ScalarCodecs {
         }
 
         @Override
-        public String dynamoType() {
-            return "N";
-        }
-
-        @Override
-        public boolean immutable() {
-            return true;
-        }
-
-        @Override
-        public Optional<ScalarAttributeType> keyType() {
-            return Optional.of(ScalarAttributeType.N);
-        }
-
-        @Override
         public Object convert(Object value) {
             if (box.isInstance(value)) {
                 return value;
@@ -333,7 +327,11 @@ final class ScalarCodecs {
         }
     }
 
-    static final class BigIntegerCodec implements ValueCodec {
+    static final class BigIntegerCodec extends Scalar {
+        BigIntegerCodec() {
+            super("N", ScalarAttributeType.N, true);
+        }
+
         @Override
         public AttributeValue encode(Object value) {
             return AttributeValue.fromN(canonical(new BigDecimal((BigInteger) value)));
@@ -347,21 +345,6 @@ final class ScalarCodecs {
             } catch (ArithmeticException | NumberFormatException e) {
                 throw new DecodeException("number " + text + " is not an integer");
             }
-        }
-
-        @Override
-        public String dynamoType() {
-            return "N";
-        }
-
-        @Override
-        public boolean immutable() {
-            return true;
-        }
-
-        @Override
-        public Optional<ScalarAttributeType> keyType() {
-            return Optional.of(ScalarAttributeType.N);
         }
 
         @Override
@@ -383,7 +366,11 @@ final class ScalarCodecs {
      * (1.5, 100, 0), whatever text the store returns; a value round-trips equal by
      * {@code compareTo}, and by {@code equals} when it already has that scale.
      */
-    static final class BigDecimalCodec implements ValueCodec {
+    static final class BigDecimalCodec extends Scalar {
+        BigDecimalCodec() {
+            super("N", ScalarAttributeType.N, true);
+        }
+
         @Override
         public AttributeValue encode(Object value) {
             return AttributeValue.fromN(canonical((BigDecimal) value));
@@ -406,21 +393,6 @@ final class ScalarCodecs {
         }
 
         @Override
-        public String dynamoType() {
-            return "N";
-        }
-
-        @Override
-        public boolean immutable() {
-            return true;
-        }
-
-        @Override
-        public Optional<ScalarAttributeType> keyType() {
-            return Optional.of(ScalarAttributeType.N);
-        }
-
-        @Override
         public Object convert(Object value) {
             return exact(value, BigDecimal.class);
         }
@@ -434,7 +406,11 @@ final class ScalarCodecs {
         }
     }
 
-    static final class StringCodec implements ValueCodec {
+    static final class StringCodec extends Scalar {
+        StringCodec() {
+            super("S", ScalarAttributeType.S, true);
+        }
+
         @Override
         public AttributeValue encode(Object value) {
             return AttributeValue.fromS((String) value);
@@ -443,21 +419,6 @@ final class ScalarCodecs {
         @Override
         public Object decode(AttributeValue value) {
             return string(value);
-        }
-
-        @Override
-        public String dynamoType() {
-            return "S";
-        }
-
-        @Override
-        public boolean immutable() {
-            return true;
-        }
-
-        @Override
-        public Optional<ScalarAttributeType> keyType() {
-            return Optional.of(ScalarAttributeType.S);
         }
 
         @Override
@@ -472,7 +433,11 @@ final class ScalarCodecs {
         }
     }
 
-    static final class CharCodec implements ValueCodec {
+    static final class CharCodec extends Scalar {
+        CharCodec() {
+            super("S", ScalarAttributeType.S, true);
+        }
+
         @Override
         public AttributeValue encode(Object value) {
             return AttributeValue.fromS(value.toString());
@@ -486,30 +451,16 @@ final class ScalarCodecs {
             }
             return text.charAt(0);
         }
-
-        @Override
-        public String dynamoType() {
-            return "S";
-        }
-
-        @Override
-        public boolean immutable() {
-            return true;
-        }
-
-        @Override
-        public Optional<ScalarAttributeType> keyType() {
-            return Optional.of(ScalarAttributeType.S);
-        }
     }
 
     /** Types with a string form: UUID and the java.time types. */
-    static final class TextCodec<T> implements ValueCodec {
+    static final class TextCodec<T> extends Scalar {
         private final Class<T> type;
         private final Function<T, String> format;
         private final Function<String, T> parse;
 
         TextCodec(Class<T> type, Function<T, String> format, Function<String, T> parse) {
+            super("S", ScalarAttributeType.S, true);
             this.type = type;
             this.format = format;
             this.parse = parse;
@@ -531,21 +482,6 @@ final class ScalarCodecs {
         }
 
         @Override
-        public String dynamoType() {
-            return "S";
-        }
-
-        @Override
-        public boolean immutable() {
-            return true;
-        }
-
-        @Override
-        public Optional<ScalarAttributeType> keyType() {
-            return Optional.of(ScalarAttributeType.S);
-        }
-
-        @Override
         public Object convert(Object value) {
             if (type.isInstance(value)) {
                 return value;
@@ -555,10 +491,11 @@ final class ScalarCodecs {
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
-    static final class EnumCodec implements ValueCodec {
+    static final class EnumCodec extends Scalar {
         private final Class<? extends Enum> type;
 
         EnumCodec(Class<? extends Enum> type) {
+            super("S", ScalarAttributeType.S, true);
             this.type = type;
         }
 
@@ -579,21 +516,6 @@ final class ScalarCodecs {
         }
 
         @Override
-        public String dynamoType() {
-            return "S";
-        }
-
-        @Override
-        public boolean immutable() {
-            return true;
-        }
-
-        @Override
-        public Optional<ScalarAttributeType> keyType() {
-            return Optional.of(ScalarAttributeType.S);
-        }
-
-        @Override
         public Object convert(Object value) {
             if (type.isInstance(value)) {
                 return value;
@@ -602,7 +524,11 @@ final class ScalarCodecs {
         }
     }
 
-    static final class ByteArrayCodec implements ValueCodec {
+    static final class ByteArrayCodec extends Scalar {
+        ByteArrayCodec() {
+            super("B", ScalarAttributeType.B, false);
+        }
+
         @Override
         public AttributeValue encode(Object value) {
             return AttributeValue.fromB(SdkBytes.fromByteArray((byte[]) value));
@@ -629,21 +555,6 @@ final class ScalarCodecs {
         }
 
         @Override
-        public String dynamoType() {
-            return "B";
-        }
-
-        @Override
-        public boolean immutable() {
-            return false;
-        }
-
-        @Override
-        public Optional<ScalarAttributeType> keyType() {
-            return Optional.of(ScalarAttributeType.B);
-        }
-
-        @Override
         public Object convert(Object value) {
             if (value instanceof byte[]) {
                 return value;
@@ -655,7 +566,11 @@ final class ScalarCodecs {
         }
     }
 
-    static final class SdkBytesCodec implements ValueCodec {
+    static final class SdkBytesCodec extends Scalar {
+        SdkBytesCodec() {
+            super("B", ScalarAttributeType.B, true);
+        }
+
         @Override
         public AttributeValue encode(Object value) {
             return AttributeValue.fromB((SdkBytes) value);
@@ -664,21 +579,6 @@ final class ScalarCodecs {
         @Override
         public Object decode(AttributeValue value) {
             return binary(value);
-        }
-
-        @Override
-        public String dynamoType() {
-            return "B";
-        }
-
-        @Override
-        public boolean immutable() {
-            return true;
-        }
-
-        @Override
-        public Optional<ScalarAttributeType> keyType() {
-            return Optional.of(ScalarAttributeType.B);
         }
 
         @Override
@@ -693,7 +593,11 @@ final class ScalarCodecs {
         }
     }
 
-    static final class ByteBufferCodec implements ValueCodec {
+    static final class ByteBufferCodec extends Scalar {
+        ByteBufferCodec() {
+            super("B", ScalarAttributeType.B, false);
+        }
+
         @Override
         public AttributeValue encode(Object value) {
             return AttributeValue.fromB(SdkBytes.fromByteBuffer((ByteBuffer) value));
@@ -722,25 +626,14 @@ final class ScalarCodecs {
         public Object restore(Object snapshot) {
             return ByteBuffer.wrap(((byte[]) snapshot).clone());
         }
-
-        @Override
-        public String dynamoType() {
-            return "B";
-        }
-
-        @Override
-        public boolean immutable() {
-            return false;
-        }
-
-        @Override
-        public Optional<ScalarAttributeType> keyType() {
-            return Optional.of(ScalarAttributeType.B);
-        }
     }
 
     /** A Duration as a number of seconds with up to nine decimals: exact, and sorts by length. */
-    static final class DurationCodec implements ValueCodec {
+    static final class DurationCodec extends Scalar {
+        DurationCodec() {
+            super("N", ScalarAttributeType.N, true);
+        }
+
         @Override
         public AttributeValue encode(Object value) {
             Duration d = (Duration) value;
@@ -760,25 +653,14 @@ final class ScalarCodecs {
                 throw new DecodeException("number " + text + " is not a Duration in seconds");
             }
         }
-
-        @Override
-        public String dynamoType() {
-            return "N";
-        }
-
-        @Override
-        public boolean immutable() {
-            return true;
-        }
-
-        @Override
-        public Optional<ScalarAttributeType> keyType() {
-            return Optional.of(ScalarAttributeType.N);
-        }
     }
 
     /** An Instant as epoch seconds, as DynamoDB's time to live reads it. Sub-second precision is dropped. */
-    static final class EpochSecondsCodec implements ValueCodec {
+    static final class EpochSecondsCodec extends Scalar {
+        EpochSecondsCodec() {
+            super("N", ScalarAttributeType.N, true);
+        }
+
         @Override
         public AttributeValue encode(Object value) {
             return AttributeValue.fromN(Long.toString(((Instant) value).getEpochSecond()));
@@ -793,25 +675,14 @@ final class ScalarCodecs {
                 throw new DecodeException("number " + text + " is not epoch seconds");
             }
         }
-
-        @Override
-        public String dynamoType() {
-            return "N";
-        }
-
-        @Override
-        public boolean immutable() {
-            return true;
-        }
-
-        @Override
-        public Optional<ScalarAttributeType> keyType() {
-            return Optional.of(ScalarAttributeType.N);
-        }
     }
 
     /** An AttributeValue field is stored as it is. */
-    static final class RawCodec implements ValueCodec {
+    static final class RawCodec extends Scalar {
+        RawCodec() {
+            super("any", null, true);
+        }
+
         @Override
         public AttributeValue encode(Object value) {
             return (AttributeValue) value;
@@ -820,16 +691,6 @@ final class ScalarCodecs {
         @Override
         public Object decode(AttributeValue value) {
             return value;
-        }
-
-        @Override
-        public String dynamoType() {
-            return "any";
-        }
-
-        @Override
-        public boolean immutable() {
-            return true;
         }
     }
 
