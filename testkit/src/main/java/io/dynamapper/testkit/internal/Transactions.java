@@ -1,9 +1,7 @@
 package io.dynamapper.testkit.internal;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,17 +11,14 @@ import software.amazon.awssdk.services.dynamodb.model.*;
 /**
  * TransactWriteItems and TransactGetItems: validate every action first, then, under the write lock,
  * check every condition; any failure cancels the whole transaction with one reason per action in request
- * order. {@code ClientRequestToken}s are remembered for 10 minutes of the fake's clock.
+ * order. {@code ClientRequestToken}s are remembered for 10 minutes of the fake's clock
+ * ({@link IdempotencyTokens}).
  */
 final class Transactions {
-    private static final Duration IDEMPOTENCY_WINDOW = Duration.ofMinutes(10);
     private static final int MAX_ACTIONS = 100;
 
     private final Engine engine;
-    private final Map<String, TokenRecord> tokens = new HashMap<>();
-
-    private record TokenRecord(List<TransactWriteItem> items, Instant at) {
-    }
+    private final IdempotencyTokens tokens = new IdempotencyTokens();
 
     private record Action(Engine.PreparedWrite write, String kind, ReturnValuesOnConditionCheckFailure onFailure) {
     }
@@ -53,18 +48,12 @@ final class Transactions {
             }
             actions.add(a);
         }
+        Fingerprint request = token == null ? null : Fingerprint.of(items);
         engine.lock.writeLock().lock();
         try {
             Instant now = engine.clock().instant();
-            if (token != null) {
-                tokens.values().removeIf(t -> !now.isBefore(t.at().plus(IDEMPOTENCY_WINDOW)));
-                TokenRecord previous = tokens.get(token);
-                if (previous != null) {
-                    if (previous.items().equals(items)) {
-                        return TransactWriteItemsResponse.builder().build();
-                    }
-                    throw Errors.idempotentMismatch();
-                }
+            if (token != null && tokens.isRetry(token, request, now)) {
+                return TransactWriteItemsResponse.builder().build();
             }
             List<Map<String, AttributeValue>> olds = new ArrayList<>(actions.size());
             List<Map<String, AttributeValue>> news = new ArrayList<>(actions.size());
@@ -118,7 +107,7 @@ final class Transactions {
                 }
             }
             if (token != null) {
-                tokens.put(token, new TokenRecord(List.copyOf(items), now));
+                tokens.remember(token, request, now);
             }
             return TransactWriteItemsResponse.builder().build();
         } finally {
