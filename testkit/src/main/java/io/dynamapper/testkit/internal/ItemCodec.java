@@ -1,6 +1,5 @@
 package io.dynamapper.testkit.internal;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -193,9 +192,7 @@ final class ItemCodec {
         int la = readVarint(a, pa);
         int lb = readVarint(b, pb);
         if (tag == N) {
-            BigDecimal x = new BigDecimal(new String(a, pa[0], la, StandardCharsets.US_ASCII));
-            BigDecimal y = new BigDecimal(new String(b, pb[0], lb, StandardCharsets.US_ASCII));
-            return x.compareTo(y);
+            return Numbers.compare(a, pa[0], la, b, pb[0], lb);
         }
         return Arrays.compareUnsigned(a, pa[0], pa[0] + la, b, pb[0], pb[0] + lb);
     }
