@@ -7,6 +7,7 @@ import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.util.SdkAutoConstructList;
 import software.amazon.awssdk.core.util.SdkAutoConstructMap;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A 128-bit digest of an SDK model object (a request or part of one) that follows the SDK's
@@ -45,6 +46,9 @@ record Fingerprint(long high, long low) {
         private static final int UNSET_MAP = 7;
         private static final int POJO = 8;
         private static final int OTHER = 9;
+        private static final int ATTRIBUTE_VALUE = 10;
+        private static final int TRUE = 11;
+        private static final int FALSE = 12;
 
         long high = SEED_HIGH;
         long low = SEED_LOW;
@@ -64,6 +68,8 @@ record Fingerprint(long high, long low) {
             } else if (v instanceof SdkBytes b) {
                 word(BYTES);
                 bytes(b.asByteArrayUnsafe());
+            } else if (v instanceof AttributeValue a) {
+                attributeValue(a);
             } else if (v instanceof SdkPojo p) {
                 pojo(p);
             } else if (v instanceof List<?> l) {
@@ -78,12 +84,29 @@ record Fingerprint(long high, long low) {
                 }
             } else if (v instanceof Map<?, ?> m) {
                 map(m);
+            } else if (v instanceof Boolean b) {
+                word(b ? TRUE : FALSE);
             } else {
-                // Booleans, numbers, instants: no such field in a transaction's items today, but kept exact.
+                // Numbers, instants: no such field in a transaction's items today, but kept exact.
                 word(OTHER);
                 string(v.getClass().getName());
                 string(v.toString());
             }
+        }
+
+        /** The bulk of a request: its fields read directly, as {@link #pojo} would (10 times cheaper). */
+        private void attributeValue(AttributeValue a) {
+            word(ATTRIBUTE_VALUE);
+            value(a.s());
+            value(a.n());
+            value(a.b());
+            value(a.ss());
+            value(a.ns());
+            value(a.bs());
+            value(a.m());
+            value(a.l());
+            value(a.bool());
+            value(a.nul());
         }
 
         private void pojo(SdkPojo p) {
