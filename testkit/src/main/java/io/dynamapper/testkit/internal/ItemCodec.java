@@ -121,6 +121,82 @@ final class ItemCodec {
         return item;
     }
 
+    /**
+     * The DynamoDB size of an encoded item, read from the encoding (see {@link ItemSize}): equal to
+     * {@code ItemSize.of(decode(data))} without decoding.
+     */
+    long size(byte[] data) {
+        int[] pos = {0};
+        int count = readVarint(data, pos);
+        long total = 0;
+        for (int i = 0; i < count; i++) {
+            total += names.utf8Length(readVarint(data, pos));
+            total += valueSize(data, pos);
+        }
+        return total;
+    }
+
+    /** The size of the value at {@code pos[0]}, which is moved past it. */
+    private static long valueSize(byte[] data, int[] pos) {
+        byte tag = data[pos[0]++];
+        switch (tag) {
+            case S, B: {
+                int len = readVarint(data, pos);
+                pos[0] += len;
+                return len;
+            }
+            case N:
+                return numberSize(data, pos);
+            case TRUE, FALSE, NULL:
+                return 1;
+            case SS, BS: {
+                int n = readVarint(data, pos);
+                long total = 0;
+                for (int i = 0; i < n; i++) {
+                    int len = readVarint(data, pos);
+                    pos[0] += len;
+                    total += len;
+                }
+                return total;
+            }
+            case NS: {
+                int n = readVarint(data, pos);
+                long total = 0;
+                for (int i = 0; i < n; i++) {
+                    total += numberSize(data, pos);
+                }
+                return total;
+            }
+            case L: {
+                int n = readVarint(data, pos);
+                long total = 3;
+                for (int i = 0; i < n; i++) {
+                    total += 1 + valueSize(data, pos);
+                }
+                return total;
+            }
+            case M: {
+                int n = readVarint(data, pos);
+                long total = 3;
+                for (int i = 0; i < n; i++) {
+                    int len = readVarint(data, pos);
+                    pos[0] += len;
+                    total += 1 + len + valueSize(data, pos);
+                }
+                return total;
+            }
+            default:
+                throw new IllegalStateException("corrupt item encoding, tag " + tag);
+        }
+    }
+
+    private static int numberSize(byte[] data, int[] pos) {
+        int len = readVarint(data, pos);
+        int size = Numbers.size(data, pos[0], len);
+        pos[0] += len;
+        return size;
+    }
+
     /** Offset of the value of attribute {@code nameId}, or -1 if absent. */
     static int find(byte[] data, int nameId) {
         if (nameId < 0) {

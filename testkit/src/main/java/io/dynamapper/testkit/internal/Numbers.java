@@ -187,26 +187,29 @@ final class Numbers {
 
     /** Storage size of a number as DynamoDB counts it: one byte per two significant digits, plus one. */
     static int size(String canonical) {
-        int digits = 0;
+        byte[] text = canonical.getBytes(StandardCharsets.ISO_8859_1);
+        return size(text, 0, text.length);
+    }
+
+    /** {@link #size(String)} of a number text stored as ASCII bytes. */
+    static int size(byte[] text, int off, int len) {
         int start = -1;
         int end = -1;
-        for (int i = 0; i < canonical.length(); i++) {
-            char c = canonical.charAt(i);
-            if (c >= '0' && c <= '9') {
-                if (c != '0' && start < 0) {
+        for (int i = off; i < off + len; i++) {
+            byte c = text[i];
+            if (c >= '1' && c <= '9') {
+                if (start < 0) {
                     start = i;
                 }
-                if (c != '0') {
-                    end = i;
-                }
+                end = i;
             }
         }
         if (start < 0) {
             return 1 + 1;
         }
+        int digits = 0;
         for (int i = start; i <= end; i++) {
-            char c = canonical.charAt(i);
-            if (c >= '0' && c <= '9') {
+            if (text[i] >= '0' && text[i] <= '9') {
                 digits++;
             }
         }

@@ -20,6 +20,11 @@ final class Transactions {
     private final Engine engine;
     private final IdempotencyTokens tokens = new IdempotencyTokens();
 
+    /** What an action leaves at its key: an item and its size, or nothing (a delete). */
+    private record NewItem(Map<String, AttributeValue> item, long size) {
+        static final NewItem NONE = new NewItem(null, 0);
+    }
+
     private record Action(Engine.PreparedWrite write, String kind, ReturnValuesOnConditionCheckFailure onFailure) {
     }
 
@@ -55,16 +60,15 @@ final class Transactions {
             if (token != null && tokens.isRetry(token, request, now)) {
                 return TransactWriteItemsResponse.builder().build();
             }
-            List<Map<String, AttributeValue>> olds = new ArrayList<>(actions.size());
-            List<Map<String, AttributeValue>> news = new ArrayList<>(actions.size());
+            List<NewItem> news = new ArrayList<>(actions.size());
             List<CancellationReason> reasons = new ArrayList<>(actions.size());
             boolean failed = false;
             for (Action a : actions) {
                 Engine.PreparedWrite w = a.write();
-                Map<String, AttributeValue> old = w.table().get(w.key());
-                olds.add(old);
+                Map<String, AttributeValue> old = a.kind().equals("Update") ? w.table().get(w.key())
+                        : w.currentIfConditional();
                 CancellationReason reason = CancellationReason.builder().code("None").build();
-                Map<String, AttributeValue> next = null;
+                NewItem next = NewItem.NONE;
                 if (!Engine.conditionHolds(w, old)) {
                     CancellationReason.Builder b = CancellationReason.builder().code("ConditionalCheckFailed")
                             .message("The conditional request failed");
@@ -75,11 +79,12 @@ final class Transactions {
                     failed = true;
                 } else {
                     try {
-                        next = switch (a.kind()) {
-                            case "Put" -> w.item();
-                            case "Update" -> Engine.applyUpdate(w, old).item();
-                            default -> null;
-                        };
+                        if (a.kind().equals("Put")) {
+                            next = new NewItem(w.item(), w.itemSize());
+                        } else if (a.kind().equals("Update")) {
+                            Engine.Updated updated = Engine.applyUpdate(w, old);
+                            next = new NewItem(updated.item(), updated.size());
+                        }
                     } catch (DynamoDbException e) {
                         reason = CancellationReason.builder().code("ValidationError")
                                 .message(e.awsErrorDetails().errorMessage()).build();
@@ -95,15 +100,8 @@ final class Transactions {
             for (int i = 0; i < actions.size(); i++) {
                 Action a = actions.get(i);
                 Engine.PreparedWrite w = a.write();
-                switch (a.kind()) {
-                    case "Put", "Update" -> w.table().write(w.key(), olds.get(i), news.get(i), ItemSize.of(news.get(i)));
-                    case "Delete" -> {
-                        if (olds.get(i) != null) {
-                            w.table().write(w.key(), olds.get(i), null, 0);
-                        }
-                    }
-                    default -> {
-                    }
+                if (!a.kind().equals("ConditionCheck")) {
+                    w.table().write(w.key(), news.get(i).item(), news.get(i).size());
                 }
             }
             if (token != null) {
