@@ -3,7 +3,9 @@ package io.dynamapper.testkit.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkBytes;
@@ -109,16 +111,24 @@ final class ItemCodec {
         }
     }
 
-    /** Decodes a whole item. */
+    /** Decodes a whole item, immutable, in encoding order (an {@link ItemMap} unless it is large). */
     Map<String, AttributeValue> decode(byte[] data) {
         int[] pos = {0};
         int count = readVarint(data, pos);
-        Map<String, AttributeValue> item = new HashMap<>((int) (count / 0.75f) + 1);
+        String[] keys = new String[count];
+        AttributeValue[] values = new AttributeValue[count];
         for (int i = 0; i < count; i++) {
-            String name = names.name(readVarint(data, pos));
-            item.put(name, readValue(data, pos));
+            keys[i] = names.name(readVarint(data, pos));
+            values[i] = readValue(data, pos);
         }
-        return item;
+        if (count <= ItemMap.MAX_SIZE) {
+            return new ItemMap(keys, values);
+        }
+        Map<String, AttributeValue> item = new LinkedHashMap<>((int) (count / 0.75f) + 1);
+        for (int i = 0; i < count; i++) {
+            item.put(keys[i], values[i]);
+        }
+        return Collections.unmodifiableMap(item);
     }
 
     /**
