@@ -207,6 +207,17 @@ final class ItemCodec {
         return size;
     }
 
+    /** A one-attribute item holding {@code item}'s attribute {@code nameId} (present), e.g. a partition key. */
+    static byte[] probe(byte[] item, int nameId) {
+        int from = find(item, nameId);
+        int to = skip(item, from);
+        Out out = new Out(to - from + 6);
+        out.varint(1);
+        out.varint(nameId);
+        out.raw(item, from, to - from);
+        return out.toArray();
+    }
+
     /** Offset of the value of attribute {@code nameId}, or -1 if absent. */
     static int find(byte[] data, int nameId) {
         if (nameId < 0) {
@@ -413,6 +424,12 @@ final class ItemCodec {
 
         void string(String s) {
             bytes(s.getBytes(StandardCharsets.UTF_8));
+        }
+
+        void raw(byte[] b, int from, int length) {
+            ensure(length);
+            System.arraycopy(b, from, buf, size, length);
+            size += length;
         }
 
         void bytes(byte[] b) {
