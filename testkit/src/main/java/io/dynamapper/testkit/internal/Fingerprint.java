@@ -102,68 +102,62 @@ record Fingerprint(long high, long low) {
             }
         }
 
-        /** The bulk of a request: each of its ten fields read directly, with no generic dispatch. */
+        /**
+         * The bulk of a request: its ten fields read directly, with no generic dispatch. One word says
+         * which are set (most are null or unset), then only those are hashed.
+         */
         private void attributeValue(AttributeValue a) {
-            word(ATTRIBUTE_VALUE);
-            nullableString(a.s());
-            nullableString(a.n());
-            if (a.b() == null) {
-                word(NULL);
-            } else {
-                word(BYTES);
+            int set = (a.s() != null ? 1 : 0) | (a.n() != null ? 2 : 0) | (a.b() != null ? 4 : 0)
+                    | (a.hasSs() ? 8 : 0) | (a.hasNs() ? 16 : 0) | (a.hasBs() ? 32 : 0) | (a.hasM() ? 64 : 0)
+                    | (a.hasL() ? 128 : 0) | (a.bool() != null ? 256 : 0) | (a.nul() != null ? 512 : 0);
+            word(ATTRIBUTE_VALUE | (long) set << 8);
+            if (a.s() != null) {
+                string(a.s());
+            }
+            if (a.n() != null) {
+                string(a.n());
+            }
+            if (a.b() != null) {
                 bytes(a.b().asByteArrayUnsafe());
             }
-            stringList(a.hasSs(), a.ss());
-            stringList(a.hasNs(), a.ns());
+            if (a.hasSs()) {
+                stringList(a.ss());
+            }
+            if (a.hasNs()) {
+                stringList(a.ns());
+            }
             if (a.hasBs()) {
-                word(LIST);
                 word(a.bs().size());
                 for (SdkBytes b : a.bs()) {
                     bytes(b.asByteArrayUnsafe());
                 }
-            } else {
-                word(UNSET_LIST);
             }
             if (a.hasM()) {
                 map(a.m());
-            } else {
-                word(UNSET_MAP);
             }
             if (a.hasL()) {
-                word(LIST);
                 word(a.l().size());
                 for (AttributeValue e : a.l()) {
                     attributeValue(e);
                 }
-            } else {
-                word(UNSET_LIST);
             }
-            nullableBoolean(a.bool());
-            nullableBoolean(a.nul());
-        }
-
-        private void nullableString(String s) {
-            if (s == null) {
-                word(NULL);
-            } else {
-                word(STRING);
-                string(s);
+            if (a.bool() != null) {
+                word(a.bool() ? TRUE : FALSE);
+            }
+            if (a.nul() != null) {
+                word(a.nul() ? TRUE : FALSE);
             }
         }
 
-        private void nullableBoolean(Boolean b) {
-            word(b == null ? NULL : b ? TRUE : FALSE);
-        }
-
-        private void stringList(boolean set, List<String> l) {
-            if (!set) {
-                word(UNSET_LIST);
-                return;
-            }
-            word(LIST);
+        private void stringList(List<String> l) {
             word(l.size());
             for (String s : l) {
-                nullableString(s);
+                if (s == null) {
+                    word(NULL);
+                } else {
+                    word(STRING);
+                    string(s);
+                }
             }
         }
 

@@ -44,6 +44,12 @@ class FingerprintTest {
         requests.add(List.of(put(item("pk", AttributeValue.fromBool(true)))));
         requests.add(List.of(put(item("pk", AttributeValue.fromBool(false)))));
         requests.add(List.of(put(item("pk", AttributeValue.fromNul(true)))));
+        requests.add(List.of(put(item("pk", AttributeValue.fromNs(List.of("1", "2"))))));
+        requests.add(List.of(put(item("pk", AttributeValue.fromSs(List.of("1", "2"))))));
+        requests.add(List.of(put(item("pk", AttributeValue.fromBs(List.of(SdkBytes.fromUtf8String("1")))))));
+        requests.add(List.of(put(item("pk", AttributeValue.fromL(List.of())))));
+        requests.add(List.of(put(item("pk", AttributeValue.fromM(Map.of())))));
+        requests.add(List.of(put(item("pk", AttributeValue.fromS("")))));
         requests.add(List.of(put(item("pk", AttributeValue.fromS("a"))), put(item("pk", AttributeValue.fromS("b")))));
         requests.add(List.of(put(item("pk", AttributeValue.fromS("b"))), put(item("pk", AttributeValue.fromS("a")))));
         requests.add(List.of(TransactWriteItem.builder().put(p -> p.tableName("things")
