@@ -68,18 +68,17 @@ final class Expressions {
 
         /** Throws if a supplied name or value was not used by any expression, as DynamoDB does. */
         void checkAllUsed() {
-            if (names != null) {
+            // containsAll first: the sorted set of unused keys is only needed for the error message
+            if (names != null && !usedNames.containsAll(names.keySet())) {
                 Set<String> unused = new TreeSet<>(names.keySet());
                 unused.removeAll(usedNames);
-                if (!unused.isEmpty()) {
-                    throw Errors.validation("Value provided in ExpressionAttributeNames unused in expressions: keys: {"
-                            + String.join(", ", unused) + "}");
-                }
+                throw Errors.validation("Value provided in ExpressionAttributeNames unused in expressions: keys: {"
+                        + String.join(", ", unused) + "}");
             }
             if (values != null) {
-                Set<String> unused = new TreeSet<>(values.keySet());
-                unused.removeAll(usedValues);
-                if (!unused.isEmpty()) {
+                if (!usedValues.containsAll(values.keySet())) {
+                    Set<String> unused = new TreeSet<>(values.keySet());
+                    unused.removeAll(usedValues);
                     throw Errors.validation("Value provided in ExpressionAttributeValues unused in expressions: keys: {"
                             + String.join(", ", unused) + "}");
                 }
