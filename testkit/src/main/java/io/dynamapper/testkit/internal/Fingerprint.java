@@ -15,8 +15,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * A 128-bit digest of an SDK model object (a request or part of one) that follows the SDK's
  * {@code equals}: every field of every {@link SdkPojo}, lists in order, maps regardless of order, and
  * an unset list or map apart from an empty one. Objects the SDK finds equal get equal fingerprints;
- * different objects get different ones except with a probability of about 2<sup>-128</sup>. Lets the
- * fake remember a request without keeping it.
+ * different ones get different fingerprints unless two independent 64-bit hashes both collide (a
+ * non-cryptographic hash: negligible for the requests a test sends, not a defence against crafted
+ * collisions). Lets the fake remember a request without keeping it.
  */
 record Fingerprint(long high, long low) {
     private static final long SEED_HIGH = 0x243F6A8885A308D3L;
