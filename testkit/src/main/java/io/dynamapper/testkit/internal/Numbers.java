@@ -180,6 +180,40 @@ final class Numbers {
         return len;
     }
 
+    /**
+     * The canonical text of {@code a + b}, or {@code a - b}, validated like any number written:
+     * integers of up to 18 digits (most counters) in {@code long}s, anything else through BigDecimal.
+     */
+    static String add(String a, String b, boolean subtract) {
+        if (isSmallInteger(a) && isSmallInteger(b)) {
+            long x = Long.parseLong(a);
+            long y = Long.parseLong(b);
+            return Long.toString(subtract ? x - y : x + y);
+        }
+        BigDecimal x = new BigDecimal(a);
+        BigDecimal y = new BigDecimal(b);
+        return toText(check(subtract ? x.subtract(y) : x.add(y)));
+    }
+
+    /** {@code 0} or {@code -?[1-9][0-9]*} with at most 18 digits: sums and differences fit a long. */
+    private static boolean isSmallInteger(String s) {
+        int n = s.length();
+        int i = n > 0 && s.charAt(0) == '-' ? 1 : 0;
+        int digits = n - i;
+        if (digits < 1 || digits > 18) {
+            return false;
+        }
+        if (s.charAt(i) == '0') {
+            return n == 1;
+        }
+        for (; i < n; i++) {
+            if (!isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Canonical text of a validated number. */
     static String toText(BigDecimal d) {
         return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();

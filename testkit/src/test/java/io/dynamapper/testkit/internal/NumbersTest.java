@@ -106,6 +106,38 @@ class NumbersTest {
         }
     }
 
+    @Test
+    void addAndSubtractMatchBigDecimal() {
+        SplittableRandom r = new SplittableRandom(13);
+        List<String> operands = new ArrayList<>(List.of("0", "1", "-1", "999999999999999999", "-999999999999999999",
+                "1000000000000000000", "9223372036854775807", "12.5", "-0.5", "1" + "0".repeat(37)));
+        for (int i = 0; i < 2000; i++) {
+            StringBuilder b = new StringBuilder(r.nextBoolean() ? "-" : "");
+            int digits = 1 + r.nextInt(22);
+            b.append((char) ('1' + r.nextInt(9)));
+            for (int d = 1; d < digits; d++) {
+                b.append((char) ('0' + r.nextInt(10)));
+            }
+            operands.add(b.toString());
+        }
+        for (int i = 0; i < 20_000; i++) {
+            String a = operands.get(r.nextInt(operands.size()));
+            String b = operands.get(r.nextInt(operands.size()));
+            for (boolean subtract : new boolean[] {false, true}) {
+                BigDecimal x = new BigDecimal(a);
+                BigDecimal y = new BigDecimal(b);
+                String expected;
+                try {
+                    expected = Numbers.toText(Numbers.check(subtract ? x.subtract(y) : x.add(y)));
+                } catch (DynamoDbException e) {
+                    assertThrows(DynamoDbException.class, () -> Numbers.add(a, b, subtract));
+                    continue;
+                }
+                assertEquals(expected, Numbers.add(a, b, subtract), a + (subtract ? " - " : " + ") + b);
+            }
+        }
+    }
+
     private static String canonical(String text) {
         BigDecimal d = new BigDecimal(text);
         return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
