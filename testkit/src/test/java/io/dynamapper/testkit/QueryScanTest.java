@@ -168,6 +168,51 @@ class QueryScanTest {
                 () -> ddb.scan(b -> b.tableName("things").segment(0)));
     }
 
+    private Map<String, String> scanAll(InMemoryDynamoDb db, int pageSize) {
+        Map<String, String> seen = new java.util.TreeMap<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            ScanResponse r = db.scan(b -> b.tableName("things").limit(pageSize).exclusiveStartKey(from));
+            for (Map<String, AttributeValue> it : r.items()) {
+                String key = it.get("pk").s() + "/" + it.get("sk").n();
+                assertTrue(seen.put(key, it.containsKey("w") ? it.get("w").s() : "") == null, "twice: " + key);
+            }
+            start = r.hasLastEvaluatedKey() ? r.lastEvaluatedKey() : null;
+        } while (start != null);
+        return seen;
+    }
+
+    /** Scans see every write made since the last scan, whether or not it added or removed a partition. */
+    @Test
+    void scansSeeWritesBetweenScans() {
+        InMemoryDynamoDb db = Fixtures.withTable();
+        for (int i = 0; i < 30; i++) {
+            int k = i;
+            db.putItem(b -> b.tableName("things").item(item("pk", s("p" + k), "sk", n("1"), "w", s("a"))));
+        }
+        db.putItem(b -> b.tableName("things").item(item("pk", s("multi"), "sk", n("1"), "w", s("a"))));
+        db.putItem(b -> b.tableName("things").item(item("pk", s("multi"), "sk", n("2"), "w", s("a"))));
+        assertEquals(32, scanAll(db, 7).size());
+        db.putItem(b -> b.tableName("things").item(item("pk", s("p3"), "sk", n("1"), "w", s("b"))));
+        db.updateItem(b -> b.tableName("things").key(item("pk", s("multi"), "sk", n("2")))
+                .updateExpression("SET w = :w").expressionAttributeValues(Map.of(":w", s("c"))));
+        db.deleteItem(b -> b.tableName("things").key(item("pk", s("multi"), "sk", n("1"))));
+        db.putItem(b -> b.tableName("things").item(item("pk", s("multi"), "sk", n("3"), "w", s("d"))));
+        Map<String, String> seen = scanAll(db, 5);
+        assertEquals(32, seen.size());
+        assertEquals("b", seen.get("p3/1"));
+        assertEquals("c", seen.get("multi/2"));
+        assertEquals("d", seen.get("multi/3"));
+        assertFalse(seen.containsKey("multi/1"));
+        db.putItem(b -> b.tableName("things").item(item("pk", s("new"), "sk", n("1"))));
+        db.deleteItem(b -> b.tableName("things").key(item("pk", s("p7"), "sk", n("1"))));
+        seen = scanAll(db, 100);
+        assertEquals(32, seen.size());
+        assertTrue(seen.containsKey("new/1"));
+        assertFalse(seen.containsKey("p7/1"));
+    }
+
     @Test
     void scanFilterCountsAndPages() {
         ScanResponse r = ddb.scan(b -> b.tableName("things").filterExpression("v = :one AND contains(x, :one_s)")

@@ -23,6 +23,37 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 class TablesTest {
     private final InMemoryDynamoDb ddb = Fixtures.withTable();
 
+    private long sizeBytes() {
+        return ddb.describeTable(b -> b.tableName("things")).table().tableSizeBytes();
+    }
+
+    /** Item sizes: pk + "a" = 3, sk + 1 = 2 + 2, v + "xyz" = 1 + 3. */
+    @Test
+    void tableSizeFollowsEveryKindOfWrite() {
+        ddb.putItem(b -> b.tableName("things").item(item("pk", s("a"), "sk", n("1"), "v", s("xyz"))));
+        assertEquals(11, sizeBytes());
+        ddb.putItem(b -> b.tableName("things").item(item("pk", s("b"), "sk", n("1"))));
+        assertEquals(18, sizeBytes());
+        ddb.putItem(b -> b.tableName("things").item(item("pk", s("a"), "sk", n("1.0"))));
+        assertEquals(14, sizeBytes());
+        ddb.updateItem(b -> b.tableName("things").key(item("pk", s("b"), "sk", n("1")))
+                .updateExpression("SET v = :v").expressionAttributeValues(java.util.Map.of(":v", s("hello"))));
+        assertEquals(20, sizeBytes());
+        ddb.transactWriteItems(b -> b.transactItems(
+                t -> t.put(p -> p.tableName("things").item(item("pk", s("c"), "sk", n("1")))),
+                t -> t.delete(d -> d.tableName("things").key(item("pk", s("a"), "sk", n("1"))))));
+        assertEquals(20, sizeBytes());
+        ddb.batchWriteItem(b -> b.requestItems(java.util.Map.of("things", List.of(
+                software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
+                        .deleteRequest(d -> d.key(item("pk", s("b"), "sk", n("1")))).build(),
+                software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
+                        .putRequest(p -> p.item(item("pk", s("d"), "sk", n("2"), "v", s("q")))).build()))));
+        assertEquals(16, sizeBytes());
+        ddb.deleteItem(b -> b.tableName("things").key(item("pk", s("c"), "sk", n("1"))));
+        ddb.deleteItem(b -> b.tableName("things").key(item("pk", s("nothing"), "sk", n("1"))));
+        assertEquals(9, sizeBytes());
+    }
+
     @Test
     void describeIsFaithful() {
         ddb.putItem(b -> b.tableName("things").item(item("pk", s("a"), "sk", n("1"), "g", s("g"), "gs", n("1"))));

@@ -95,6 +95,26 @@ class TransactionsAndBatchTest {
     }
 
     @Test
+    void tokensExpireOneByOneWhileTheClockMovesOnAndBackward() {
+        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+        for (int i = 0; i < 5; i++) {
+            ddb.setClock(Clock.fixed(t0.plus(Duration.ofMinutes(2L * i)), ZoneOffset.UTC));
+            String token = "tok" + i;
+            ddb.transactWriteItems(b -> b.clientRequestToken(token).transactItems(put("a", token)));
+        }
+        ddb.setClock(Clock.fixed(t0.plus(Duration.ofMinutes(13)), ZoneOffset.UTC));
+        ddb.transactWriteItems(b -> b.clientRequestToken("tok1").transactItems(put("b", "tok1")));
+        assertEquals("tok1", get("b").get("v").s(), "tok1 (first used at 2) expired at 12");
+        assertThrows(IdempotentParameterMismatchException.class,
+                () -> ddb.transactWriteItems(b -> b.clientRequestToken("tok2").transactItems(put("b", "other"))));
+        ddb.setClock(Clock.fixed(t0, ZoneOffset.UTC));
+        assertThrows(IdempotentParameterMismatchException.class,
+                () -> ddb.transactWriteItems(b -> b.clientRequestToken("tok4").transactItems(put("b", "other"))));
+        ddb.transactWriteItems(b -> b.clientRequestToken("tok0").transactItems(put("b", "again")));
+        assertEquals("again", get("b").get("v").s(), "tok0 expired at 10 and stays forgotten after the clock moved back");
+    }
+
+    @Test
     void batchWriteAndGet() {
         List<WriteRequest> writes = new ArrayList<>();
         for (int i = 0; i < 25; i++) {

@@ -62,7 +62,7 @@ final class AttributeValues {
             case "S":
                 return a.s().equals(b.s());
             case "N":
-                return new BigDecimal(a.n()).compareTo(new BigDecimal(b.n())) == 0;
+                return a.n().equals(b.n()) || Numbers.compare(a.n(), b.n()) == 0;
             case "B":
                 return a.b().equals(b.b());
             case "BOOL":
@@ -126,7 +126,7 @@ final class AttributeValues {
         }
         switch (ta) {
             case "N":
-                return new BigDecimal(a.n()).compareTo(new BigDecimal(b.n()));
+                return Numbers.compare(a.n(), b.n());
             case "S":
                 return compareUtf8(a.s(), b.s());
             case "B":

@@ -152,9 +152,18 @@ public final class Engine {
 
     // ------------------------------------------------------------------ single-item operations
 
-    /** A validated write, ready to apply under the write lock. */
+    /** A validated write, ready to apply under the write lock; {@code itemSize} is the size of {@code item}. */
     record PreparedWrite(Table table, Map<String, AttributeValue> key, Map<String, AttributeValue> item,
-            Ast.ParsedCondition condition, Ast.ParsedUpdate update, Context ctx) {
+            long itemSize, Ast.ParsedCondition condition, Ast.ParsedUpdate update, Context ctx) {
+
+        /** The item stored at the key when the write needs it (to test its condition), else null. */
+        Map<String, AttributeValue> currentIfConditional() {
+            return condition == null ? null : table.get(key);
+        }
+    }
+
+    /** An updated item, validated, with its size. */
+    record Updated(Map<String, AttributeValue> item, long size, List<List<Object>> paths) {
     }
 
     PreparedWrite preparePut(String tableName, Map<String, AttributeValue> rawItem, String condition,
@@ -166,14 +175,14 @@ public final class Engine {
         }
         Map<String, AttributeValue> item = ItemValidator.normalizeItem(rawItem);
         Validation.item(t, item);
-        ItemValidator.checkSize(item, false);
+        long size = ItemValidator.checkSize(item, false);
         Expressions.Usage usage = new Expressions.Usage(names, values);
         Ast.ParsedCondition c = condition == null ? null : Expressions.condition(condition, "ConditionExpression");
         if (c != null) {
             usage.add("ConditionExpression", c.names(), c.values());
         }
         usage.checkAllUsed();
-        return new PreparedWrite(t, Validation.keyOf(t, item), item, c,
+        return new PreparedWrite(t, Validation.keyOf(t, item), item, size, c,
                 null, Context.of(names, Validation.normalizeValues(values), "ConditionExpression"));
     }
 
@@ -191,7 +200,7 @@ public final class Engine {
             usage.add("ConditionExpression", c.names(), c.values());
         }
         usage.checkAllUsed();
-        return new PreparedWrite(t, key, null, c, u,
+        return new PreparedWrite(t, key, null, 0, c, u,
                 Context.of(names, Validation.normalizeValues(values), "ConditionExpression"));
     }
 
@@ -199,15 +208,15 @@ public final class Engine {
         return w.condition() == null || Evaluator.test(w.condition().root(), old == null ? Map.of() : old, w.ctx());
     }
 
-    /** Computes the item an update produces; returns the updater result. */
-    static Updater.Result applyUpdate(PreparedWrite w, Map<String, AttributeValue> old) {
+    /** Computes and validates the item an update produces. */
+    static Updated applyUpdate(PreparedWrite w, Map<String, AttributeValue> old) {
         Map<String, AttributeValue> base = old == null ? w.key() : old;
         Updater.Result res = w.update() == null ? new Updater.Result(new LinkedHashMap<>(base), List.of())
                 : Updater.apply(w.update(), base, new Context(w.ctx().names(), w.ctx().values(), "UpdateExpression"),
                         w.table().keyNames());
         Validation.item(w.table(), res.item());
-        ItemValidator.checkSize(res.item(), true);
-        return res;
+        long size = ItemValidator.checkSize(res.item(), true);
+        return new Updated(res.item(), size, res.paths());
     }
 
     public PutItemResponse putItem(PutItemRequest r) {
@@ -220,11 +229,12 @@ public final class Engine {
                 r.expressionAttributeNames(), r.expressionAttributeValues());
         lock.writeLock().lock();
         try {
-            Map<String, AttributeValue> old = w.table().get(w.key());
+            Map<String, AttributeValue> old = rv == ReturnValue.ALL_OLD ? w.table().get(w.key())
+                    : w.currentIfConditional();
             if (!conditionHolds(w, old)) {
                 throw Errors.conditionalCheckFailed(allOld(r.returnValuesOnConditionCheckFailure(), old));
             }
-            w.table().write(w.key(), old, w.item(), ItemSize.of(w.item()));
+            w.table().write(w.key(), w.item(), w.itemSize());
             PutItemResponse.Builder b = PutItemResponse.builder();
             if (rv == ReturnValue.ALL_OLD && old != null) {
                 b.attributes(old);
@@ -276,13 +286,12 @@ public final class Engine {
                 r.expressionAttributeNames(), r.expressionAttributeValues());
         lock.writeLock().lock();
         try {
-            Map<String, AttributeValue> old = w.table().get(w.key());
+            Map<String, AttributeValue> old = rv == ReturnValue.ALL_OLD ? w.table().get(w.key())
+                    : w.currentIfConditional();
             if (!conditionHolds(w, old)) {
                 throw Errors.conditionalCheckFailed(allOld(r.returnValuesOnConditionCheckFailure(), old));
             }
-            if (old != null) {
-                w.table().write(w.key(), old, null, 0);
-            }
+            w.table().write(w.key(), null, 0);
             DeleteItemResponse.Builder b = DeleteItemResponse.builder();
             if (rv == ReturnValue.ALL_OLD && old != null) {
                 b.attributes(old);
@@ -305,8 +314,8 @@ public final class Engine {
             if (!conditionHolds(w, old)) {
                 throw Errors.conditionalCheckFailed(allOld(r.returnValuesOnConditionCheckFailure(), old));
             }
-            Updater.Result res = applyUpdate(w, old);
-            w.table().write(w.key(), old, res.item(), ItemSize.of(res.item()));
+            Updated res = applyUpdate(w, old);
+            w.table().write(w.key(), res.item(), res.size());
             UpdateItemResponse.Builder b = UpdateItemResponse.builder();
             Map<String, AttributeValue> out = switch (rv) {
                 case ALL_OLD -> old;
@@ -402,12 +411,7 @@ public final class Engine {
         lock.writeLock().lock();
         try {
             for (PreparedWrite w : writes) {
-                Map<String, AttributeValue> old = w.table().get(w.key());
-                if (w.item() != null) {
-                    w.table().write(w.key(), old, w.item(), ItemSize.of(w.item()));
-                } else if (old != null) {
-                    w.table().write(w.key(), old, null, 0);
-                }
+                w.table().write(w.key(), w.item(), w.itemSize());
             }
         } finally {
             lock.writeLock().unlock();

@@ -80,18 +80,17 @@ final class Expressions {
             if (explicitlyEmpty(values)) {
                 throw Errors.validation("ExpressionAttributeValues must not be empty");
             }
-            if (names != null) {
+            // containsAll first: the sorted set of unused keys is only needed for the error message
+            if (names != null && !usedNames.containsAll(names.keySet())) {
                 Set<String> unused = new TreeSet<>(names.keySet());
                 unused.removeAll(usedNames);
-                if (!unused.isEmpty()) {
-                    throw Errors.validation("Value provided in ExpressionAttributeNames unused in expressions: keys: {"
-                            + String.join(", ", unused) + "}");
-                }
+                throw Errors.validation("Value provided in ExpressionAttributeNames unused in expressions: keys: {"
+                        + String.join(", ", unused) + "}");
             }
             if (values != null) {
-                Set<String> unused = new TreeSet<>(values.keySet());
-                unused.removeAll(usedValues);
-                if (!unused.isEmpty()) {
+                if (!usedValues.containsAll(values.keySet())) {
+                    Set<String> unused = new TreeSet<>(values.keySet());
+                    unused.removeAll(usedValues);
                     throw Errors.validation("Value provided in ExpressionAttributeValues unused in expressions: keys: {"
                             + String.join(", ", unused) + "}");
                 }

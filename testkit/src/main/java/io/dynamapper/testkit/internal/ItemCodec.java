@@ -1,10 +1,11 @@
 package io.dynamapper.testkit.internal;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkBytes;
@@ -28,6 +29,11 @@ final class ItemCodec {
     static final byte BS = 9;
     static final byte L = 10;
     static final byte M = 11;
+
+    /* Immutable, so shared. The createX factories skip the SDK builder (a third of a Query's time). */
+    private static final AttributeValue BOOL_TRUE = AttributeValue.createBool(true);
+    private static final AttributeValue BOOL_FALSE = AttributeValue.createBool(false);
+    private static final AttributeValue NUL = AttributeValue.createNul(true);
 
     private final NameDictionary names;
 
@@ -105,16 +111,111 @@ final class ItemCodec {
         }
     }
 
-    /** Decodes a whole item. */
+    /** Decodes a whole item, immutable, in encoding order (an {@link ItemMap} unless it is large). */
     Map<String, AttributeValue> decode(byte[] data) {
         int[] pos = {0};
         int count = readVarint(data, pos);
-        Map<String, AttributeValue> item = new HashMap<>((int) (count / 0.75f) + 1);
+        String[] keys = new String[count];
+        AttributeValue[] values = new AttributeValue[count];
         for (int i = 0; i < count; i++) {
-            String name = names.name(readVarint(data, pos));
-            item.put(name, readValue(data, pos));
+            keys[i] = names.name(readVarint(data, pos));
+            values[i] = readValue(data, pos);
         }
-        return item;
+        if (count <= ItemMap.MAX_SIZE) {
+            return new ItemMap(keys, values);
+        }
+        Map<String, AttributeValue> item = new LinkedHashMap<>((int) (count / 0.75f) + 1);
+        for (int i = 0; i < count; i++) {
+            item.put(keys[i], values[i]);
+        }
+        return Collections.unmodifiableMap(item);
+    }
+
+    /**
+     * The DynamoDB size of an encoded item, read from the encoding (see {@link ItemSize}): equal to
+     * {@code ItemSize.of(decode(data))} without decoding.
+     */
+    long size(byte[] data) {
+        int[] pos = {0};
+        int count = readVarint(data, pos);
+        long total = 0;
+        for (int i = 0; i < count; i++) {
+            total += names.utf8Length(readVarint(data, pos));
+            total += valueSize(data, pos);
+        }
+        return total;
+    }
+
+    /** The size of the value at {@code pos[0]}, which is moved past it. */
+    private static long valueSize(byte[] data, int[] pos) {
+        byte tag = data[pos[0]++];
+        switch (tag) {
+            case S, B: {
+                int len = readVarint(data, pos);
+                pos[0] += len;
+                return len;
+            }
+            case N:
+                return numberSize(data, pos);
+            case TRUE, FALSE, NULL:
+                return 1;
+            case SS, BS: {
+                int n = readVarint(data, pos);
+                long total = 0;
+                for (int i = 0; i < n; i++) {
+                    int len = readVarint(data, pos);
+                    pos[0] += len;
+                    total += len;
+                }
+                return total;
+            }
+            case NS: {
+                int n = readVarint(data, pos);
+                long total = 0;
+                for (int i = 0; i < n; i++) {
+                    total += numberSize(data, pos);
+                }
+                return total;
+            }
+            case L: {
+                int n = readVarint(data, pos);
+                long total = 3;
+                for (int i = 0; i < n; i++) {
+                    total += 1 + valueSize(data, pos);
+                }
+                return total;
+            }
+            case M: {
+                int n = readVarint(data, pos);
+                long total = 3;
+                for (int i = 0; i < n; i++) {
+                    int len = readVarint(data, pos);
+                    pos[0] += len;
+                    total += 1 + len + valueSize(data, pos);
+                }
+                return total;
+            }
+            default:
+                throw new IllegalStateException("corrupt item encoding, tag " + tag);
+        }
+    }
+
+    private static int numberSize(byte[] data, int[] pos) {
+        int len = readVarint(data, pos);
+        int size = Numbers.size(data, pos[0], len);
+        pos[0] += len;
+        return size;
+    }
+
+    /** A one-attribute item holding {@code item}'s attribute {@code nameId} (present), e.g. a partition key. */
+    static byte[] probe(byte[] item, int nameId) {
+        int from = find(item, nameId);
+        int to = skip(item, from);
+        Out out = new Out(to - from + 6);
+        out.varint(1);
+        out.varint(nameId);
+        out.raw(item, from, to - from);
+        return out.toArray();
     }
 
     /** Offset of the value of attribute {@code nameId}, or -1 if absent. */
@@ -188,9 +289,7 @@ final class ItemCodec {
         int la = readVarint(a, pa);
         int lb = readVarint(b, pb);
         if (tag == N) {
-            BigDecimal x = new BigDecimal(new String(a, pa[0], la, StandardCharsets.US_ASCII));
-            BigDecimal y = new BigDecimal(new String(b, pb[0], lb, StandardCharsets.US_ASCII));
-            return x.compareTo(y);
+            return Numbers.compare(a, pa[0], la, b, pb[0], lb);
         }
         return Arrays.compareUnsigned(a, pa[0], pa[0] + la, b, pb[0], pb[0] + lb);
     }
@@ -223,17 +322,17 @@ final class ItemCodec {
         byte tag = data[pos[0]++];
         switch (tag) {
             case S:
-                return AttributeValue.fromS(readString(data, pos));
+                return AttributeValue.createS(readString(data, pos));
             case N:
-                return AttributeValue.fromN(readString(data, pos));
+                return AttributeValue.createN(readString(data, pos));
             case B:
-                return AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(readBytes(data, pos)));
+                return AttributeValue.createB(SdkBytes.fromByteArrayUnsafe(readBytes(data, pos)));
             case TRUE:
-                return AttributeValue.fromBool(true);
+                return BOOL_TRUE;
             case FALSE:
-                return AttributeValue.fromBool(false);
+                return BOOL_FALSE;
             case NULL:
-                return AttributeValue.fromNul(true);
+                return NUL;
             case SS:
             case NS: {
                 int n = readVarint(data, pos);
@@ -241,7 +340,7 @@ final class ItemCodec {
                 for (int i = 0; i < n; i++) {
                     l.add(readString(data, pos));
                 }
-                return tag == SS ? AttributeValue.fromSs(l) : AttributeValue.fromNs(l);
+                return tag == SS ? AttributeValue.createSs(l) : AttributeValue.createNs(l);
             }
             case BS: {
                 int n = readVarint(data, pos);
@@ -249,7 +348,7 @@ final class ItemCodec {
                 for (int i = 0; i < n; i++) {
                     l.add(SdkBytes.fromByteArrayUnsafe(readBytes(data, pos)));
                 }
-                return AttributeValue.fromBs(l);
+                return AttributeValue.createBs(l);
             }
             case L: {
                 int n = readVarint(data, pos);
@@ -257,7 +356,7 @@ final class ItemCodec {
                 for (int i = 0; i < n; i++) {
                     l.add(readValue(data, pos));
                 }
-                return AttributeValue.fromL(l);
+                return AttributeValue.createL(l);
             }
             case M: {
                 int n = readVarint(data, pos);
@@ -266,7 +365,7 @@ final class ItemCodec {
                     String k = readString(data, pos);
                     m.put(k, readValue(data, pos));
                 }
-                return AttributeValue.fromM(m);
+                return AttributeValue.createM(m);
             }
             default:
                 throw new IllegalStateException("corrupt item encoding, tag " + tag);
@@ -325,6 +424,12 @@ final class ItemCodec {
 
         void string(String s) {
             bytes(s.getBytes(StandardCharsets.UTF_8));
+        }
+
+        void raw(byte[] b, int from, int length) {
+            ensure(length);
+            System.arraycopy(b, from, buf, size, length);
+            size += length;
         }
 
         void bytes(byte[] b) {

@@ -68,8 +68,12 @@ final class ItemSize {
 
     static int utf8Length(String s) {
         int n = s.length();
+        int i = 0;
+        while (i < n && s.charAt(i) < 0x80) {
+            i++;
+        }
         int bytes = n;
-        for (int i = 0; i < n; i++) {
+        for (; i < n; i++) {
             char c = s.charAt(i);
             if (c >= 0x80) {
                 if (c < 0x800) {

@@ -117,11 +117,13 @@ final class ItemValidator {
         }
     }
 
-    /** Throws if the item is larger than 400 KB. */
-    static void checkSize(Map<String, AttributeValue> item, boolean update) {
-        if (ItemSize.of(item) > ItemSize.MAX_ITEM_SIZE) {
+    /** Throws if the item is larger than 400 KB; returns its size. */
+    static long checkSize(Map<String, AttributeValue> item, boolean update) {
+        long size = ItemSize.of(item);
+        if (size > ItemSize.MAX_ITEM_SIZE) {
             throw Errors.validation(update ? "Item size to update has exceeded the maximum allowed size"
                     : "Item size has exceeded the maximum allowed size");
         }
+        return size;
     }
 }

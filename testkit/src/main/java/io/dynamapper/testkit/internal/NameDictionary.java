@@ -43,4 +43,9 @@ final class NameDictionary {
     String name(int id) {
         return names[id];
     }
+
+    /** The UTF-8 length of name {@code id}, as DynamoDB counts it in an item's size. */
+    int utf8Length(int id) {
+        return ItemSize.utf8Length(names[id]);
+    }
 }

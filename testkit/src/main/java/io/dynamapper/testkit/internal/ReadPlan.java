@@ -283,14 +283,14 @@ final class ReadPlan {
 
     ScanResponse scan(int segment, int totalSegments) {
         Page page = new Page();
-        List<Store.Partition> order = store.scanOrder();
+        Store.ScanOrder order = store.scanOrder();
         int pi = 0;
         int itemIndex = 0;
         if (startProbe != null) {
             int at = store.scanPosition(order, startProbe);
             if (at >= 0) {
                 pi = at;
-                int found = store.search(order.get(at), startProbe);
+                int found = store.search(store.partitionAt(order, at), startProbe);
                 itemIndex = found >= 0 ? found + 1 : -found - 1;
             } else {
                 pi = -at - 1;
@@ -299,9 +299,8 @@ final class ReadPlan {
         boolean more = false;
         outer:
         for (; pi < order.size(); pi++, itemIndex = 0) {
-            Store.Partition p = order.get(pi);
             if (totalSegments > 1) {
-                int seg = (int) (((p.hash & 0xffffffffL) * totalSegments) >>> 32);
+                int seg = (int) (((order.hash(pi) & 0xffffffffL) * totalSegments) >>> 32);
                 if (seg < segment) {
                     continue;
                 }
@@ -309,6 +308,7 @@ final class ReadPlan {
                     break;
                 }
             }
+            Store.Partition p = store.partitionAt(order, pi);
             for (int i = itemIndex; i < p.size(); i++) {
                 if (!page.offer(p.get(i))) {
                     more = true;

@@ -1,8 +1,6 @@
 package io.dynamapper.testkit.internal;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Items of one table or index, kept lean for memory: an open-addressing hash table from partition key
@@ -18,18 +16,17 @@ final class Store {
     private int[] hashes = new int[16];
     private int partitions;
     private long items;
-    private int modCount;
-    private List<Partition> scanOrder;
-    private int scanOrderMod = -1;
+    /** Counts partitions added or removed: the scan order only changes then, not on every write. */
+    private int partitionSetVersion;
+    /** Built by readers under the shared read lock: one immutable object with its version inside. */
+    private volatile ScanOrder scanOrder;
 
     /** Items sharing one partition key, sorted. */
     static final class Partition {
-        final int hash;
         byte[][] items;
         int size;
 
-        Partition(int hash, byte[][] items, int size) {
-            this.hash = hash;
+        Partition(byte[][] items, int size) {
             this.items = items;
             this.size = size;
         }
@@ -101,13 +98,16 @@ final class Store {
 
     /** The partition the probe's partition key names, or null. A single item is wrapped on the fly. */
     Partition partition(byte[] probe) {
-        int h = hashOf(probe);
+        return partition(probe, hashOf(probe));
+    }
+
+    private Partition partition(byte[] probe, int h) {
         int i = slotIndex(probe, h);
         if (i < 0) {
             return null;
         }
         Object s = slots[i];
-        return s instanceof byte[] b ? new Partition(h, new byte[][] {b}, 1) : (Partition) s;
+        return s instanceof byte[] b ? new Partition(new byte[][] {b}, 1) : (Partition) s;
     }
 
     /** Binary search in a partition: index if found, else {@code -(insertion point) - 1}. */
@@ -155,10 +155,10 @@ final class Store {
 
     /** Inserts or replaces (same key) an item; returns the replaced item or null. */
     byte[] put(byte[] item) {
-        modCount++;
         int h = hashOf(item);
         int i = slotIndex(item, h);
         if (i < 0) {
+            partitionSetVersion++;
             int free = -1 - i;
             slots[free] = item;
             hashes[free] = h;
@@ -177,7 +177,7 @@ final class Store {
                 return single;
             }
             byte[][] arr = c < 0 ? new byte[][] {single, item, null, null} : new byte[][] {item, single, null, null};
-            slots[i] = new Partition(h, arr, 2);
+            slots[i] = new Partition(arr, 2);
             items++;
             return null;
         }
@@ -201,7 +201,6 @@ final class Store {
 
     /** Removes the item with the probe's key; returns it or null. */
     byte[] remove(byte[] probe) {
-        modCount++;
         int h = hashOf(probe);
         int i = slotIndex(probe, h);
         if (i < 0) {
@@ -232,6 +231,7 @@ final class Store {
     }
 
     private void deleteSlot(int i) {
+        partitionSetVersion++;
         int mask = slots.length - 1;
         slots[i] = null;
         partitions--;
@@ -271,44 +271,84 @@ final class Store {
     }
 
     /**
-     * All partitions in scan order: by unsigned hash of the partition key, then its encoding. Stable
-     * across resizes, so scan pagination works; cached until the next write.
+     * The partition keys in scan order: by unsigned hash of the partition key, then its encoding. Stable
+     * across resizes, so scan pagination works. Cached until a partition is added or removed; writes
+     * inside existing partitions keep it, as it holds keys, not items ({@link #partitionAt}).
      */
-    List<Partition> scanOrder() {
-        if (scanOrder != null && scanOrderMod == modCount) {
-            return scanOrder;
+    ScanOrder scanOrder() {
+        ScanOrder cached = scanOrder;
+        if (cached != null && cached.version == partitionSetVersion) {
+            return cached;
         }
-        List<Partition> all = new ArrayList<>(partitions);
+        Integer[] order = new Integer[partitions];
+        int[] slotHashes = new int[partitions];
+        byte[][] keys = new byte[partitions][];
+        int n = 0;
         for (int k = 0; k < slots.length; k++) {
-            Object s = slots[k];
-            if (s != null) {
-                all.add(s instanceof byte[] b ? new Partition(hashes[k], new byte[][] {b}, 1) : (Partition) s);
+            if (slots[k] != null) {
+                slotHashes[n] = hashes[k];
+                keys[n] = ItemCodec.probe(representative(slots[k]), hashId);
+                order[n] = n;
+                n++;
             }
         }
-        all.sort(this::compareScan);
-        scanOrder = all;
-        scanOrderMod = modCount;
-        return all;
+        Arrays.sort(order, (a, b) -> compareScan(slotHashes[a], keys[a], slotHashes[b], keys[b]));
+        int[] sortedHashes = new int[n];
+        byte[][] sortedKeys = new byte[n][];
+        for (int j = 0; j < n; j++) {
+            sortedHashes[j] = slotHashes[order[j]];
+            sortedKeys[j] = keys[order[j]];
+        }
+        ScanOrder built = new ScanOrder(partitionSetVersion, sortedHashes, sortedKeys);
+        scanOrder = built;
+        return built;
     }
 
-    private int compareScan(Partition a, Partition b) {
-        int c = Integer.compareUnsigned(a.hash, b.hash);
+    /**
+     * Partitions in scan order, each named by its hash and its partition key (encoded as a one-attribute
+     * item, so the cache does not keep replaced items alive).
+     */
+    static final class ScanOrder {
+        private final int version;
+        private final int[] hashes;
+        private final byte[][] keys;
+
+        private ScanOrder(int version, int[] hashes, byte[][] keys) {
+            this.version = version;
+            this.hashes = hashes;
+            this.keys = keys;
+        }
+
+        int size() {
+            return hashes.length;
+        }
+
+        int hash(int i) {
+            return hashes[i];
+        }
+    }
+
+    /** The current items of the {@code i}th partition of {@code order} (which is up to date). */
+    Partition partitionAt(ScanOrder order, int i) {
+        return partition(order.keys[i], order.hashes[i]);
+    }
+
+    private int compareScan(int hashA, byte[] a, int hashB, byte[] b) {
+        int c = Integer.compareUnsigned(hashA, hashB);
         if (c != 0) {
             return c;
         }
-        byte[] x = a.items[0];
-        byte[] y = b.items[0];
-        return ItemCodec.compareRaw(x, ItemCodec.find(x, hashId), y, ItemCodec.find(y, hashId));
+        return ItemCodec.compareRaw(a, ItemCodec.find(a, hashId), b, ItemCodec.find(b, hashId));
     }
 
-    /** Index in {@link #scanOrder()} of the probe's partition, or {@code -(insertion point) - 1}. */
-    int scanPosition(List<Partition> order, byte[] probe) {
-        Partition key = new Partition(hashOf(probe), new byte[][] {probe}, 1);
+    /** Index in {@code order} of the probe's partition, or {@code -(insertion point) - 1}. */
+    int scanPosition(ScanOrder order, byte[] probe) {
+        int h = hashOf(probe);
         int lo = 0;
         int hi = order.size() - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            int c = compareScan(order.get(mid), key);
+            int c = compareScan(order.hashes[mid], order.keys[mid], h, probe);
             if (c < 0) {
                 lo = mid + 1;
             } else if (c > 0) {

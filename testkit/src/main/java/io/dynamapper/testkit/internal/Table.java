@@ -169,11 +169,10 @@ final class Table {
     }
 
     /**
-     * Replaces the item at {@code key} by {@code newItem} (null deletes it), maintaining indexes,
+     * Replaces the item at {@code key}, if any, by {@code newItem} (null deletes it), maintaining indexes,
      * size and count. {@code newSize} is the new item's DynamoDB size.
      */
-    void write(Map<String, AttributeValue> key, Map<String, AttributeValue> oldItem,
-            Map<String, AttributeValue> newItem, long newSize) {
+    void write(Map<String, AttributeValue> key, Map<String, AttributeValue> newItem, long newSize) {
         byte[] old;
         if (newItem == null) {
             old = store.remove(encode(key));
@@ -198,7 +197,7 @@ final class Table {
                     }
                 }
             }
-            sizeBytes -= ItemSize.of(oldItem != null ? oldItem : codec.decode(old));
+            sizeBytes -= codec.size(old);
         }
     }
 

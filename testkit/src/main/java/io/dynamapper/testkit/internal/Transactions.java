@@ -1,9 +1,7 @@
 package io.dynamapper.testkit.internal;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,16 +11,18 @@ import software.amazon.awssdk.services.dynamodb.model.*;
 /**
  * TransactWriteItems and TransactGetItems: validate every action first, then, under the write lock,
  * check every condition; any failure cancels the whole transaction with one reason per action in request
- * order. {@code ClientRequestToken}s are remembered for 10 minutes of the fake's clock.
+ * order. {@code ClientRequestToken}s are remembered for 10 minutes of the fake's clock
+ * ({@link IdempotencyTokens}).
  */
 final class Transactions {
-    private static final Duration IDEMPOTENCY_WINDOW = Duration.ofMinutes(10);
     private static final int MAX_ACTIONS = 100;
 
     private final Engine engine;
-    private final Map<String, TokenRecord> tokens = new HashMap<>();
+    private final IdempotencyTokens tokens = new IdempotencyTokens();
 
-    private record TokenRecord(List<TransactWriteItem> items, Instant at) {
+    /** What an action leaves at its key: an item and its size, or nothing (a delete). */
+    private record NewItem(Map<String, AttributeValue> item, long size) {
+        static final NewItem NONE = new NewItem(null, 0);
     }
 
     private record Action(Engine.PreparedWrite write, String kind, ReturnValuesOnConditionCheckFailure onFailure) {
@@ -53,29 +53,22 @@ final class Transactions {
             }
             actions.add(a);
         }
+        Fingerprint request = token == null ? null : Fingerprint.of(items);
         engine.lock.writeLock().lock();
         try {
             Instant now = engine.clock().instant();
-            if (token != null) {
-                tokens.values().removeIf(t -> !now.isBefore(t.at().plus(IDEMPOTENCY_WINDOW)));
-                TokenRecord previous = tokens.get(token);
-                if (previous != null) {
-                    if (previous.items().equals(items)) {
-                        return TransactWriteItemsResponse.builder().build();
-                    }
-                    throw Errors.idempotentMismatch();
-                }
+            if (token != null && tokens.isRetry(token, request, now)) {
+                return TransactWriteItemsResponse.builder().build();
             }
-            List<Map<String, AttributeValue>> olds = new ArrayList<>(actions.size());
-            List<Map<String, AttributeValue>> news = new ArrayList<>(actions.size());
+            List<NewItem> news = new ArrayList<>(actions.size());
             List<CancellationReason> reasons = new ArrayList<>(actions.size());
             boolean failed = false;
             for (Action a : actions) {
                 Engine.PreparedWrite w = a.write();
-                Map<String, AttributeValue> old = w.table().get(w.key());
-                olds.add(old);
+                Map<String, AttributeValue> old = a.kind().equals("Update") ? w.table().get(w.key())
+                        : w.currentIfConditional();
                 CancellationReason reason = CancellationReason.builder().code("None").build();
-                Map<String, AttributeValue> next = null;
+                NewItem next = NewItem.NONE;
                 if (!Engine.conditionHolds(w, old)) {
                     CancellationReason.Builder b = CancellationReason.builder().code("ConditionalCheckFailed")
                             .message("The conditional request failed");
@@ -86,11 +79,12 @@ final class Transactions {
                     failed = true;
                 } else {
                     try {
-                        next = switch (a.kind()) {
-                            case "Put" -> w.item();
-                            case "Update" -> Engine.applyUpdate(w, old).item();
-                            default -> null;
-                        };
+                        if (a.kind().equals("Put")) {
+                            next = new NewItem(w.item(), w.itemSize());
+                        } else if (a.kind().equals("Update")) {
+                            Engine.Updated updated = Engine.applyUpdate(w, old);
+                            next = new NewItem(updated.item(), updated.size());
+                        }
                     } catch (DynamoDbException e) {
                         reason = CancellationReason.builder().code("ValidationError")
                                 .message(e.awsErrorDetails().errorMessage()).build();
@@ -106,19 +100,12 @@ final class Transactions {
             for (int i = 0; i < actions.size(); i++) {
                 Action a = actions.get(i);
                 Engine.PreparedWrite w = a.write();
-                switch (a.kind()) {
-                    case "Put", "Update" -> w.table().write(w.key(), olds.get(i), news.get(i), ItemSize.of(news.get(i)));
-                    case "Delete" -> {
-                        if (olds.get(i) != null) {
-                            w.table().write(w.key(), olds.get(i), null, 0);
-                        }
-                    }
-                    default -> {
-                    }
+                if (!a.kind().equals("ConditionCheck")) {
+                    w.table().write(w.key(), news.get(i).item(), news.get(i).size());
                 }
             }
             if (token != null) {
-                tokens.put(token, new TokenRecord(List.copyOf(items), now));
+                tokens.remember(token, request, now);
             }
             return TransactWriteItemsResponse.builder().build();
         } finally {

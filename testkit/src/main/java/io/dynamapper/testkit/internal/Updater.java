@@ -111,9 +111,7 @@ final class Updater {
             if (a.n() == null || b.n() == null) {
                 throw incorrectType();
             }
-            BigDecimal x = new BigDecimal(a.n());
-            BigDecimal y = new BigDecimal(b.n());
-            return AttributeValue.fromN(Numbers.toText(Numbers.check(ar.op() == '+' ? x.add(y) : x.subtract(y))));
+            return AttributeValue.createN(Numbers.add(a.n(), b.n(), ar.op() != '+'));
         }
         AttributeValue v = Evaluator.value(o, item, new Context(ctx.names(), ctx.values(), KIND));
         if (v == null) {
@@ -154,8 +152,7 @@ final class Updater {
             if (cur.n() == null) {
                 throw incorrectType();
             }
-            return AttributeValue.fromN(
-                    Numbers.toText(Numbers.check(new BigDecimal(cur.n()).add(new BigDecimal(operand.n())))));
+            return AttributeValue.createN(Numbers.add(cur.n(), operand.n(), false));
         }
         if (operand.hasSs() && cur.hasSs()) {
             Set<String> s = new LinkedHashSet<>(cur.ss());
