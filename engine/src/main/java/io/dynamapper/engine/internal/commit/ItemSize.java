@@ -96,25 +96,42 @@ public final class ItemSize {
      * zero takes one. So 12 takes 2, 1.5 ("01|50") 3, -5 3, and 38 digits 20.
      */
     static long numberSize(String n) {
-        java.math.BigDecimal value;
-        try {
-            value = new java.math.BigDecimal(n).stripTrailingZeros();
-        } catch (NumberFormatException e) {
-            return n.length(); // not a number: DynamoDB rejects it anyway
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (c == 'e' || c == 'E') {
+                return numberSizeOf(new java.math.BigDecimal(n).toPlainString());
+            }
         }
-        if (value.signum() == 0) {
-            return 1;
+        return numberSizeOf(n);
+    }
+
+    /** {@link #numberSize} of a number in plain notation: no exponent. */
+    private static long numberSizeOf(String n) {
+        int dot = n.indexOf('.');
+        if (dot < 0) {
+            dot = n.length();
         }
-        // base-100 digits aligned on the decimal point, as DynamoDB Local counts them: 1.5 is "01|50",
-        // two bytes, while 12 is one; plus one byte, and one more for a negative number
-        int lowest = -value.scale();
-        int highest = lowest + value.unscaledValue().abs().toString().length() - 1;
+        int highest = Integer.MIN_VALUE;
+        int lowest = Integer.MAX_VALUE;
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (c >= '1' && c <= '9') {
+                int power = i < dot ? dot - 1 - i : dot - i; // the digit's power of ten
+                highest = Math.max(highest, power);
+                lowest = Math.min(lowest, power);
+            }
+        }
+        if (highest == Integer.MIN_VALUE) {
+            return 1; // zero
+        }
+        // base-100 digits aligned on the decimal point: 1.5 is "01|50", two bytes, while 12 is one;
+        // plus one byte, and one more for a negative number
         int pairs = Math.floorDiv(highest, 2) - Math.floorDiv(lowest, 2) + 1;
-        return pairs + 1 + (value.signum() < 0 ? 1 : 0);
+        return pairs + 1 + (n.charAt(0) == '-' ? 1 : 0);
     }
 
     /** UTF-8 length without allocating. */
-    static long utf8Length(String s) {
+    public static long utf8Length(String s) {
         long length = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -578,6 +578,19 @@ public final class EntityModel<T> {
     }
 
     /**
+     * The attribute a snapshot recorded for a property, encoded; null if it stored none. For size
+     * accounting: what an update replaces.
+     */
+    public AttributeValue snapshotValue(Object[] snapshot, PropertyModel property) {
+        for (int i = 0; i < compared.length; i++) {
+            if (compared[i] == property) {
+                return property.encode(property.restore(snapshot[i]));
+            }
+        }
+        throw new IllegalArgumentException(property + " is not in the snapshot of " + type.getName());
+    }
+
+    /**
      * Puts a mutable entity back, in place, into the state a snapshot from {@link #snapshot} was
      * taken of (every property but the version), so that references the caller holds see it.
      *

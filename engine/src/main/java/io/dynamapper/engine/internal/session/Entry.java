@@ -31,6 +31,12 @@ final class Entry {
     boolean deleted;
     /** Removed from the identity map; the session's entry list drops it lazily. */
     boolean removed;
+    /**
+     * An upper bound of the stored item's size in bytes (exact when read; after an update, the bound
+     * that update was checked with), or -1 if unknown. Lets an update be checked against the 400 KB
+     * limit without encoding the whole entity.
+     */
+    long storedSize = -1;
 
     Entry(EntityModel<Object> model, EntryKey id, Object instance, State state, long version) {
         this.model = model;
@@ -41,7 +47,8 @@ final class Entry {
     }
 
     /** Records what is now stored: called after a read or a successful commit. */
-    void stored(Object current, long storedVersion) {
+    void stored(Object current, long storedVersion, long size) {
+        storedSize = size;
         instance = current;
         state = State.MANAGED;
         version = storedVersion;

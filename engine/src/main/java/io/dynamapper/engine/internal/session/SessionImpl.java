@@ -11,6 +11,7 @@ import io.dynamapper.Scan;
 import io.dynamapper.Session;
 import io.dynamapper.SessionOptions;
 import io.dynamapper.engine.internal.commit.CommitExecutor;
+import io.dynamapper.engine.internal.commit.ItemSize;
 import io.dynamapper.engine.internal.commit.Write;
 import io.dynamapper.engine.internal.mapping.EntityModel;
 import io.dynamapper.engine.internal.mapping.PropertyModel;
@@ -143,7 +144,7 @@ final class SessionImpl implements Session, EntityLoader {
         }
         T instance = model.fromItem(item);
         entry = new Entry(erase(model), id, instance, Entry.State.MANAGED, 0);
-        entry.stored(instance, model.versionOf(instance));
+        entry.stored(instance, model.versionOf(instance), ItemSize.of(item));
         add(entry);
         return instance;
     }
@@ -294,19 +295,20 @@ final class SessionImpl implements Session, EntityLoader {
         }
         int attempts = executor.execute(writes); // throws before any change to the session
         for (int i = 0; i < writes.size(); i++) {
-            applied(owners.get(i), writes.get(i).kind());
+            applied(owners.get(i), writes.get(i));
         }
         compact();
         log(writes.size(), attempts, start);
     }
 
-    private void applied(Entry e, Write.Kind kind) {
+    private void applied(Entry e, Write write) {
         boolean versioned = e.model.version().isPresent();
+        Write.Kind kind = write.kind();
         switch (kind) {
             case PUT, UPDATE -> {
                 long next = !versioned ? 0 : kind == Write.Kind.PUT ? 1 : e.version + 1;
                 Object current = versioned ? e.model.withVersion(e.instance, next) : e.instance;
-                e.stored(current, next);
+                e.stored(current, next, write.size());
             }
             case DELETE -> remove(e);
             default -> {

@@ -88,6 +88,7 @@ final class WritePlanner {
         Map<String, AttributeValue> values = new HashMap<>(2 * n + 4);
         Map<String, AttributeValue> written = new HashMap<>(2 * n + 4);
         List<String> removed = new ArrayList<>(2);
+        long setBytes = 0;
         StringBuilder set = new StringBuilder(16 * n + 24);
         StringBuilder remove = null;
         for (int i = 0; i < n; i++) {
@@ -111,6 +112,7 @@ final class WritePlanner {
                 set.append(name).append(" = ").append(placeholder);
                 values.put(placeholder, v);
                 written.put(p.attributeName(), v);
+                setBytes += ItemSize.utf8Length(p.attributeName()) + ItemSize.valueSize(v);
             }
         }
         String condition = null;
@@ -122,6 +124,7 @@ final class WritePlanner {
             names.put(VERSION, versionAttribute);
             AttributeValue next = AttributeValue.fromN(Long.toString(expected + 1));
             values.put(NEXT, next);
+            setBytes += ItemSize.utf8Length(versionAttribute) + ItemSize.valueSize(next);
             written.put(versionAttribute, next);
             if (set.length() > 0) {
                 set.append(", ");
@@ -143,7 +146,35 @@ final class WritePlanner {
         }
         return new Write(Write.Kind.UPDATE, model.type(), key(e), model.tableName(), e.id.key(), null,
                 expression.toString(), condition, names, values, written, removed, versionAttribute, expectedVersion,
-                reason, ItemSize.of(model.toItem(instance)));
+                reason, updatedSize(e, properties, setBytes));
+    }
+
+    /**
+     * The item's size after an update. Cheaply, an upper bound: what was stored plus what is set
+     * (removing only shrinks it). When that bound passes the 400 KB limit, exactly: what was stored,
+     * minus the attributes replaced (as the snapshot recorded them), plus the new ones; attributes
+     * the entity does not map stay counted. A detached copy, whose stored item is unknown, is
+     * measured by its own attributes.
+     */
+    private static long updatedSize(Entry e, List<PropertyModel> properties, long setBytes) {
+        if (e.storedSize < 0 || e.snapshot == null) {
+            return ItemSize.of(e.model.toItem(e.instance));
+        }
+        long size = e.storedSize + setBytes;
+        if (size <= ItemSize.MAX_ITEM_BYTES) {
+            return size;
+        }
+        for (PropertyModel p : properties) {
+            AttributeValue old = e.model.snapshotValue(e.snapshot, p);
+            if (old != null) {
+                size -= ItemSize.utf8Length(p.attributeName()) + ItemSize.valueSize(old);
+            }
+        }
+        if (e.model.version().isPresent() && e.version > 0) {
+            size -= ItemSize.utf8Length(e.model.version().get().attributeName())
+                    + ItemSize.valueSize(AttributeValue.fromN(Long.toString(e.version)));
+        }
+        return size;
     }
 
     /**

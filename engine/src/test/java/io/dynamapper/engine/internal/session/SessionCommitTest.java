@@ -231,6 +231,24 @@ class SessionCommitTest extends SessionTestSupport {
     }
 
     @Test
+    void anUpdateIsCheckedAgainstTheWholeStoredItemIncludingAttributesTheEntityDoesNotMap() {
+        putRaw("note", Map.of("id", s("n"), "text", s("x".repeat(100 * 1024)), "legacy", s("y".repeat(250 * 1024))));
+        try (Session s = sessions.openSession()) {
+            Note note = s.get(Note.class, "n");
+            note.text = "z".repeat(140 * 1024);                      // 140 + 250 KB: fits
+            s.commit();
+            recording.clear();
+            note.text = "z".repeat(160 * 1024);                      // 160 + 250 KB: does not
+            DynamapperException e = assertThrows(DynamapperException.class, s::commit);
+            assertTrue(e.getMessage().contains("400 KB"), e.getMessage());
+            assertEquals(List.of(), recording.requests(), "rejected before sending");
+            note.text = "short";
+            s.commit();
+        }
+        assertEquals(s("y".repeat(250 * 1024)), getRaw("note", Map.of("id", s("n"))).get("legacy"));
+    }
+
+    @Test
     void moreThanFourMegabytesInOneTransactionIsRejected() {
         try (Session s = sessions.openSession()) {
             for (int i = 0; i < 11; i++) {
