@@ -9,15 +9,16 @@ mvn -q -B -pl bench -am -DskipTests package dependency:build-classpath -Dmdep.ou
 cp="bench/target/classes:$(cat bench/target/classpath.txt)"
 mkdir -p bench/results
 case "$mode" in
-  quick) jmh=(-f 1 -wi 2 -w 1s -i 3 -r 1s) ; items=1000000 ;;
-  full)  jmh=(-f 2 -wi 5 -w 2s -i 10 -r 2s) ; items=1000000 ;;
+  # the heap figure is the heap used after a full GC; full mode also proves the items fit in -Xmx1g
+  quick) jmh=(-f 1 -wi 2 -w 1s -i 3 -r 1s) ; heap=-Xmx3g ;;
+  full)  jmh=(-f 2 -wi 5 -w 2s -i 10 -r 2s) ; heap=-Xmx1g ;;
   *) echo "usage: bench/run.sh quick|full [JMH options]" >&2; exit 2 ;;
 esac
 export DDB_LOCAL_TELEMETRY=0
 # DynamoDB Local leaves a non-daemon thread behind: let forked JVMs exit at once instead of JMH's 30 s wait
 java -cp "$cp" org.openjdk.jmh.Main "${jmh[@]}" -jvmArgsAppend "-Djmh.shutdownTimeout=0 -Djmh.shutdownTimeout.step=0" -rf json -rff "bench/results/jmh-$mode.json" "$@" | tee "bench/results/jmh-$mode.txt"
 if [ $# -eq 0 ]; then
-  java -Xmx1g -cp "$cp" io.dynamapper.bench.HeapFootprint "$items" | tee bench/results/heap.txt
+  java "$heap" -cp "$cp" io.dynamapper.bench.HeapFootprint 1000000 | tee bench/results/heap.txt
   for backend in memory local; do
     java -cp "$cp" io.dynamapper.bench.Contention "$backend" 2 1000 | tee -a bench/results/contention.txt
   done

@@ -17,10 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -144,23 +141,7 @@ final class DefaultQuery<T> implements Query<T> {
     public Stream<T> stream() {
         Compiled compiled = compile();
         long max = limit == 0 ? Long.MAX_VALUE : limit;
-        Spliterator<T> spliterator = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
-                Spliterator.ORDERED | Spliterator.NONNULL) {
-            private EntityIterator<T> iterator;
-
-            @Override
-            public boolean tryAdvance(java.util.function.Consumer<? super T> action) {
-                if (iterator == null) {
-                    iterator = compiled.iterator(max);
-                }
-                if (!iterator.hasNext()) {
-                    return false;
-                }
-                action.accept(iterator.next());
-                return true;
-            }
-        };
-        return StreamSupport.stream(spliterator, false);
+        return LazyStream.of(() -> compiled.iterator(max));
     }
 
     /**

@@ -4,17 +4,12 @@ import io.dynamapper.Filter;
 import io.dynamapper.Scan;
 import io.dynamapper.engine.internal.mapping.EntityModel;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
@@ -115,23 +110,7 @@ final class DefaultScan<T> implements Scan<T> {
     public Stream<T> stream() {
         Compiled compiled = compile();
         long max = max();
-        Spliterator<T> spliterator = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
-                Spliterator.ORDERED | Spliterator.NONNULL) {
-            private Iterator<T> iterator;
-
-            @Override
-            public boolean tryAdvance(Consumer<? super T> action) {
-                if (iterator == null) {
-                    iterator = new EntityIterator<>(model, ctx.loader(), compiled.sources(), max, !compiled.filtered);
-                }
-                if (!iterator.hasNext()) {
-                    return false;
-                }
-                action.accept(iterator.next());
-                return true;
-            }
-        };
-        return StreamSupport.stream(spliterator, false);
+        return LazyStream.of(() -> new EntityIterator<>(model, ctx.loader(), compiled.sources(), max, !compiled.filtered));
     }
 
     /**
