@@ -43,7 +43,6 @@ final class SessionImpl implements Session, EntityLoader {
     private static final Logger LOG = LoggerFactory.getLogger(Session.class);
     private static final AtomicLong IDS = new AtomicLong();
 
-    private final DynamoDbClient client;
     private final SessionOptions options;
     private final CommitExecutor executor;
     private final ReadContext readContext;
@@ -56,7 +55,6 @@ final class SessionImpl implements Session, EntityLoader {
     private boolean closed;
 
     SessionImpl(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions options) {
-        this.client = client;
         this.options = options;
         this.executor = new CommitExecutor(client, retryPolicy);
         this.name = "Session#" + IDS.incrementAndGet();
