@@ -53,16 +53,40 @@ public final class CommitExecutor {
     private final DynamoDbClient client;
     private final RetryPolicy policy;
     private final Supplier<String> tokens;
+    private final RetryObserver observer;
+
+    /** Told before each retry of a commit's request; called on the committing thread. */
+    @FunctionalInterface
+    public interface RetryObserver {
+        /** Nobody listens. */
+        RetryObserver NONE = (attempt, failure, writes) -> { };
+
+        /**
+         * Attempt {@code attempt} (1-based) failed with {@code failure}, and the same request is sent
+         * again after the policy's backoff.
+         */
+        void retrying(int attempt, RuntimeException failure, List<Write> writes);
+    }
 
     /** An executor using random UUIDs as client request tokens. */
     public CommitExecutor(DynamoDbClient client, RetryPolicy policy) {
-        this(client, policy, () -> UUID.randomUUID().toString());
+        this(client, policy, RetryObserver.NONE);
+    }
+
+    /** An executor using random UUIDs as client request tokens that tells {@code observer} of retries. */
+    public CommitExecutor(DynamoDbClient client, RetryPolicy policy, RetryObserver observer) {
+        this(client, policy, () -> UUID.randomUUID().toString(), observer);
     }
 
     CommitExecutor(DynamoDbClient client, RetryPolicy policy, Supplier<String> tokens) {
+        this(client, policy, tokens, RetryObserver.NONE);
+    }
+
+    private CommitExecutor(DynamoDbClient client, RetryPolicy policy, Supplier<String> tokens, RetryObserver observer) {
         this.client = client;
         this.policy = policy;
         this.tokens = tokens;
+        this.observer = observer;
     }
 
     /**
@@ -163,6 +187,7 @@ public final class CommitExecutor {
                             + e.getMessage(), attempt, e), failures);
                 }
                 failures.add(e);
+                observer.retrying(attempt, e, writes);
                 pause(attempt, writes, failures, e, outcomeUnknown);
             }
         }

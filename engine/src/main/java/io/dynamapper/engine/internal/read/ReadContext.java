@@ -1,6 +1,8 @@
 package io.dynamapper.engine.internal.read;
 
 import io.dynamapper.RetryPolicy;
+import io.dynamapper.engine.internal.cache.SecondLevelCache;
+import io.dynamapper.engine.internal.listener.Listeners;
 import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -12,14 +14,24 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * @param consistentReads whether the session asks for strongly consistent reads
  * @param retryPolicy backoff for unprocessed keys of batch reads
  * @param checkOpen called before each request; throws if the session was closed
+ * @param cache the factory's second-level cache
+ * @param listeners the factory's listeners, told of every read and retry
  */
 public record ReadContext(DynamoDbClient client, EntityLoader loader, boolean consistentReads,
-                          RetryPolicy retryPolicy, Runnable checkOpen) {
+                          RetryPolicy retryPolicy, Runnable checkOpen, SecondLevelCache cache, Listeners listeners) {
     /** Validates the components. */
     public ReadContext {
         Objects.requireNonNull(client, "client == null");
         Objects.requireNonNull(loader, "loader == null");
         Objects.requireNonNull(retryPolicy, "retryPolicy == null");
         Objects.requireNonNull(checkOpen, "checkOpen == null");
+        Objects.requireNonNull(cache, "cache == null");
+        Objects.requireNonNull(listeners, "listeners == null");
+    }
+
+    /** A context without second-level cache and listeners. */
+    public ReadContext(DynamoDbClient client, EntityLoader loader, boolean consistentReads, RetryPolicy retryPolicy,
+                       Runnable checkOpen) {
+        this(client, loader, consistentReads, retryPolicy, checkOpen, SecondLevelCache.disabled(), Listeners.none());
     }
 }

@@ -2,6 +2,7 @@ package io.dynamapper.engine.internal.read;
 
 import io.dynamapper.DynamapperException;
 import io.dynamapper.RetriesExhaustedException;
+import io.dynamapper.RetryEvent;
 import io.dynamapper.RetryPolicy;
 import io.dynamapper.engine.internal.commit.Failures;
 import java.util.ArrayList;
@@ -22,13 +23,15 @@ final class ReadFailures {
      * retrying what is transient — throttling, 5xx, I/O errors and timeouts: a read changes nothing,
      * so it is always safe to send again — with the policy's backoff.
      *
+     * @param ctx the session's read context: its retry policy, and listeners told of each retry
      * @param operation "GetItem", "Query", "Scan", "BatchGetItem", for messages
      * @param index the index read, or null for the table
      * @throws RetriesExhaustedException if every attempt failed transiently, earlier failures suppressed
      * @throws DynamapperException if DynamoDB rejected the request
      */
-    static <R> R send(Runnable checkOpen, RetryPolicy policy, String operation, EntityModel<?> model, String index,
+    static <R> R send(ReadContext ctx, Runnable checkOpen, String operation, EntityModel<?> model, String index,
                       Supplier<R> request) {
+        RetryPolicy policy = ctx.retryPolicy();
         List<SdkException> failures = new ArrayList<>(0);
         for (int attempt = 1; ; attempt++) {
             checkOpen.run();
@@ -44,6 +47,7 @@ final class ReadFailures {
                             + attempt + " attempts: " + e.getMessage(), attempt, e), failures);
                 }
                 failures.add(e);
+                ctx.listeners().retry(RetryEvent.Operation.READ, e, attempt, model.tableName());
                 try {
                     policy.backoff(attempt);
                 } catch (InterruptedException interrupted) {

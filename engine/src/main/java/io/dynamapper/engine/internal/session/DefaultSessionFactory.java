@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.dynamapper.DynamapperException;
 import io.dynamapper.OptimisticLockException;
 import io.dynamapper.RetriesExhaustedException;
+import io.dynamapper.RetryEvent;
 import io.dynamapper.RetryPolicy;
 import io.dynamapper.SchemaManager;
 import io.dynamapper.Session;
@@ -12,6 +13,8 @@ import io.dynamapper.SessionCallback;
 import io.dynamapper.SessionConsumer;
 import io.dynamapper.SessionFactory;
 import io.dynamapper.SessionOptions;
+import io.dynamapper.engine.internal.cache.SecondLevelCache;
+import io.dynamapper.engine.internal.listener.Listeners;
 import io.dynamapper.engine.internal.schema.TableManager;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,12 +34,27 @@ public final class DefaultSessionFactory implements SessionFactory {
     private final RetryPolicy retryPolicy;
     private final SessionOptions defaults;
     private final SchemaManager schema;
+    private final SecondLevelCache cache;
+    private final Listeners listeners;
 
-    /** Creates a factory; sends no request. */
+    /** Creates a factory without second-level cache and listeners; sends no request. */
     public DefaultSessionFactory(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions defaults) {
+        this(client, retryPolicy, defaults, SecondLevelCache.disabled(), Listeners.none());
+    }
+
+    /**
+     * Creates a factory; sends no request.
+     *
+     * @param cache the second-level cache its sessions share ({@link SecondLevelCache#disabled()} for none)
+     * @param listeners told of commits, reads and retries
+     */
+    public DefaultSessionFactory(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions defaults,
+                                 SecondLevelCache cache, Listeners listeners) {
         this.client = requireNonNull(client, "client == null");
         this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy == null");
         this.defaults = requireNonNull(defaults, "defaults == null");
+        this.cache = requireNonNull(cache, "cache == null");
+        this.listeners = requireNonNull(listeners, "listeners == null");
         this.schema = new TableManager(client);
     }
 
@@ -48,7 +66,7 @@ public final class DefaultSessionFactory implements SessionFactory {
     @Override
     public Session openSession(SessionOptions options) {
         requireNonNull(options, "options == null");
-        return new SessionImpl(client, options.retryPolicy().orElse(retryPolicy), options);
+        return new SessionImpl(client, options.retryPolicy().orElse(retryPolicy), options, cache, listeners);
     }
 
     /**
@@ -74,6 +92,8 @@ public final class DefaultSessionFactory implements SessionFactory {
                     throw e;
                 }
                 failures.add(e);
+                listeners.retry(RetryEvent.Operation.UNIT_OF_WORK, e instanceof OptimisticLockException
+                        ? RetryEvent.Reason.OPTIMISTIC_LOCK : RetryEvent.Reason.RETRIES_EXHAUSTED, attempt, null);
                 pause(policy, attempt, failures, e);
             }
         }
@@ -104,6 +124,11 @@ public final class DefaultSessionFactory implements SessionFactory {
     @Override
     public SchemaManager schema() {
         return schema;
+    }
+
+    /** The second-level cache its sessions share. */
+    public SecondLevelCache cache() {
+        return cache;
     }
 
     DynamoDbClient client() {

@@ -10,9 +10,11 @@ import io.dynamapper.RetryPolicy;
 import io.dynamapper.Scan;
 import io.dynamapper.Session;
 import io.dynamapper.SessionOptions;
+import io.dynamapper.engine.internal.cache.SecondLevelCache;
 import io.dynamapper.engine.internal.commit.CommitExecutor;
 import io.dynamapper.engine.internal.commit.ItemSize;
 import io.dynamapper.engine.internal.commit.Write;
+import io.dynamapper.engine.internal.listener.Listeners;
 import io.dynamapper.engine.internal.mapping.EntityModel;
 import io.dynamapper.engine.internal.mapping.PropertyModel;
 import io.dynamapper.engine.internal.read.EntityLoader;
@@ -46,6 +48,10 @@ final class SessionImpl implements Session, EntityLoader {
     private final SessionOptions options;
     private final CommitExecutor executor;
     private final ReadContext readContext;
+    private final SecondLevelCache cache;
+    private final Listeners listeners;
+    /** The last attempt of the running commit that failed and was retried; 0 before any retry. */
+    private int retriedAttempts;
     private final String name;
     private final boolean serializable;
     private final HashMap<EntryKey, Entry> index = new HashMap<>();
@@ -54,12 +60,16 @@ final class SessionImpl implements Session, EntityLoader {
     private int removedEntries;
     private boolean closed;
 
-    SessionImpl(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions options) {
+    SessionImpl(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions options, SecondLevelCache cache,
+                Listeners listeners) {
         this.options = options;
-        this.executor = new CommitExecutor(client, retryPolicy);
+        this.cache = cache;
+        this.listeners = listeners;
+        this.executor = new CommitExecutor(client, retryPolicy, this::retrying);
         this.name = "Session#" + IDS.incrementAndGet();
         this.serializable = options.isolation() == Isolation.SERIALIZABLE;
-        this.readContext = new ReadContext(client, this, options.consistentReads(), retryPolicy, this::checkOpen);
+        this.readContext = new ReadContext(client, this, options.consistentReads(), retryPolicy, this::checkOpen,
+                cache, listeners);
     }
 
     // ------------------------------------------------------------------ reads
@@ -291,12 +301,26 @@ final class SessionImpl implements Session, EntityLoader {
                 owners.add(e);
             }
         }
-        int attempts = executor.execute(writes); // throws before any change to the session
+        retriedAttempts = 0;
+        int attempts;
+        try {
+            attempts = executor.execute(writes); // throws before any change to the session
+        } catch (RuntimeException e) {
+            CommitOutcomes.failed(e, writes, owners, retriedAttempts, cache, listeners, start);
+            throw e;
+        }
         for (int i = 0; i < writes.size(); i++) {
+            CommitOutcomes.cacheApplied(cache, owners.get(i), writes.get(i));
             applied(owners.get(i), writes.get(i));
         }
         compact();
         log(writes.size(), attempts, start);
+        CommitOutcomes.committed(writes, attempts, listeners, start);
+    }
+
+    private void retrying(int attempt, RuntimeException failure, List<Write> writes) {
+        retriedAttempts = attempt;
+        CommitOutcomes.retrying(listeners, attempt, failure, writes);
     }
 
     private void applied(Entry e, Write write) {
