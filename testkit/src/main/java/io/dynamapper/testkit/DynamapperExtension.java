@@ -150,6 +150,7 @@ public final class DynamapperExtension
     private volatile DynamoDbClient client;                  // set at start for DynamoDB Local
     private volatile SessionFactory sessions;                // set at start
     private volatile ExtensionSessionFactory tracker;        // set at start if the leak check is on
+    private volatile SessionFactory engineFactory;           // set at start: the factory the engine built
 
     /**
      * An in-memory extension with the default settings; used by
@@ -432,6 +433,7 @@ public final class DynamapperExtension
                 .sessionOptions(sessionOptions != null ? sessionOptions : SessionOptions.defaults())
                 .build();
         client = ddb;
+        engineFactory = engine;
         if (leakCheck) {
             tracker = new ExtensionSessionFactory(engine);
             sessions = tracker;
@@ -461,8 +463,12 @@ public final class DynamapperExtension
         return all;
     }
 
-    /** Empties the database: a reset in memory, deleting every table on DynamoDB Local. */
+    /**
+     * Empties the database: a reset in memory, deleting every table on DynamoDB Local; and the
+     * factory's second-level cache, whose entries would outlive the items of a previous test.
+     */
     private void dropAllTables() {
+        Dynamapper.secondLevelCache(engineFactory).ifPresent(cache -> cache.invalidateAll());
         if (memory != null) {
             memory.reset();
             return;
