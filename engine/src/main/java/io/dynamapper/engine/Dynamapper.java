@@ -61,8 +61,8 @@ public final class Dynamapper {
     }
 
     /**
-     * Configures a {@link SessionFactory}. Each setting may be given once; {@link #build()} needs a
-     * client and has no side effects (no request is sent).
+     * Configures a {@link SessionFactory}. Each setting may be given once (listeners may be added
+     * several times); {@link #build()} needs a client and has no side effects (no request is sent).
      */
     public static final class Builder {
         private DynamoDbClient client;
