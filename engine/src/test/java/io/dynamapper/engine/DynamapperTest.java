@@ -12,7 +12,7 @@ import io.dynamapper.Session;
 import io.dynamapper.SessionFactory;
 import io.dynamapper.Table;
 import io.dynamapper.Version;
-import io.dynamapper.engine.testing.LocalDynamoDb;
+import io.dynamapper.engine.testing.TestDynamoDb;
 import io.dynamapper.engine.testing.RecordingClient;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -45,8 +45,8 @@ class DynamapperTest {
 
     @BeforeEach
     void freshTable() {
-        LocalDynamoDb.deleteAllTables();
-        DynamoDbClient local = LocalDynamoDb.client();
+        TestDynamoDb.deleteAllTables();
+        DynamoDbClient local = TestDynamoDb.client();
         local.createTable(CreateTableRequest.builder().tableName("builder_cached")
                 .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
                 .attributeDefinitions(AttributeDefinition.builder().attributeName("id")

@@ -8,6 +8,8 @@ import io.dynamapper.HashKey;
 import io.dynamapper.SessionFactory;
 import io.dynamapper.Table;
 import io.dynamapper.Version;
+import io.dynamapper.inmemory.Fault;
+import io.dynamapper.inmemory.Operation;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
