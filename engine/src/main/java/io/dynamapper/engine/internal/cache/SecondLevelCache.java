@@ -6,6 +6,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
+import com.github.benmanes.caffeine.cache.stats.ConcurrentStatsCounter;
+import com.github.benmanes.caffeine.cache.stats.StatsCounter;
 import io.dynamapper.Cached;
 import io.dynamapper.MappingException;
 import io.dynamapper.engine.internal.mapping.EntityModel;
@@ -37,15 +39,18 @@ public final class SecondLevelCache {
     /** What {@link #lookup} returns when the cache knows there is no item for the key. */
     public static final Map<String, AttributeValue> ABSENT = Collections.unmodifiableMap(new LinkedHashMap<>());
 
-    private static final SecondLevelCache DISABLED = new SecondLevelCache(null);
+    private static final SecondLevelCache DISABLED = new SecondLevelCache(null, null);
     private static final long UNVERSIONED = -1;
 
     private final Cache<CacheKey, Value> cache;
+    /** Hits and misses as the session sees them: a placeholder found is a miss. */
+    private final StatsCounter stats;
     private final ConcurrentHashMap<Class<?>, Settings> settings = new ConcurrentHashMap<>();
     private long maximumSize;
 
-    private SecondLevelCache(Cache<CacheKey, Value> cache) {
+    private SecondLevelCache(Cache<CacheKey, Value> cache, StatsCounter stats) {
         this.cache = cache;
+        this.stats = stats;
     }
 
     /** A cache that caches nothing: the factory's switch is off. */
@@ -62,13 +67,14 @@ public final class SecondLevelCache {
      */
     public static SecondLevelCache create(Ticker ticker) {
         requireNonNull(ticker, "ticker == null");
+        StatsCounter stats = new ConcurrentStatsCounter();
         Cache<CacheKey, Value> cache = Caffeine.newBuilder()
                 .maximumSize(0) // raised as classes register, before any of their entries is stored
                 .expireAfter(new ExpireAfterWrite())
                 .ticker(ticker)
-                .recordStats()
+                .recordStats(() -> stats)
                 .build();
-        return new SecondLevelCache(cache);
+        return new SecondLevelCache(cache, stats);
     }
 
     /** Whether items of {@code model}'s class are cached here. */
@@ -78,20 +84,22 @@ public final class SecondLevelCache {
 
     /**
      * The cached item of a key: the item, {@link #ABSENT} if the cache knows there is none, or null
-     * if the cache cannot tell (a miss). Counts as a hit or miss in the statistics.
+     * if the cache cannot tell (a miss, also when it holds a placeholder). Counts as a hit or a miss
+     * in the statistics accordingly.
      */
     public Map<String, AttributeValue> lookup(EntityModel<?> model, Map<String, AttributeValue> key) {
         if (!caches(model)) {
             return null;
         }
-        Value value = cache.getIfPresent(CacheKey.of(model, key));
-        if (value == null) {
-            return null;
+        Value value = cache.asMap().get(CacheKey.of(model, key)); // not counted by Caffeine: counted here
+        Map<String, AttributeValue> answer = value == null ? null : value.item != null ? value.item
+                : value.absent ? ABSENT : null;
+        if (answer == null) {
+            stats.recordMisses(1);
+        } else {
+            stats.recordHits(1);
         }
-        if (value.item != null) {
-            return value.item;
-        }
-        return value.absent ? ABSENT : null;
+        return answer;
     }
 
     /**

@@ -148,13 +148,16 @@ class SecondLevelCacheTest {
     }
 
     @Test
-    void statisticsAreRecorded() {
+    void statisticsCountWhatTheSessionGetsAndAPlaceholderIsAMiss() {
         cache.read(versioned, item("1", 1));
         lookup("1");
         lookup("2");
+        cache.updated(versioned, Map.of("id", n("1"), "sort", s("a")), 2);
+        lookup("1");
         Cache<?, ?> caffeine = cache.caffeine().orElseThrow();
         assertEquals(1, caffeine.stats().hitCount());
-        assertEquals(1, caffeine.stats().missCount());
+        assertEquals(2, caffeine.stats().missCount());
+        assertEquals(0, caffeine.stats().evictionCount());
     }
 
     @Test
