@@ -21,7 +21,9 @@ import java.time.temporal.ChronoUnit;
  * the commit, so a re-run of {@link SessionFactory#inTransaction} reads them from DynamoDB.
  *
  * <p>Staleness: another process (or another factory) writing the table is seen only once the entry
- * expires, after at most {@link #expireAfterWrite()} {@link #unit()}s. That is safe for entities with
+ * expires, after at most {@link #expireAfterWrite()} {@link #unit()}s (plus DynamoDB's own delay of
+ * eventually consistent reads, usually under a second, for an entry an eventually consistent read
+ * filled). That is safe for entities with
  * a {@link Version}: every write is conditional on the version read, so a commit based on a stale
  * entry fails with {@link OptimisticLockException} (and {@code inTransaction} re-runs it on fresh
  * data) instead of losing an update. A stale cache can cost one conflict, never a lost update.
