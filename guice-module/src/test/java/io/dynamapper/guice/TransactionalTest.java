@@ -420,7 +420,7 @@ class TransactionalTest {
 
     @Test
     void sustainedThrottlingCostsOneRetryBudgetNotAttemptsTimesReRuns() {
-        io.dynamapper.testkit.InMemoryDynamoDb fake = io.dynamapper.testkit.InMemoryDynamoDb.create();
+        io.dynamapper.inmemory.InMemoryDynamoDb fake = io.dynamapper.inmemory.InMemoryDynamoDb.create();
         fake.createTable(b -> b.tableName(SharedDb.TABLE)
                 .keySchema(software.amazon.awssdk.services.dynamodb.model.KeySchemaElement.builder().attributeName("id")
                         .keyType(software.amazon.awssdk.services.dynamodb.model.KeyType.HASH).build())
@@ -434,8 +434,8 @@ class TransactionalTest {
                 .build());
         CounterService counters = injector.getInstance(CounterService.class);
         counters.increment(id);
-        fake.faults().on(io.dynamapper.testkit.Operation.UPDATE_ITEM)
-                .failWithProbability(1.0, 1, io.dynamapper.testkit.Fault.THROTTLING);
+        fake.faults().on(io.dynamapper.inmemory.Operation.UPDATE_ITEM)
+                .failWithProbability(1.0, 1, io.dynamapper.inmemory.Fault.THROTTLING);
         int before = throttled.writes().size();
         counters.attempts.set(0);
         assertThrows(io.dynamapper.RetriesExhaustedException.class, () -> counters.increment(id));
