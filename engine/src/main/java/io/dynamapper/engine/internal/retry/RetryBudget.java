@@ -96,11 +96,6 @@ public final class RetryBudget {
         return current != null ? current : fallback;
     }
 
-    /** Whether a budget is current on this thread. */
-    public static boolean inScope() {
-        return CURRENT.get() != null;
-    }
-
     /**
      * Runs {@code work} with {@code budget} as this thread's current budget, restoring the previous
      * one afterwards. If a budget is already current (a nested unit of work), that one stays

@@ -75,6 +75,5 @@ class RetryBudgetTest {
         RetryBudget seen = RetryBudget.within(outer, () -> RetryBudget.within(inner, () -> RetryBudget.current(own)));
         assertSame(outer, seen);
         assertSame(own, RetryBudget.current(own));
-        assertFalse(RetryBudget.inScope());
     }
 }
