@@ -418,8 +418,8 @@ class TransactionalTest {
         assertEquals(102, SharedDb.storedValue(id));
     }
 
-    @Test
-    void sustainedThrottlingCostsOneRetryBudgetNotAttemptsTimesReRuns() {
+    /** A fresh in-memory DynamoDB with the counters table, for tests that inject faults. */
+    private static io.dynamapper.inmemory.InMemoryDynamoDb freshFake() {
         io.dynamapper.inmemory.InMemoryDynamoDb fake = io.dynamapper.inmemory.InMemoryDynamoDb.create();
         fake.createTable(b -> b.tableName(SharedDb.TABLE)
                 .keySchema(software.amazon.awssdk.services.dynamodb.model.KeySchemaElement.builder().attributeName("id")
@@ -428,6 +428,36 @@ class TransactionalTest {
                         .attributeName("id").attributeType(software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S)
                         .build())
                 .billingMode(software.amazon.awssdk.services.dynamodb.model.BillingMode.PAY_PER_REQUEST));
+        return fake;
+    }
+
+    @Test
+    void exhaustedRetriesAfterChangesMadeOutsideTheMethodKeepEveryPendingChange() {
+        io.dynamapper.inmemory.InMemoryDynamoDb fake = freshFake();
+        Injector injector = Guice.createInjector(TestBackend.module(fake, TestBackend.policy(3, new RecordingSleeper()))
+                .build());
+        CounterService counters = injector.getInstance(CounterService.class);
+        UnitOfWork work = injector.getInstance(UnitOfWork.class);
+        String other = "c-" + UUID.randomUUID();
+        counters.increment(id);
+        counters.increment(other);
+        counters.attempts.set(0);
+        fake.faults().on(io.dynamapper.inmemory.Operation.TRANSACT_WRITE_ITEMS)
+                .failWithProbability(1.0, 1, io.dynamapper.inmemory.Fault.THROTTLING);
+        work.run(() -> {
+            Counter earlier = counters.session.get(Counter.class, other);
+            earlier.value = 42;
+            assertThrows(io.dynamapper.RetriesExhaustedException.class, () -> counters.increment(id));
+            assertEquals(1, counters.attempts.get());
+            assertTrue(counters.session.isDirty(), "nothing dropped: both changes are still pending");
+            assertEquals(42, counters.session.current(earlier).value);
+            assertEquals(2, counters.session.get(Counter.class, id).value);
+        });
+    }
+
+    @Test
+    void sustainedThrottlingCostsOneRetryBudgetNotAttemptsTimesReRuns() {
+        io.dynamapper.inmemory.InMemoryDynamoDb fake = freshFake();
         RecordingClient throttled = new RecordingClient(fake);
         RecordingSleeper waits = new RecordingSleeper();
         Injector injector = Guice.createInjector(TestBackend.module(throttled.client(), TestBackend.policy(4, waits))
