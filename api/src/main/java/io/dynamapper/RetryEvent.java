@@ -4,9 +4,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A retry about to happen, as told to {@link DynamapperListener#onRetry}: after attempt
- * {@link #attempt()} failed, the request is sent again (or the unit of work re-run) after the
- * {@link RetryPolicy}'s backoff.
+ * A retry about to happen, as told to {@link DynamapperListener#onRetry}: attempt
+ * {@link #attempt()} failed, the unit of work's retry budget allowed one more, the
+ * {@link RetryPolicy}'s backoff is over, and the request is sent again (or the unit of work re-run)
+ * now.
  *
  * @param operation what is retried
  * @param reason why
@@ -35,9 +36,7 @@ public record RetryEvent(Operation operation, Reason reason, int attempt, Option
         /** BatchGetItem left keys unprocessed. */
         UNPROCESSED_KEYS,
         /** A unit of work's commit failed its version condition ({@link OptimisticLockException}). */
-        OPTIMISTIC_LOCK,
-        /** A unit of work's commit ran out of retries ({@link RetriesExhaustedException}). */
-        RETRIES_EXHAUSTED
+        OPTIMISTIC_LOCK
     }
 
     /**

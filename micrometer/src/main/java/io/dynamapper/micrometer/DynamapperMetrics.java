@@ -53,8 +53,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code outcome_unknown} or {@code rejected}; {@code operation} of reads is {@code get},
  * {@code batch_get}, {@code query} or {@code scan}, of retries {@code commit}, {@code read} or
  * {@code unit_of_work}; {@code reason} is {@code throttled}, {@code transaction_conflict},
- * {@code server_or_network}, {@code unprocessed_keys}, {@code optimistic_lock} or
- * {@code retries_exhausted}; {@code cache} is {@code hit}, {@code miss} or {@code none};
+ * {@code server_or_network}, {@code unprocessed_keys} or {@code optimistic_lock};
+ * {@code cache} is {@code hit}, {@code miss} or {@code none};
  * {@code table} is the table's name, {@value #MULTIPLE} for a commit of several tables, or
  * {@value #NONE} for a unit of work.
  *

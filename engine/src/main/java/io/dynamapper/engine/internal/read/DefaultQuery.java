@@ -349,8 +349,8 @@ final class DefaultQuery<T> implements Query<T> {
 
         private RawPage send(QueryRequest built) {
             long started = System.nanoTime();
-            QueryResponse response = ReadFailures.send(ctx, ctx.checkOpen(), "Query", model, indexName,
-                    () -> ctx.client().query(built));
+            QueryResponse response = ReadFailures.send(ctx.checkOpen(), ctx.budget().get(), ctx.listeners(), "Query",
+                    model, indexName, () -> ctx.client().query(built));
             List<Map<String, AttributeValue>> items = response.hasItems() ? response.items() : List.of();
             // an index's projection is not the whole item: those are read by key, and cached, afterwards
             Reads.received(ctx, ReadEvent.Operation.QUERY, model, items,
