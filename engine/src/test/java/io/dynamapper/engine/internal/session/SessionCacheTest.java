@@ -166,6 +166,21 @@ class SessionCacheTest extends SessionTestSupport {
     }
 
     @Test
+    void refreshReadsConsistentlyPastTheCacheAndRefreshesIt() {
+        assertEquals(100, balance(sessions, SessionOptions.defaults()));
+        storeRaw(200, 2);
+        try (Session s = sessions.openSession()) {
+            Wallet w = s.get(Wallet.class, "w");
+            assertEquals(100, w.balance, "the cached item");
+            assertEquals(200, s.refresh(w).balance);
+        }
+        assertEquals(2, gets());
+        assertTrue(recording.requests(GetItemRequest.class).get(1).consistentRead());
+        assertEquals(200, balance(sessions, SessionOptions.defaults()));
+        assertEquals(2, gets(), "the refresh replaced the entry");
+    }
+
+    @Test
     void getAllReadsOnlyTheKeysTheCacheDoesNotHold() {
         storeRawWallet("x", 1);
         storeRawWallet("y", 2);
