@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 
 /**
  * {@link DynamapperExtensionCases} on a DynamoDB the extension does not own (here an in-memory DynamoDB
@@ -32,8 +34,8 @@ class DynamapperExtensionEndpointTest extends DynamapperExtensionCases {
     private static InMemoryDynamoDbServer shared() {
         InMemoryDynamoDbServer server = InMemoryDynamoDb.create().serve();
         server.db().createTable(b -> b.tableName(FOREIGN).billingMode("PAY_PER_REQUEST")
-                .keySchema(k -> k.attributeName("id").keyType("HASH"))
-                .attributeDefinitions(a -> a.attributeName("id").attributeType("S")));
+                .keySchema(KeySchemaElement.builder().attributeName("id").keyType("HASH").build())
+                .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType("S").build()));
         return server;
     }
 
