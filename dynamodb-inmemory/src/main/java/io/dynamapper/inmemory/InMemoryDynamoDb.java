@@ -152,11 +152,12 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
         return SERVICE_NAME;
     }
 
-    /** Frees all tables and clears the faults; the fake stays usable (and empty) afterwards. */
+    /** Frees all tables, clears the faults and the request log; the fake stays usable (and empty) afterwards. */
     @Override
     public void close() {
         engine.reset();
         faults.clear();
+        requests.clear();
     }
 
     /** A waiter that polls this fake (tables are ACTIVE immediately). */

@@ -36,6 +36,11 @@ import java.util.concurrent.CountDownLatch;
  *
  * <p>Faults injected through {@link InMemoryDynamoDb#faults()} apply to requests served over HTTP; an
  * injected I/O error closes the connection without an answer.
+ *
+ * <p>The server is the JDK's {@code com.sun.net.httpserver.HttpServer}. Unless the system property
+ * {@code sun.net.httpserver.nodelay} is already set, starting the first server sets it to {@code true}
+ * (TCP_NODELAY: without it every answer waits ~40 ms for Nagle's algorithm), which affects every JDK
+ * HTTP server of the JVM.
  */
 public final class InMemoryDynamoDbServer implements AutoCloseable {
     /** The port the command line uses when none is given, DynamoDB Local's customary one. */

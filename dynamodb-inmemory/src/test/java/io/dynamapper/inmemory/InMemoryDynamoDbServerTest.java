@@ -28,10 +28,14 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** The HTTP endpoint: DynamoDB's protocol through the real SDK client and raw HTTP, errors, faults, threads. */
 class InMemoryDynamoDbServerTest {
@@ -147,6 +151,21 @@ class InMemoryDynamoDbServerTest {
         assertTrue(db.getItem(b -> b.tableName("things").key(item("pk", s("io"), "sk", n("1")))).hasItem(),
                 "the write was applied before the connection dropped");
         assertEquals(2, db.faults().injected(Operation.PUT_ITEM));
+    }
+
+    @Test
+    void serverErrorsAndCancellationReasonsArriveAsTheSdksOwnExceptions() {
+        db.faults().on(Operation.GET_ITEM).failNext(1, Fault.INTERNAL_SERVER_ERROR);
+        InternalServerErrorException server = assertThrows(InternalServerErrorException.class,
+                () -> client.getItem(b -> b.tableName("things").key(item("pk", s("a"), "sk", n("1")))));
+        assertEquals(500, server.statusCode());
+        db.faults().on(Operation.TRANSACT_WRITE_ITEMS).failNext(1, Fault.TRANSACTION_CONFLICT);
+        TransactionCanceledException cancelled = assertThrows(TransactionCanceledException.class,
+                () -> client.transactWriteItems(b -> b.transactItems(
+                        TransactWriteItem.builder().put(p -> p.tableName("things").item(item("pk", s("x"), "sk", n("1")))).build(),
+                        TransactWriteItem.builder().put(p -> p.tableName("things").item(item("pk", s("y"), "sk", n("1")))).build())));
+        assertEquals(List.of("TransactionConflict", "None"),
+                cancelled.cancellationReasons().stream().map(CancellationReason::code).toList());
     }
 
     @Test
