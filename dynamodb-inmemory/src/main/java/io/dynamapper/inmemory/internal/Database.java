@@ -222,7 +222,7 @@ public final class Database {
     }
 
     public PutItemResponse putItem(PutItemRequest r) {
-        Validation.legacy(r.hasExpected(), "Expected", "ConditionExpression");
+        r = Legacy.putItem(r);
         ReturnValue rv = r.returnValues() == null ? ReturnValue.NONE : r.returnValues();
         if (rv != ReturnValue.NONE && rv != ReturnValue.ALL_OLD) {
             throw Errors.validation("Return values set to invalid value");
@@ -279,7 +279,7 @@ public final class Database {
     }
 
     public DeleteItemResponse deleteItem(DeleteItemRequest r) {
-        Validation.legacy(r.hasExpected(), "Expected", "ConditionExpression");
+        r = Legacy.deleteItem(r);
         ReturnValue rv = r.returnValues() == null ? ReturnValue.NONE : r.returnValues();
         if (rv != ReturnValue.NONE && rv != ReturnValue.ALL_OLD) {
             throw Errors.validation("Return values set to invalid value");
@@ -305,8 +305,7 @@ public final class Database {
     }
 
     public UpdateItemResponse updateItem(UpdateItemRequest r) {
-        Validation.legacy(r.hasExpected(), "Expected", "ConditionExpression");
-        Validation.legacy(r.hasAttributeUpdates(), "AttributeUpdates", "UpdateExpression");
+        r = Legacy.updateItem(r);
         ReturnValue rv = r.returnValues() == null ? ReturnValue.NONE : r.returnValues();
         PreparedWrite w = prepareKeyed(r.tableName(), r.key(), r.updateExpression(), r.conditionExpression(),
                 r.expressionAttributeNames(), r.expressionAttributeValues());
@@ -336,7 +335,7 @@ public final class Database {
     }
 
     public GetItemResponse getItem(GetItemRequest r) {
-        Validation.legacy(r.hasAttributesToGet(), "AttributesToGet", "ProjectionExpression");
+        r = Legacy.getItem(r);
         StoredTable t = table(r.tableName());
         Map<String, AttributeValue> key = Validation.key(t, r.key());
         List<List<Object>> projection = projection(r.projectionExpression(), r.expressionAttributeNames(), null);
@@ -422,6 +421,7 @@ public final class Database {
     }
 
     public BatchGetItemResponse batchGetItem(BatchGetItemRequest r) {
+        r = Legacy.batchGetItem(r);
         if (!r.hasRequestItems() || r.requestItems().isEmpty()) {
             throw Errors.validation("1 validation error detected: Value null at 'requestItems' failed to satisfy "
                     + "constraint: Member must have length greater than or equal to 1");
@@ -435,7 +435,6 @@ public final class Database {
         List<Get> gets = new ArrayList<>();
         for (Map.Entry<String, KeysAndAttributes> e : r.requestItems().entrySet()) {
             KeysAndAttributes ka = e.getValue();
-            Validation.legacy(ka.hasAttributesToGet(), "AttributesToGet", "ProjectionExpression");
             StoredTable t = table(e.getKey());
             List<List<Object>> projection = projection(ka.projectionExpression(), ka.expressionAttributeNames(), null);
             Set<Map<String, AttributeValue>> seen = new HashSet<>();
@@ -476,9 +475,7 @@ public final class Database {
     // ------------------------------------------------------------------ query and scan
 
     public QueryResponse query(QueryRequest r) {
-        Validation.legacy(r.hasKeyConditions(), "KeyConditions", "KeyConditionExpression");
-        Validation.legacy(r.hasQueryFilter(), "QueryFilter", "FilterExpression");
-        Validation.legacy(r.hasAttributesToGet(), "AttributesToGet", "ProjectionExpression");
+        r = Legacy.query(r);
         if (r.keyConditionExpression() == null) {
             throw Errors.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified "
                     + "in the request.");
@@ -495,8 +492,7 @@ public final class Database {
     }
 
     public ScanResponse scan(ScanRequest r) {
-        Validation.legacy(r.hasScanFilter(), "ScanFilter", "FilterExpression");
-        Validation.legacy(r.hasAttributesToGet(), "AttributesToGet", "ProjectionExpression");
+        r = Legacy.scan(r);
         Integer segment = r.segment();
         Integer total = r.totalSegments();
         if (segment != null && total == null) {
