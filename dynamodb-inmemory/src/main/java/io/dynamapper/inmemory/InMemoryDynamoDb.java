@@ -101,6 +101,9 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
         if (request instanceof TransactGetItemsRequest r && r.hasTransactItems()) {
             return r.transactItems().size();
         }
+        if (request instanceof ExecuteTransactionRequest r && r.hasTransactStatements()) {
+            return r.transactStatements().size();
+        }
         return 0;
     }
 
@@ -205,11 +208,24 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
         return call(Operation.UPDATE_TIME_TO_LIVE, request, () -> engine.updateTimeToLive(request));
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    /** {@inheritDoc} Runs DynamoDB's ExecuteTransaction (PartiQL) against the in-memory tables, after any injected fault. */
+    @Override
+    public ExecuteTransactionResponse executeTransaction(ExecuteTransactionRequest request) {
+        return call(Operation.EXECUTE_TRANSACTION, request, () -> engine.executeTransaction(request));
+    }
+
+    /** {@inheritDoc} Runs DynamoDB's ExecuteStatement (PartiQL) against the in-memory tables, after any injected fault. */
+    @Override
+    public ExecuteStatementResponse executeStatement(ExecuteStatementRequest request) {
+        return call(Operation.EXECUTE_STATEMENT, request, () -> engine.executeStatement(request));
+    }
+
+    /** {@inheritDoc} Runs DynamoDB's BatchExecuteStatement (PartiQL) against the in-memory tables, after any injected fault. */
     @Override
     public BatchExecuteStatementResponse batchExecuteStatement(BatchExecuteStatementRequest request) {
-        throw unsupported("BatchExecuteStatement");
+        return call(Operation.BATCH_EXECUTE_STATEMENT, request, () -> engine.batchExecuteStatement(request));
     }
+
 
     /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
     @Override
@@ -313,17 +329,7 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
         throw unsupported("EnableKinesisStreamingDestination");
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
-    @Override
-    public ExecuteStatementResponse executeStatement(ExecuteStatementRequest request) {
-        throw unsupported("ExecuteStatement");
-    }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
-    @Override
-    public ExecuteTransactionResponse executeTransaction(ExecuteTransactionRequest request) {
-        throw unsupported("ExecuteTransaction");
-    }
 
     /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
     @Override

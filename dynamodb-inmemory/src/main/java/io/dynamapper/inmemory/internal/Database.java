@@ -22,6 +22,7 @@ public final class Database {
     final ConcurrentSkipListMap<String, StoredTable> tables = new ConcurrentSkipListMap<>();
     private volatile Clock clock = Clock.systemUTC();
     private final Transactions transactions = new Transactions(this);
+    private final Partiql partiql = new Partiql(this);
 
     /** Sets the clock used for table timestamps and the idempotency window. */
     public void setClock(Clock clock) {
@@ -470,6 +471,20 @@ public final class Database {
 
     public TransactGetItemsResponse transactGetItems(TransactGetItemsRequest r) {
         return transactions.get(r);
+    }
+
+    // ------------------------------------------------------------------ PartiQL
+
+    public ExecuteStatementResponse executeStatement(ExecuteStatementRequest r) {
+        return partiql.execute(r);
+    }
+
+    public BatchExecuteStatementResponse batchExecuteStatement(BatchExecuteStatementRequest r) {
+        return partiql.batch(r);
+    }
+
+    public ExecuteTransactionResponse executeTransaction(ExecuteTransactionRequest r) {
+        return partiql.transaction(r);
     }
 
     // ------------------------------------------------------------------ query and scan
