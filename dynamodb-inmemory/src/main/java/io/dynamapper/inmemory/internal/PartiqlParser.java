@@ -104,7 +104,7 @@ final class PartiqlParser {
         if (peek().is(";")) {
             pos++;
         }
-        if (peek().kind() != Kind.EOF && !(s instanceof PartiqlStatement.Exists && peek().is(")"))) {
+        if (peek().kind() != Kind.EOF) {
             throw unexpected();
         }
         return s;
