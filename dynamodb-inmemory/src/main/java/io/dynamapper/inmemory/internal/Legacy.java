@@ -305,6 +305,10 @@ final class Legacy {
         }
 
         String projection(List<String> attributes) {
+            if (attributes.isEmpty()) {
+                throw Errors.validation("1 validation error detected: Value '[]' at 'attributesToGet' failed to "
+                        + "satisfy constraint: Member must have length greater than or equal to 1");
+            }
             Set<String> seen = new HashSet<>();
             List<String> refs = new ArrayList<>();
             for (String a : attributes) {

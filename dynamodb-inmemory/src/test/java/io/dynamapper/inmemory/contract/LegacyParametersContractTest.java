@@ -179,6 +179,10 @@ final class LegacyParametersContractTest extends ContractSuite {
             db.table("items", "pk:S");
             return db.ddb().getItem(r -> r.tableName("items").key(key("pk", "a")).attributesToGet("n", "n"));
         }).expectError("ValidationException");
+        c.add("AttributesToGet that is empty is invalid", db -> {
+            db.table("items", "pk:S");
+            return db.ddb().getItem(r -> r.tableName("items").key(key("pk", "a")).attributesToGet(List.of()));
+        }).expectError("ValidationException");
         c.add("AttributesToGet on BatchGetItem", db -> {
             db.table("items", "pk:S");
             db.put("items", STORED);

@@ -190,6 +190,19 @@ final class PartiqlContractTest extends ContractSuite {
             } while (token != null && pages.size() < 10);
             return pages;
         }).expect(list(list(item("sk", 2)), list(item("sk", 10), item("sk", 20)), list()));
+        c.add("SELECT pages across the partitions of an IN", db -> {
+            numbers(db);
+            List<Object> pages = new ArrayList<>();
+            String token = null;
+            do {
+                String from = token;
+                ExecuteStatementResponse page = db.ddb().executeStatement(r -> r.statement(
+                        "SELECT sk FROM nums WHERE pk IN ['a', 'b']").limit(3).nextToken(from));
+                pages.add(page.items());
+                token = page.nextToken();
+            } while (token != null && pages.size() < 10);
+            return pages;
+        }).expect(list(list(item("sk", 1), item("sk", 2), item("sk", 10)), list(item("sk", 20), item("sk", 5))));
         c.add("SELECT with a NextToken of another statement is invalid", db -> {
             numbers(db);
             String token = db.ddb().executeStatement(r -> r.statement("SELECT * FROM nums WHERE pk = 'a'").limit(1))
