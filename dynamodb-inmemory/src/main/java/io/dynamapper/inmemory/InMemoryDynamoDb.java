@@ -208,24 +208,11 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
         return call(Operation.UPDATE_TIME_TO_LIVE, request, () -> engine.updateTimeToLive(request));
     }
 
-    /** {@inheritDoc} Runs DynamoDB's ExecuteTransaction (PartiQL) against the in-memory tables, after any injected fault. */
-    @Override
-    public ExecuteTransactionResponse executeTransaction(ExecuteTransactionRequest request) {
-        return call(Operation.EXECUTE_TRANSACTION, request, () -> engine.executeTransaction(request));
-    }
-
-    /** {@inheritDoc} Runs DynamoDB's ExecuteStatement (PartiQL) against the in-memory tables, after any injected fault. */
-    @Override
-    public ExecuteStatementResponse executeStatement(ExecuteStatementRequest request) {
-        return call(Operation.EXECUTE_STATEMENT, request, () -> engine.executeStatement(request));
-    }
-
     /** {@inheritDoc} Runs DynamoDB's BatchExecuteStatement (PartiQL) against the in-memory tables, after any injected fault. */
     @Override
     public BatchExecuteStatementResponse batchExecuteStatement(BatchExecuteStatementRequest request) {
         return call(Operation.BATCH_EXECUTE_STATEMENT, request, () -> engine.batchExecuteStatement(request));
     }
-
 
     /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
     @Override
@@ -329,7 +316,17 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
         throw unsupported("EnableKinesisStreamingDestination");
     }
 
+    /** {@inheritDoc} Runs DynamoDB's ExecuteStatement (PartiQL) against the in-memory tables, after any injected fault. */
+    @Override
+    public ExecuteStatementResponse executeStatement(ExecuteStatementRequest request) {
+        return call(Operation.EXECUTE_STATEMENT, request, () -> engine.executeStatement(request));
+    }
 
+    /** {@inheritDoc} Runs DynamoDB's ExecuteTransaction (PartiQL) against the in-memory tables, after any injected fault. */
+    @Override
+    public ExecuteTransactionResponse executeTransaction(ExecuteTransactionRequest request) {
+        return call(Operation.EXECUTE_TRANSACTION, request, () -> engine.executeTransaction(request));
+    }
 
     /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
     @Override

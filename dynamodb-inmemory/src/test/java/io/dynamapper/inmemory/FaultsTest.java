@@ -119,4 +119,15 @@ class FaultsTest {
         assertEquals(0, ddb.faults().injectedTotal());
         assertThrows(IllegalArgumentException.class, () -> ddb.faults().on(Operation.GET_ITEM).failEvery(0, Fault.THROTTLING));
     }
+
+    @Test
+    void faultsApplyToPartiqlOperationsOnTheirOwn() {
+        ddb.faults().on(Operation.EXECUTE_STATEMENT).failNext(1, Fault.IO_ERROR_AFTER_APPLY);
+        assertThrows(SdkClientException.class, () -> ddb.executeStatement(b -> b.statement(
+                "INSERT INTO things VALUE {'pk': 'p', 'sk': 1}")));
+        assertTrue(exists("p"), "the statement applied before the injected I/O error");
+        put("q");
+        assertEquals(1, ddb.faults().injected(Operation.EXECUTE_STATEMENT));
+        assertEquals(0, ddb.faults().injected(Operation.PUT_ITEM));
+    }
 }
