@@ -44,10 +44,12 @@ final class Legacy {
     // ------------------------------------------------------------------ per operation
 
     static PutItemRequest putItem(PutItemRequest r) {
+        Validation.tableName(r.tableName());
         boolean expected = r.hasExpected();
         checkMixing(nonExpression(expected, r.conditionalOperatorAsString() != null), expressions(
                 "ConditionExpression", r.conditionExpression()), r.hasExpressionAttributeNames(),
                 r.hasExpressionAttributeValues(), List.of("ConditionExpression"));
+        checkConditionalOperator(r.conditionalOperatorAsString(), expected ? r.expected().size() : 0);
         if (!expected) {
             return r;
         }
@@ -59,10 +61,12 @@ final class Legacy {
     }
 
     static DeleteItemRequest deleteItem(DeleteItemRequest r) {
+        Validation.tableName(r.tableName());
         boolean expected = r.hasExpected();
         checkMixing(nonExpression(expected, r.conditionalOperatorAsString() != null), expressions(
                 "ConditionExpression", r.conditionExpression()), r.hasExpressionAttributeNames(),
                 r.hasExpressionAttributeValues(), List.of("ConditionExpression"));
+        checkConditionalOperator(r.conditionalOperatorAsString(), expected ? r.expected().size() : 0);
         if (!expected) {
             return r;
         }
@@ -74,6 +78,7 @@ final class Legacy {
     }
 
     static UpdateItemRequest updateItem(UpdateItemRequest r) {
+        Validation.tableName(r.tableName());
         List<String> legacy = new ArrayList<>();
         if (r.hasAttributeUpdates()) {
             legacy.add("AttributeUpdates");
@@ -82,6 +87,7 @@ final class Legacy {
         checkMixing(legacy, expressions("UpdateExpression", r.updateExpression(), "ConditionExpression",
                 r.conditionExpression()), r.hasExpressionAttributeNames(), r.hasExpressionAttributeValues(),
                 List.of("UpdateExpression", "ConditionExpression"));
+        checkConditionalOperator(r.conditionalOperatorAsString(), r.hasExpected() ? r.expected().size() : 0);
         if (legacy.isEmpty()) {
             return r;
         }
@@ -94,6 +100,7 @@ final class Legacy {
     }
 
     static GetItemRequest getItem(GetItemRequest r) {
+        Validation.tableName(r.tableName());
         checkMixing(r.hasAttributesToGet() ? List.of("AttributesToGet") : List.of(),
                 expressions("ProjectionExpression", r.projectionExpression()), r.hasExpressionAttributeNames(),
                 false, List.of());
@@ -132,6 +139,7 @@ final class Legacy {
     }
 
     static QueryRequest query(QueryRequest r) {
+        Validation.tableName(r.tableName());
         List<String> legacy = new ArrayList<>();
         if (r.hasAttributesToGet()) {
             legacy.add("AttributesToGet");
@@ -150,6 +158,7 @@ final class Legacy {
                 r.filterExpression(), "KeyConditionExpression", r.keyConditionExpression()),
                 r.hasExpressionAttributeNames(), r.hasExpressionAttributeValues(),
                 List.of("FilterExpression", "KeyConditionExpression"), r.hasKeyConditions());
+        checkConditionalOperator(r.conditionalOperatorAsString(), r.hasQueryFilter() ? r.queryFilter().size() : 0);
         if (legacy.isEmpty() && !r.hasKeyConditions()) {
             return r;
         }
@@ -172,6 +181,7 @@ final class Legacy {
     }
 
     static ScanRequest scan(ScanRequest r) {
+        Validation.tableName(r.tableName());
         List<String> legacy = new ArrayList<>();
         if (r.hasAttributesToGet()) {
             legacy.add("AttributesToGet");
@@ -185,6 +195,7 @@ final class Legacy {
         checkMixing(legacy, expressions("ProjectionExpression", r.projectionExpression(), "FilterExpression",
                 r.filterExpression()), r.hasExpressionAttributeNames(), r.hasExpressionAttributeValues(),
                 List.of("FilterExpression"));
+        checkConditionalOperator(r.conditionalOperatorAsString(), r.hasScanFilter() ? r.scanFilter().size() : 0);
         if (legacy.isEmpty()) {
             return r;
         }
@@ -251,6 +262,20 @@ final class Legacy {
             throw Errors.validation("ExpressionAttributeValues can only be specified when using expressions: "
                     + String.join(" and ", valueExpressions) + (valueExpressions.size() > 1 ? " are" : " is")
                     + " null");
+        }
+    }
+
+    /** DynamoDB's rule: ConditionalOperator joins two or more conditions of Expected, QueryFilter or ScanFilter. */
+    private static void checkConditionalOperator(String conditionalOperator, int conditions) {
+        if (conditionalOperator == null) {
+            return;
+        }
+        if (conditions == 0) {
+            throw Errors.validation("ConditionalOperator cannot be used without Filter or Expected");
+        }
+        if (conditions == 1) {
+            throw Errors.validation("ConditionalOperator can only be used when Filter or Expected has two or more "
+                    + "elements");
         }
     }
 

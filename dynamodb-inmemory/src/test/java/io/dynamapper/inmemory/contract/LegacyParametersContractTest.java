@@ -354,6 +354,25 @@ final class LegacyParametersContractTest extends ContractSuite {
             return db.ddb().scan(r -> r.tableName("nums").filterExpression("v = :v")
                     .expressionAttributeValues(values(":v", "odd")).conditionalOperator(ConditionalOperator.OR));
         }).expectError("ValidationException");
+        c.add("ConditionalOperator without Expected is invalid", db -> {
+            db.table("items", "pk:S");
+            return db.ddb().putItem(r -> r.tableName("items").item(item("pk", "a")).conditionalOperator(ConditionalOperator.AND));
+        }).expectError("ValidationException");
+        c.add("ConditionalOperator with one ScanFilter condition is invalid", db -> {
+            numbers(db);
+            return db.ddb().scan(r -> r.tableName("nums").conditionalOperator(ConditionalOperator.OR)
+                    .scanFilter(Map.of("v", cond(ComparisonOperator.EQ, "odd"))));
+        }).expectError("ValidationException");
+        c.add("ConditionalOperator with KeyConditions and no QueryFilter is invalid", db -> {
+            numbers(db);
+            return db.ddb().query(r -> r.tableName("nums").conditionalOperator(ConditionalOperator.AND)
+                    .keyConditions(Map.of("pk", cond(ComparisonOperator.EQ, "a"))));
+        }).expectError("ValidationException");
+        c.add("KeyConditions with ProjectionExpression is allowed", db -> {
+            numbers(db);
+            return db.ddb().query(r -> r.tableName("nums").keyConditions(Map.of("pk", cond(ComparisonOperator.EQ, "b")))
+                    .projectionExpression("v"));
+        }).expect(Dsl.page(List.of(item("v", "odd")), 1, 1));
         c.add("mixing: ExpressionAttributeNames with AttributesToGet", db -> {
             db.table("items", "pk:S");
             return db.ddb().getItem(r -> r.tableName("items").key(key("pk", "a")).attributesToGet("n")

@@ -31,13 +31,13 @@ class LegacyTest {
 
     @Test
     void expressionRequestsPassUnchanged() {
-        PutItemRequest r = PutItemRequest.builder().tableName("t").conditionExpression("attribute_exists(a)").build();
+        PutItemRequest r = PutItemRequest.builder().tableName("things").conditionExpression("attribute_exists(a)").build();
         assertSame(r, Legacy.putItem(r));
     }
 
     @Test
     void expectedBecomesAConditionExpressionWithGeneratedPlaceholders() {
-        DeleteItemRequest r = Legacy.deleteItem(DeleteItemRequest.builder().tableName("t")
+        DeleteItemRequest r = Legacy.deleteItem(DeleteItemRequest.builder().tableName("things")
                 .expected(Map.of("b", ExpectedAttributeValue.builder().exists(false).build(),
                         "a", ExpectedAttributeValue.builder().comparisonOperator(ComparisonOperator.NOT_CONTAINS)
                                 .attributeValueList(FIVE).build()))
@@ -51,7 +51,7 @@ class LegacyTest {
 
     @Test
     void attributeUpdatesBecomeAnUpdateExpression() {
-        UpdateItemRequest r = Legacy.updateItem(UpdateItemRequest.builder().tableName("t").attributeUpdates(Map.of(
+        UpdateItemRequest r = Legacy.updateItem(UpdateItemRequest.builder().tableName("things").attributeUpdates(Map.of(
                 "a", AttributeValueUpdate.builder().value(FIVE).build(),
                 "b", AttributeValueUpdate.builder().action(AttributeAction.ADD).value(FIVE).build(),
                 "c", AttributeValueUpdate.builder().action(AttributeAction.DELETE).build())).build());
@@ -60,7 +60,7 @@ class LegacyTest {
 
     @Test
     void keyConditionsUsePlaceholdersThatLeaveTheCallersAlone() {
-        QueryRequest r = Legacy.query(QueryRequest.builder().tableName("t")
+        QueryRequest r = Legacy.query(QueryRequest.builder().tableName("things")
                 .keyConditions(Map.of("pk", Condition.builder().comparisonOperator(ComparisonOperator.EQ)
                         .attributeValueList(FIVE).build()))
                 .filterExpression("#x = :x").expressionAttributeNames(Map.of("#x", "x"))
@@ -74,30 +74,40 @@ class LegacyTest {
         assertEquals("Can not use both expression and non-expression parameters in the same request: "
                 + "Non-expression parameters: {ScanFilter, ConditionalOperator} Expression parameters: "
                 + "{ProjectionExpression, FilterExpression}", message(() -> Legacy.scan(ScanRequest.builder()
-                .tableName("t").scanFilter(Map.of("a", Condition.builder().comparisonOperator(ComparisonOperator.NULL)
+                .tableName("things").scanFilter(Map.of("a", Condition.builder().comparisonOperator(ComparisonOperator.NULL)
                         .build())).conditionalOperator(ConditionalOperator.AND).projectionExpression("a")
                 .filterExpression("attribute_exists(a)").build())));
         assertEquals("ExpressionAttributeValues can only be specified when using expressions: ConditionExpression is null",
-                message(() -> Legacy.putItem(PutItemRequest.builder().tableName("t")
+                message(() -> Legacy.putItem(PutItemRequest.builder().tableName("things")
                         .expected(Map.of("a", ExpectedAttributeValue.builder().exists(false).build()))
                         .expressionAttributeValues(Map.of(":v", FIVE)).build())));
     }
 
     @Test
+    void conditionalOperatorNeedsTwoConditions() {
+        assertEquals("ConditionalOperator cannot be used without Filter or Expected", message(() -> Legacy.putItem(
+                PutItemRequest.builder().tableName("things").conditionalOperator(ConditionalOperator.AND).build())));
+        assertEquals("ConditionalOperator can only be used when Filter or Expected has two or more elements",
+                message(() -> Legacy.query(QueryRequest.builder().tableName("things").conditionalOperator(ConditionalOperator.OR)
+                        .queryFilter(Map.of("a", Condition.builder().comparisonOperator(ComparisonOperator.NULL).build()))
+                        .build())));
+    }
+
+    @Test
     void malformedConditionsAreRejectedWithDynamoDbsMessages() {
         assertEquals("One or more parameter values were invalid: Value must be provided when Exists is true for "
-                + "Attribute: a", message(() -> Legacy.putItem(PutItemRequest.builder().tableName("t")
+                + "Attribute: a", message(() -> Legacy.putItem(PutItemRequest.builder().tableName("things")
                 .expected(Map.of("a", ExpectedAttributeValue.builder().exists(true).build())).build())));
         assertEquals("One or more parameter values were invalid: ComparisonOperator LT is not valid for SS "
-                + "AttributeValue type", message(() -> Legacy.scan(ScanRequest.builder().tableName("t")
+                + "AttributeValue type", message(() -> Legacy.scan(ScanRequest.builder().tableName("things")
                 .scanFilter(Map.of("a", Condition.builder().comparisonOperator(ComparisonOperator.LT)
                         .attributeValueList(AttributeValue.fromSs(java.util.List.of("x"))).build())).build())));
         assertEquals("One or more parameter values were invalid: Invalid number of argument(s) for the BETWEEN "
-                + "ComparisonOperator", message(() -> Legacy.scan(ScanRequest.builder().tableName("t")
+                + "ComparisonOperator", message(() -> Legacy.scan(ScanRequest.builder().tableName("things")
                 .scanFilter(Map.of("a", Condition.builder().comparisonOperator(ComparisonOperator.BETWEEN)
                         .attributeValueList(FIVE).build())).build())));
         assertEquals("One or more parameter values were invalid: Action DELETE is not supported for the type N",
-                message(() -> Legacy.updateItem(UpdateItemRequest.builder().tableName("t").attributeUpdates(Map.of(
+                message(() -> Legacy.updateItem(UpdateItemRequest.builder().tableName("things").attributeUpdates(Map.of(
                         "a", AttributeValueUpdate.builder().action(AttributeAction.DELETE).value(FIVE).build()))
                         .build())));
     }
