@@ -210,6 +210,10 @@ final class PartiqlContractTest extends ContractSuite {
             return db.ddb().executeStatement(r -> r.statement("SELECT * FROM nums WHERE pk = 'b'").nextToken(token))
                     .items();
         }).expectError("ValidationException");
+        c.add("SELECT with a NextToken that was never given out is invalid", db -> {
+            numbers(db);
+            return db.ddb().executeStatement(r -> r.statement("SELECT * FROM nums").nextToken("nope")).items();
+        }).expectError("ValidationException");
         c.add("SELECT with Limit 0 is invalid", db -> {
             numbers(db);
             return db.ddb().executeStatement(r -> r.statement("SELECT * FROM nums").limit(0)).items();
@@ -254,6 +258,8 @@ final class PartiqlContractTest extends ContractSuite {
                 .expectError("ValidationException");
         c.add("INSERT of something that is not a struct is invalid", writeNums("INSERT INTO nums VALUE ['pk']"))
                 .expectError("ValidationException");
+        c.add("INSERT with RETURNING is invalid", writeNums("INSERT INTO nums VALUE {'pk': 'c', 'sk': 1} RETURNING ALL OLD *"))
+                .expectError("ValidationException");
         c.add("INSERT with an empty bag is invalid", writeNums("INSERT INTO nums VALUE {'pk': 'c', 'sk': 1, 's': <<>>}"))
                 .expectError("ValidationException");
     }
@@ -291,6 +297,13 @@ final class PartiqlContractTest extends ContractSuite {
                 + "RETURNING MODIFIED OLD *")).expect(list(item("n", 5, "s", "hello")));
         c.add("UPDATE RETURNING MODIFIED NEW *", writeDocs("UPDATE docs SET n = 6 REMOVE s WHERE pk = 'd' "
                 + "RETURNING MODIFIED NEW *")).expect(list(item("n", 6)));
+        c.add("UPDATE of a path under a missing map is invalid", writeDocs("UPDATE docs SET nope.x = 1 WHERE pk = 'd'"))
+                .expectError("ValidationException");
+        c.add("UPDATE of a list element and a nested map", db -> {
+            documents(db);
+            return run(db, "UPDATE docs SET l[1] = 'deux', m.y.w = <<'a'>> REMOVE m.x WHERE pk = 'd' RETURNING ALL NEW *")
+                    .stream().map(i -> list(i.get("l"), i.get("m"))).toList();
+        }).expect(list(list(list(1, "deux", 3), map("y", map("z", "deep", "w", ss("a"))))));
         c.add("UPDATE of an item that does not exist fails", writeNums("UPDATE nums SET v = 'x' WHERE pk = 'z' AND sk = 1"))
                 .expectError("ConditionalCheckFailedException");
         c.add("UPDATE whose condition is false fails",
