@@ -130,4 +130,14 @@ class FaultsTest {
         assertEquals(1, ddb.faults().injected(Operation.EXECUTE_STATEMENT));
         assertEquals(0, ddb.faults().injected(Operation.PUT_ITEM));
     }
+
+    @Test
+    void anInjectedConflictCancelsExecuteTransactionWithAReasonPerStatement() {
+        ddb.faults().on(Operation.EXECUTE_TRANSACTION).failNext(1, Fault.TRANSACTION_CONFLICT);
+        TransactionCanceledException e = assertThrows(TransactionCanceledException.class, () -> ddb.executeTransaction(
+                b -> b.transactStatements(s -> s.statement("INSERT INTO things VALUE {'pk': 'x', 'sk': 1}"),
+                        s -> s.statement("INSERT INTO things VALUE {'pk': 'y', 'sk': 1}"))));
+        assertEquals(2, e.cancellationReasons().size());
+        assertEquals(false, exists("x"));
+    }
 }
