@@ -490,7 +490,7 @@ public final class Database {
     // ------------------------------------------------------------------ query and scan
 
     public QueryResponse query(QueryRequest r) {
-        r = Legacy.query(r);
+        r = Legacy.query(r, this);
         if (r.keyConditionExpression() == null) {
             throw Errors.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified "
                     + "in the request.");

@@ -138,6 +138,28 @@ final class Legacy {
         return any ? r.toBuilder().requestItems(out).build() : r;
     }
 
+    /**
+     * As {@link #query(QueryRequest)}, and a QueryFilter on a key attribute of the table or index queried is
+     * rejected with DynamoDB's QueryFilter message.
+     */
+    static QueryRequest query(QueryRequest r, Database engine) {
+        QueryRequest translated = query(r);
+        if (r.hasQueryFilter()) {
+            StoredTable t = engine.table(r.tableName());
+            StoredTable.Index index = r.indexName() == null ? null : t.index(r.indexName());
+            if (index != null || r.indexName() == null) {
+                for (String key : new String[] {index == null ? t.hashKey : index.hashKey,
+                        index == null ? t.rangeKey : index.rangeKey}) {
+                    if (key != null && r.queryFilter().containsKey(key)) {
+                        throw Errors.validation("QueryFilter can only contain non-primary key attributes: Primary key "
+                                + "attribute: " + key);
+                    }
+                }
+            }
+        }
+        return translated;
+    }
+
     static QueryRequest query(QueryRequest r) {
         Validation.tableName(r.tableName());
         List<String> legacy = new ArrayList<>();

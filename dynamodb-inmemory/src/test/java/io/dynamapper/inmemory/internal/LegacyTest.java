@@ -84,6 +84,22 @@ class LegacyTest {
     }
 
     @Test
+    void aQueryFilterOnAKeyAttributeGetsTheQueryFilterMessage() {
+        Database db = new Database();
+        db.createTable(software.amazon.awssdk.services.dynamodb.model.CreateTableRequest.builder().tableName("things")
+                .keySchema(k -> k.attributeName("pk").keyType("HASH"), k -> k.attributeName("sk").keyType("RANGE"))
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"),
+                        a -> a.attributeName("sk").attributeType("N"))
+                .billingMode("PAY_PER_REQUEST").build());
+        Condition eq = Condition.builder().comparisonOperator(ComparisonOperator.EQ).attributeValueList(FIVE).build();
+        assertEquals("QueryFilter can only contain non-primary key attributes: Primary key attribute: sk",
+                message(() -> db.query(QueryRequest.builder().tableName("things")
+                        .keyConditions(Map.of("pk", Condition.builder().comparisonOperator(ComparisonOperator.EQ)
+                                .attributeValueList(AttributeValue.fromS("a")).build()))
+                        .queryFilter(Map.of("sk", eq)).build())));
+    }
+
+    @Test
     void conditionalOperatorNeedsTwoConditions() {
         assertEquals("ConditionalOperator cannot be used without Filter or Expected", message(() -> Legacy.putItem(
                 PutItemRequest.builder().tableName("things").conditionalOperator(ConditionalOperator.AND).build())));
