@@ -36,9 +36,19 @@ public interface Session extends AutoCloseable {
     /**
      * The entity with this hash key, if it exists (from the identity map if already managed).
      *
+     * @param type the entity class
+     * @param hashKey the hash key value, of the key field's type (any {@code Number} that fits a
+     *     numeric key)
+     * @param <T> the entity type
+     * @return the managed entity, or empty if there is no such item (or it is pending deletion in
+     *     this session)
+     * @throws NullPointerException if {@code type} or {@code hashKey} is null
+     * @throws IllegalArgumentException if the key cannot be converted to the key field's type, or is
+     *     empty
      * @throws MappingException if {@code type} is not an entity, or its table has a range key
-     * @throws DynamapperException if the key is null or cannot be converted to the key's type,
-     *     or the read fails
+     * @throws RetriesExhaustedException if the read failed transiently on every attempt
+     * @throws DynamapperException if DynamoDB rejected the read, or the item cannot be read into
+     *     {@code type}
      * @throws IllegalStateException if the session is closed
      */
     <T> Optional<T> find(Class<T> type, Object hashKey);
@@ -46,9 +56,18 @@ public interface Session extends AutoCloseable {
     /**
      * The entity with this hash and range key, if it exists (from the identity map if already managed).
      *
+     * @param type the entity class
+     * @param hashKey the hash key value
+     * @param rangeKey the range key value
+     * @param <T> the entity type
+     * @return the managed entity, or empty if there is no such item (or it is pending deletion in
+     *     this session)
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if a key cannot be converted to its field's type, or is empty
      * @throws MappingException if {@code type} is not an entity, or its table has no range key
-     * @throws DynamapperException if a key is null or cannot be converted to the key's type, or
-     *     the read fails
+     * @throws RetriesExhaustedException if the read failed transiently on every attempt
+     * @throws DynamapperException if DynamoDB rejected the read, or the item cannot be read into
+     *     {@code type}
      * @throws IllegalStateException if the session is closed
      */
     <T> Optional<T> find(Class<T> type, Object hashKey, Object rangeKey);
@@ -56,14 +75,36 @@ public interface Session extends AutoCloseable {
     /**
      * Like {@link #find(Class, Object)}, for an entity that must exist.
      *
+     * @param type the entity class
+     * @param hashKey the hash key value
+     * @param <T> the entity type
+     * @return the managed entity
      * @throws ItemNotFoundException if there is no such item
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the key cannot be converted to the key field's type, or is
+     *     empty
+     * @throws MappingException if {@code type} is not an entity, or its table has a range key
+     * @throws RetriesExhaustedException if the read failed transiently on every attempt
+     * @throws DynamapperException if DynamoDB rejected the read, or the item cannot be read
+     * @throws IllegalStateException if the session is closed
      */
     <T> T get(Class<T> type, Object hashKey);
 
     /**
      * Like {@link #find(Class, Object, Object)}, for an entity that must exist.
      *
+     * @param type the entity class
+     * @param hashKey the hash key value
+     * @param rangeKey the range key value
+     * @param <T> the entity type
+     * @return the managed entity
      * @throws ItemNotFoundException if there is no such item
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if a key cannot be converted to its field's type, or is empty
+     * @throws MappingException if {@code type} is not an entity, or its table has no range key
+     * @throws RetriesExhaustedException if the read failed transiently on every attempt
+     * @throws DynamapperException if DynamoDB rejected the read, or the item cannot be read
+     * @throws IllegalStateException if the session is closed
      */
     <T> T get(Class<T> type, Object hashKey, Object rangeKey);
 
@@ -72,14 +113,43 @@ public interface Session extends AutoCloseable {
      * and managed entities come from the identity map. Reads in batches of 100 and retries
      * unprocessed keys with backoff.
      *
-     * @throws DynamapperException if a key does not fit the entity's key schema, or the reads fail
+     * @param type the entity class
+     * @param keys the keys to read; a key given twice yields its entity once
+     * @param <T> the entity type
+     * @return the managed entities found, in key order
+     * @throws NullPointerException if {@code type}, {@code keys} or one of the keys is null
+     * @throws IllegalArgumentException if a key does not fit the entity's key schema (a range key
+     *     missing or extra, a value of the wrong type, an empty value)
+     * @throws MappingException if {@code type} is not an entity
+     * @throws RetriesExhaustedException if keys were still unprocessed after every attempt
+     * @throws DynamapperException if DynamoDB rejected a read, or an item cannot be read
+     * @throws IllegalStateException if the session is closed
      */
     <T> List<T> getAll(Class<T> type, Collection<Key> keys);
 
-    /** A query on a partition of the entity's table or one of its indexes. */
+    /**
+     * A query on a partition of the entity's table or one of its indexes. Nothing is sent until a
+     * terminal operation of the query.
+     *
+     * @param type the entity class
+     * @param <T> the entity type
+     * @return a new query, bound to this session
+     * @throws NullPointerException if {@code type} is null
+     * @throws MappingException if {@code type} is not an entity
+     * @throws IllegalStateException if the session is closed
+     */
     <T> Query<T> query(Class<T> type);
 
-    /** A scan of the entity's table. */
+    /**
+     * A scan of the entity's table. Nothing is sent until a terminal operation of the scan.
+     *
+     * @param type the entity class
+     * @param <T> the entity type
+     * @return a new scan, bound to this session
+     * @throws NullPointerException if {@code type} is null
+     * @throws MappingException if {@code type} is not an entity
+     * @throws IllegalStateException if the session is closed
+     */
     <T> Scan<T> scan(Class<T> type);
 
     /**
@@ -95,9 +165,12 @@ public interface Session extends AutoCloseable {
      * <li>The managed instance itself: nothing to do; changes are found at commit.</li>
      * </ul>
      *
+     * @param entity the entity to write at commit
+     * @throws NullPointerException if {@code entity} is null
+     * @throws IllegalArgumentException if a key field of the entity is null or empty
      * @throws MappingException if the entity's class is not an entity
-     * @throws DynamapperException if a key field is null or empty, or a different mutable instance
-     *     is already managed for the key
+     * @throws DynamapperException if a different mutable instance is already managed for the key, or
+     *     the key is managed as another entity class
      * @throws IllegalStateException if the session is closed
      */
     void save(Object entity);
@@ -106,7 +179,12 @@ public interface Session extends AutoCloseable {
      * Deletes the entity at commit, on condition its version is unchanged. An entity the session
      * does not manage is deleted by its key (and its version, if set).
      *
+     * @param entity the entity to delete at commit
+     * @throws NullPointerException if {@code entity} is null
+     * @throws IllegalArgumentException if a key field of the entity is null or empty
      * @throws MappingException if the entity's class is not an entity
+     * @throws DynamapperException if a different mutable instance is managed for the key, or the key
+     *     is managed as another entity class
      * @throws IllegalStateException if the session is closed
      */
     void delete(Object entity);
@@ -123,7 +201,8 @@ public interface Session extends AutoCloseable {
      * @throws RetriesExhaustedException if every attempt failed transiently; nothing was written
      * @throws CommitOutcomeUnknownException if an attempt failed after it was sent and no retry could
      *     tell whether it was applied; check the stored items before trying again
-     * @throws DynamapperException if DynamoDB rejected the request
+     * @throws DynamapperException if DynamoDB rejected the request, or a managed entity's key was
+     *     changed; nothing was written
      * @throws IllegalStateException if the session is closed
      */
     void commit();
@@ -137,7 +216,13 @@ public interface Session extends AutoCloseable {
      */
     void rollback();
 
-    /** Whether a commit now would write anything. */
+    /**
+     * Whether a commit now would write anything: a saved or deleted entity, or a managed entity that
+     * differs from its snapshot.
+     *
+     * @return true if {@link #commit()} would send a write
+     * @throws IllegalStateException if the session is closed
+     */
     boolean isDirty();
 
     /** Closes the session, discarding pending changes. Never throws; closing twice is harmless. */

@@ -43,8 +43,10 @@ public final class Reads {
      * yields its entity once (at its first position), and entities come through {@code ctx.loader()}.
      * Reads with {@code BatchGetItem} in chunks of 100 keys, retrying unprocessed keys with backoff.
      *
-     * @throws DynamapperException if a key is null or does not fit the model's key fields (before any
-     *     request is sent), or a request fails
+     * @throws NullPointerException if the keys or one of them is null
+     * @throws IllegalArgumentException if a key does not fit the model's key fields (before any
+     *     request is sent)
+     * @throws DynamapperException if a request fails
      * @throws RetriesExhaustedException if keys are still unprocessed after the retry policy's attempts
      */
     public static <T> List<T> getAll(ReadContext ctx, EntityModel<T> model, Collection<Key> keys) {

@@ -1,5 +1,7 @@
 package io.dynamapper.engine.internal.session;
 
+import static java.util.Objects.requireNonNull;
+
 import io.dynamapper.DynamapperException;
 import io.dynamapper.Isolation;
 import io.dynamapper.ItemNotFoundException;
@@ -89,6 +91,11 @@ final class SessionImpl implements Session, EntityLoader {
     }
 
     private <T> Optional<T> read(Class<T> type, Object hashKey, Object rangeKey, boolean withRange) {
+        requireNonNull(type, "type == null");
+        requireNonNull(hashKey, "hashKey == null");
+        if (withRange) {
+            requireNonNull(rangeKey, "rangeKey == null");
+        }
         checkOpen();
         EntityModel<T> model = EntityModel.of(type);
         if (withRange && model.rangeKey().isEmpty()) {
@@ -110,22 +117,23 @@ final class SessionImpl implements Session, EntityLoader {
 
     @Override
     public <T> List<T> getAll(Class<T> type, Collection<Key> keys) {
+        requireNonNull(type, "type == null");
+        requireNonNull(keys, "keys == null");
         checkOpen();
         EntityModel<T> model = EntityModel.of(type);
-        if (keys == null) {
-            throw new DynamapperException("keys == null");
-        }
         return Reads.getAll(readContext, model, keys);
     }
 
     @Override
     public <T> Query<T> query(Class<T> type) {
+        requireNonNull(type, "type == null");
         checkOpen();
         return Reads.query(readContext, EntityModel.of(type));
     }
 
     @Override
     public <T> Scan<T> scan(Class<T> type) {
+        requireNonNull(type, "type == null");
         checkOpen();
         return Reads.scan(readContext, EntityModel.of(type));
     }
@@ -170,6 +178,7 @@ final class SessionImpl implements Session, EntityLoader {
 
     @Override
     public void save(Object entity) {
+        requireNonNull(entity, "entity == null");
         checkOpen();
         EntityModel<Object> model = modelOf(entity, "save");
         EntryKey id = new EntryKey(model.tableName(), model.keyOf(entity));
@@ -192,6 +201,7 @@ final class SessionImpl implements Session, EntityLoader {
 
     @Override
     public void delete(Object entity) {
+        requireNonNull(entity, "entity == null");
         checkOpen();
         EntityModel<Object> model = modelOf(entity, "delete");
         EntryKey id = new EntryKey(model.tableName(), model.keyOf(entity));
@@ -226,9 +236,6 @@ final class SessionImpl implements Session, EntityLoader {
     }
 
     private static EntityModel<Object> modelOf(Object entity, String what) {
-        if (entity == null) {
-            throw new DynamapperException("Cannot " + what + " null");
-        }
         return erase(EntityModel.of(entity.getClass()));
     }
 
