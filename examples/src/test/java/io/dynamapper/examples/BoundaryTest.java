@@ -72,7 +72,7 @@ class BoundaryTest {
 
     /** Published modules whose classes must be on this test's class path (add new ones as they are built). */
     private static final Set<String> REQUIRED = Set.of("dynamapper-api", "dynamapper-engine", "dynamapper-guice",
-            "dynamapper-testkit");
+            "dynamapper-testkit", "dynamapper-dynamodb-inmemory");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
