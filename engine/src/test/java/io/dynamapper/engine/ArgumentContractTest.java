@@ -138,6 +138,12 @@ class ArgumentContractTest {
         rows.add(npe("scan(null)", "type == null", inSession(s -> s.scan(null))));
         rows.add(npe("save(null)", "entity == null", inSession(s -> s.save(null))));
         rows.add(npe("delete(null)", "entity == null", inSession(s -> s.delete(null))));
+        rows.add(npe("delete(type, null)", "hashKey == null", inSession(s -> s.delete(Account.class, null))));
+        rows.add(npe("delete(type, h, null)", "rangeKey == null", inSession(s -> s.delete(Map2.class, 1, null))));
+        rows.add(npe("delete(null, h)", "type == null", inSession(s -> s.delete((Class<?>) null, 1))));
+        rows.add(npe("refresh(null)", "entity == null", inSession(s -> s.refresh(null))));
+        rows.add(npe("detach(null)", "entity == null", inSession(s -> s.detach(null))));
+        rows.add(npe("current(null)", "entity == null", inSession(s -> s.current(null))));
         rows.add(npe("query.hashKey(null)", "value == null", inSession(s -> s.query(Map2.class).hashKey(null))));
         rows.add(npe("query.rangeKey(null)", "condition == null", inSession(s -> s.query(Map2.class).rangeKey(null))));
         rows.add(npe("query.index(null)", "indexName == null", inSession(s -> s.query(Map2.class).index(null))));
@@ -154,6 +160,13 @@ class ArgumentContractTest {
                 inSession(s -> s.getAll(Map2.class, List.of(Key.of(1))))));
         rows.add(iae("save(entity without key)", "Key field Account.id", inSession(s -> s.save(new Account()))));
         rows.add(iae("delete(entity without key)", "Key field Account.id", inSession(s -> s.delete(new Account()))));
+        rows.add(iae("delete(type, wrong type)", "hash key Account.id", inSession(s -> s.delete(Account.class, 42))));
+        rows.add(iae("current(an entity the session does not manage)", "manages no Account",
+                inSession(s -> {
+                    Account a = new Account();
+                    a.id = "a";
+                    s.current(a);
+                })));
         rows.add(iae("query.limit(0)", "limit must be positive, was 0", inSession(s -> s.query(Map2.class).limit(0))));
         rows.add(iae("scan.limit(-1)", "limit must be positive, was -1", inSession(s -> s.scan(Map2.class).limit(-1))));
         rows.add(iae("scan.segments(0)", "segments must be 1 to", inSession(s -> s.scan(Map2.class).segments(0))));
