@@ -70,7 +70,8 @@ public record SessionOptions(boolean consistentReads, Isolation isolation, Optio
      * @throws NullPointerException if {@code newIsolation} is null
      */
     public SessionOptions withIsolation(Isolation newIsolation) {
-        return new SessionOptions(consistentReads, newIsolation, retryPolicy, exactlyOnceSingleWrites);
+        return new SessionOptions(consistentReads, Objects.requireNonNull(newIsolation, "newIsolation == null"),
+                retryPolicy, exactlyOnceSingleWrites);
     }
 
     /**
@@ -81,7 +82,8 @@ public record SessionOptions(boolean consistentReads, Isolation isolation, Optio
      * @throws NullPointerException if {@code policy} is null
      */
     public SessionOptions withRetryPolicy(RetryPolicy policy) {
-        return new SessionOptions(consistentReads, isolation, Optional.of(policy), exactlyOnceSingleWrites);
+        return new SessionOptions(consistentReads, isolation, Optional.of(Objects.requireNonNull(policy, "policy == null")),
+                exactlyOnceSingleWrites);
     }
 
     /**
