@@ -23,6 +23,12 @@ public record SessionOptions(boolean consistentReads, Isolation isolation, Optio
     /**
      * Validates the components.
      *
+     * @param consistentReads whether every read uses strongly consistent reads
+     * @param isolation what the commit checks
+     * @param retryPolicy the retry policy for this session, or empty to use the factory's
+     * @param exactlyOnceSingleWrites whether a commit of a single write is sent as a one-action
+     *     {@code TransactWriteItems} with a {@code ClientRequestToken} (see
+     *     {@link #withExactlyOnceSingleWrites(boolean)})
      * @throws NullPointerException if {@code isolation} or {@code retryPolicy} is null
      */
     public SessionOptions {
