@@ -112,6 +112,50 @@ public interface Session extends AutoCloseable {
     <T> T get(Class<T> type, Object hashKey, Object rangeKey);
 
     /**
+     * The entity of a class with a {@link KeyTemplate} whose template fields have these values
+     * (hash template fields first, then the range template's, each field once), if it exists:
+     * {@code s.find(Order.class, "alice", created, "o1")}. A class whose templates have one or two
+     * fields takes them through {@link #find(Class, Object)} and {@link #find(Class, Object, Object)}.
+     *
+     * @param type the entity class
+     * @param first the value of the first template field
+     * @param second the value of the second template field
+     * @param third the value of the third template field
+     * @param more the values of further template fields
+     * @param <T> the entity type
+     * @return the managed entity, or empty if there is no such item (or it is pending deletion)
+     * @throws NullPointerException if an argument or value is null
+     * @throws IllegalArgumentException if the number of values is not the number of template fields,
+     *     or a value cannot be converted to its field's type
+     * @throws MappingException if {@code type} is not an entity with a key template
+     * @throws RetriesExhaustedException if the read failed transiently on every attempt
+     * @throws DynamapperException if DynamoDB rejected the read, or the item cannot be read
+     * @throws IllegalStateException if the session is closed
+     */
+    <T> Optional<T> find(Class<T> type, Object first, Object second, Object third, Object... more);
+
+    /**
+     * Like {@link #find(Class, Object, Object, Object, Object...)}, for an entity that must exist.
+     *
+     * @param type the entity class
+     * @param first the value of the first template field
+     * @param second the value of the second template field
+     * @param third the value of the third template field
+     * @param more the values of further template fields
+     * @param <T> the entity type
+     * @return the managed entity
+     * @throws ItemNotFoundException if there is no such item
+     * @throws NullPointerException if an argument or value is null
+     * @throws IllegalArgumentException if the number of values is not the number of template fields,
+     *     or a value cannot be converted to its field's type
+     * @throws MappingException if {@code type} is not an entity with a key template
+     * @throws RetriesExhaustedException if the read failed transiently on every attempt
+     * @throws DynamapperException if DynamoDB rejected the read, or the item cannot be read
+     * @throws IllegalStateException if the session is closed
+     */
+    <T> T get(Class<T> type, Object first, Object second, Object third, Object... more);
+
+    /**
      * The entities with these keys, in the order of {@code keys}; keys with no item are skipped,
      * and managed entities come from the identity map. Reads in batches of 100 and retries
      * unprocessed keys with backoff.
@@ -227,6 +271,25 @@ public interface Session extends AutoCloseable {
      * @throws IllegalStateException if the session is closed
      */
     <T> void delete(Class<T> type, Object hashKey, Object rangeKey);
+
+    /**
+     * Deletes at commit, without reading it, the item of a class with a {@link KeyTemplate} whose
+     * template fields have these values (hash template fields first); as
+     * {@link #delete(Class, Object, Object)} otherwise.
+     *
+     * @param type the entity class
+     * @param first the value of the first template field
+     * @param second the value of the second template field
+     * @param third the value of the third template field
+     * @param more the values of further template fields
+     * @param <T> the entity type
+     * @throws NullPointerException if an argument or value is null
+     * @throws MappingException if {@code type} is not an entity with a key template
+     * @throws IllegalArgumentException if the number of values is not the number of template fields,
+     *     or a value cannot be converted to its field's type
+     * @throws IllegalStateException if the session is closed
+     */
+    <T> void delete(Class<T> type, Object first, Object second, Object third, Object... more);
 
     /**
      * Reads a managed entity again with a strongly consistent read and discards its pending changes

@@ -37,6 +37,11 @@ final class UnitSession implements Session {
     }
 
     @Override
+    public <T> Optional<T> find(Class<T> type, Object first, Object second, Object third, Object... more) {
+        return current().find(type, first, second, third, more);
+    }
+
+    @Override
     public <T> T get(Class<T> type, Object hashKey) {
         return current().get(type, hashKey);
     }
@@ -44,6 +49,11 @@ final class UnitSession implements Session {
     @Override
     public <T> T get(Class<T> type, Object hashKey, Object rangeKey) {
         return current().get(type, hashKey, rangeKey);
+    }
+
+    @Override
+    public <T> T get(Class<T> type, Object first, Object second, Object third, Object... more) {
+        return current().get(type, first, second, third, more);
     }
 
     @Override
@@ -79,6 +89,11 @@ final class UnitSession implements Session {
     @Override
     public <T> void delete(Class<T> type, Object hashKey, Object rangeKey) {
         current().delete(type, hashKey, rangeKey);
+    }
+
+    @Override
+    public <T> void delete(Class<T> type, Object first, Object second, Object third, Object... more) {
+        current().delete(type, first, second, third, more);
     }
 
     @Override

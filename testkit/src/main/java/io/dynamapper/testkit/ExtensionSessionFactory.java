@@ -110,6 +110,11 @@ final class ExtensionSessionFactory implements SessionFactory {
         }
 
         @Override
+        public <T> Optional<T> find(Class<T> type, Object first, Object second, Object third, Object... more) {
+            return delegate.find(type, first, second, third, more);
+        }
+
+        @Override
         public <T> T get(Class<T> type, Object hashKey) {
             return delegate.get(type, hashKey);
         }
@@ -117,6 +122,11 @@ final class ExtensionSessionFactory implements SessionFactory {
         @Override
         public <T> T get(Class<T> type, Object hashKey, Object rangeKey) {
             return delegate.get(type, hashKey, rangeKey);
+        }
+
+        @Override
+        public <T> T get(Class<T> type, Object first, Object second, Object third, Object... more) {
+            return delegate.get(type, first, second, third, more);
         }
 
         @Override
@@ -152,6 +162,11 @@ final class ExtensionSessionFactory implements SessionFactory {
         @Override
         public <T> void delete(Class<T> type, Object hashKey, Object rangeKey) {
             delegate.delete(type, hashKey, rangeKey);
+        }
+
+        @Override
+        public <T> void delete(Class<T> type, Object first, Object second, Object third, Object... more) {
+            delegate.delete(type, first, second, third, more);
         }
 
         @Override

@@ -5,10 +5,12 @@ import io.dynamapper.HashKey;
 import io.dynamapper.IndexHashKey;
 import io.dynamapper.IndexRangeKey;
 import io.dynamapper.Key;
+import io.dynamapper.KeyTemplate;
 import io.dynamapper.MappingException;
 import io.dynamapper.RangeKey;
 import io.dynamapper.Table;
 import io.dynamapper.Ttl;
+import io.dynamapper.TypeName;
 import io.dynamapper.Version;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
@@ -56,6 +58,11 @@ public final class EntityModel<T> {
     private final PropertyModel[] indexKeys; // key properties of indexes that are not table keys
     private final boolean optimisticLocking;
     private final long maxVersion;
+    private final KeyTemplateModel hashTemplate; // null without @KeyTemplate
+    private final KeyTemplateModel rangeTemplate; // null without @KeyTemplate or without a range template
+    private final String typeAttribute; // null without @KeyTemplate
+    private final String typeName; // null without @KeyTemplate
+    private final Set<PropertyModel> keyTemplateFields;
 
     /**
      * The model of an entity class, built on first use and cached for the life of the class.
@@ -82,8 +89,62 @@ public final class EntityModel<T> {
         this.tableName = table.value();
         this.optimisticLocking = table.optimisticLocking();
         this.shape = new ShapeBuilder().shape(type);
-        this.hashKey = single(HashKey.class, true);
-        this.rangeKey = single(RangeKey.class, false);
+        KeyTemplate keyTemplate = type.getAnnotation(KeyTemplate.class);
+        TypeName typeNameAnnotation = type.getAnnotation(TypeName.class);
+        if (keyTemplate != null) {
+            PropertyModel h = single(HashKey.class, false);
+            PropertyModel r = single(RangeKey.class, false);
+            if (h != null || r != null) {
+                throw new MappingException(type.getName() + " has a @KeyTemplate and a @"
+                        + (h != null ? "HashKey field " + h.fieldName() : "RangeKey field " + r.fieldName())
+                        + "; the template composes the key: remove the @HashKey/@RangeKey annotation");
+            }
+            this.hashTemplate = KeyTemplateModel.parse(type, "@KeyTemplate(hash)", keyTemplate.hash(),
+                    keyTemplate.hashAttribute(), shape);
+            this.rangeTemplate = keyTemplate.range().isEmpty() ? null : KeyTemplateModel.parse(type,
+                    "@KeyTemplate(range)", keyTemplate.range(), keyTemplate.rangeAttribute(), shape);
+            this.typeAttribute = keyTemplate.typeAttribute();
+            this.typeName = typeNameAnnotation == null ? type.getSimpleName() : typeNameAnnotation.value();
+            if (typeName.isEmpty()) {
+                throw new MappingException("@TypeName(\"\") on " + type.getName() + ": a type name must not be empty");
+            }
+            java.util.Set<String> reserved = new java.util.LinkedHashSet<>();
+            reserved.add(keyTemplate.hashAttribute());
+            if (rangeTemplate != null && !reserved.add(keyTemplate.rangeAttribute())) {
+                throw new MappingException("@KeyTemplate on " + type.getName() + " names the same attribute '"
+                        + keyTemplate.rangeAttribute() + "' for hash and range key; give them different names");
+            }
+            if (typeAttribute.isEmpty() || !reserved.add(typeAttribute)) {
+                throw new MappingException("@KeyTemplate(typeAttribute = \"" + typeAttribute + "\") on " + type.getName()
+                        + " must be non-empty and differ from the key attributes " + reserved);
+            }
+            for (PropertyModel p : shape.properties()) {
+                if (reserved.contains(p.attributeName())) {
+                    throw new MappingException("Field " + p.describe() + " is stored as attribute '" + p.attributeName()
+                            + "', which @KeyTemplate of " + type.getName() + " uses for the key or type attribute "
+                            + reserved + "; rename the field's attribute with @Attribute, or the template's attribute");
+                }
+            }
+            java.util.Set<PropertyModel> fields = new java.util.LinkedHashSet<>(hashTemplate.fields());
+            if (rangeTemplate != null) {
+                fields.addAll(rangeTemplate.fields());
+            }
+            this.keyTemplateFields = java.util.Collections.unmodifiableSet(fields);
+            this.hashKey = hashTemplate.property();
+            this.rangeKey = rangeTemplate == null ? null : rangeTemplate.property();
+        } else {
+            if (typeNameAnnotation != null) {
+                throw new MappingException("@TypeName on " + type.getName() + " needs a @KeyTemplate: the type "
+                        + "attribute is written for classes that share a table through key templates");
+            }
+            this.hashTemplate = null;
+            this.rangeTemplate = null;
+            this.typeAttribute = null;
+            this.typeName = null;
+            this.keyTemplateFields = Set.of();
+            this.hashKey = single(HashKey.class, true);
+            this.rangeKey = single(RangeKey.class, false);
+        }
         this.version = single(Version.class, false);
         this.ttl = single(Ttl.class, false);
         checkKey(hashKey, "@HashKey");
@@ -99,7 +160,7 @@ public final class EntityModel<T> {
                         + version.javaType().getSimpleName() + "; a version must be an integral number: int, long, "
                         + "Integer, Long (or short, BigInteger)");
             }
-            if (version == hashKey || version == rangeKey) {
+            if (version == hashKey || version == rangeKey || keyTemplateFields.contains(version)) {
                 throw new MappingException("@Version field " + version.describe() + " cannot be a key");
             }
             if (!optimisticLocking) {
@@ -364,6 +425,10 @@ public final class EntityModel<T> {
      */
     public Map<String, AttributeValue> toItem(T entity) {
         Map<String, AttributeValue> item = shape.encode(entity);
+        if (hashTemplate != null) {
+            putTemplateKeys(item, entity, false);
+            item.put(typeAttribute, AttributeValue.fromS(typeName));
+        }
         checkKeyValue(hashKey, item.get(hashKey.attributeName()), entity, false);
         if (rangeKey != null) {
             checkKeyValue(rangeKey, item.get(rangeKey.attributeName()), entity, false);
@@ -399,6 +464,10 @@ public final class EntityModel<T> {
      */
     public Map<String, AttributeValue> keyOf(T entity) {
         Map<String, AttributeValue> key = new LinkedHashMap<>(4);
+        if (hashTemplate != null) {
+            putTemplateKeys(key, entity, true);
+            return key;
+        }
         AttributeValue h = hashKey.encode(hashKey.read(entity));
         checkKeyValue(hashKey, h, entity, true);
         key.put(hashKey.attributeName(), h);
@@ -406,6 +475,125 @@ public final class EntityModel<T> {
             AttributeValue r = rangeKey.encode(rangeKey.read(entity));
             checkKeyValue(rangeKey, r, entity, true);
             key.put(rangeKey.attributeName(), r);
+        }
+        return key;
+    }
+
+    private void putTemplateKeys(Map<String, AttributeValue> item, T entity, boolean argument) {
+        for (KeyTemplateModel template : rangeTemplate == null ? List.of(hashTemplate)
+                : List.of(hashTemplate, rangeTemplate)) {
+            Optional<PropertyModel> missing = template.nullField(entity);
+            if (missing.isPresent()) {
+                String message = "Key template field " + missing.get().describe() + " is null in " + describe(entity)
+                        + "; the key \"" + template.template() + "\" needs a value for every field";
+                throw argument ? new IllegalArgumentException(message) : new DynamapperException(message);
+            }
+            AttributeValue value = AttributeValue.fromS(template.compose(entity));
+            checkKeyValue(template.property(), value, entity, argument);
+            item.put(template.attributeName(), value);
+        }
+    }
+
+    /** Whether the property is a key composed by a key template (its codec takes field values). */
+    public boolean isTemplateKey(PropertyModel property) {
+        return hashTemplate != null && (property == hashKey || property == rangeKey);
+    }
+
+    /** Whether the class composes its key with {@code @KeyTemplate}. */
+    public boolean hasKeyTemplate() {
+        return hashTemplate != null;
+    }
+
+    /** The hash key template, if the class has {@code @KeyTemplate}. */
+    public Optional<KeyTemplateModel> hashTemplate() {
+        return Optional.ofNullable(hashTemplate);
+    }
+
+    /** The range key template, if the class has {@code @KeyTemplate} with a range template. */
+    public Optional<KeyTemplateModel> rangeTemplate() {
+        return Optional.ofNullable(rangeTemplate);
+    }
+
+    /** The type attribute ({@code @KeyTemplate(typeAttribute)}), if the class has {@code @KeyTemplate}. */
+    public Optional<String> typeAttribute() {
+        return Optional.ofNullable(typeAttribute);
+    }
+
+    /** The type name ({@code @TypeName}, else the simple class name), if the class has {@code @KeyTemplate}. */
+    public Optional<String> typeName() {
+        return Optional.ofNullable(typeName);
+    }
+
+    /** Whether the property is a field a key template uses (which cannot change on a managed entity). */
+    public boolean isKeyTemplateField(PropertyModel property) {
+        return keyTemplateFields.contains(property);
+    }
+
+    /** The fields of the key templates, hash template first, without repetition: the values a key by values takes. */
+    public List<PropertyModel> keyTemplateFields() {
+        return List.copyOf(keyTemplateFields);
+    }
+
+    /**
+     * Whether an item holds this class's type name, or is of a class without a key template.
+     *
+     * @param item a stored item
+     * @return false if the class has a type attribute and the item's differs
+     */
+    public boolean isOwnType(Map<String, AttributeValue> item) {
+        if (typeAttribute == null) {
+            return true;
+        }
+        AttributeValue stored = item.get(typeAttribute);
+        return stored != null && typeName.equals(stored.s());
+    }
+
+    /**
+     * The item of a key given as the key template's field values in order (hash template first):
+     * the key attributes and the fields' own attributes, from which {@link #fromItem} builds an
+     * entity with only its key fields set.
+     *
+     * @throws NullPointerException if a value is null
+     * @throws IllegalArgumentException if the count is not the number of template fields, or a value
+     *     cannot be its field's type
+     */
+    public Map<String, AttributeValue> templateKeyItem(List<?> values) {
+        if (hashTemplate == null) {
+            throw new IllegalStateException(type.getName() + " has no @KeyTemplate");
+        }
+        List<PropertyModel> fields = keyTemplateFields();
+        if (values.size() != fields.size()) {
+            throw new IllegalArgumentException(type.getSimpleName() + " (table '" + tableName + "') has key template "
+                    + "fields " + fields.stream().map(PropertyModel::fieldName).toList() + ", but " + values.size()
+                    + " value(s) were given: " + values + "; pass the values of these fields in this order");
+        }
+        Map<String, Object> byField = new java.util.HashMap<>();
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        for (int i = 0; i < fields.size(); i++) {
+            PropertyModel p = fields.get(i);
+            Object value = Objects.requireNonNull(values.get(i), "value of key template field " + p.describe() + " == null");
+            byField.put(p.fieldName(), value);
+            item.put(p.attributeName(), convertValue(p, value));
+        }
+        for (KeyTemplateModel template : rangeTemplate == null ? List.of(hashTemplate)
+                : List.of(hashTemplate, rangeTemplate)) {
+            List<Object> own = new ArrayList<>();
+            for (PropertyModel p : template.fields()) {
+                own.add(byField.get(p.fieldName()));
+            }
+            AttributeValue value = AttributeValue.fromS(template.composeValues(own, false));
+            checkKeyValue(template.property(), value, null, true);
+            item.put(template.attributeName(), value);
+        }
+        return item;
+    }
+
+    /** The table key attributes of an item. */
+    public Map<String, AttributeValue> keyAttributes(Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> key = new LinkedHashMap<>(4);
+        key.put(hashKey.attributeName(), item.get(hashKey.attributeName()));
+        if (rangeKey != null) {
+            key.put(rangeKey.attributeName(), item.get(rangeKey.attributeName()));
         }
         return key;
     }
@@ -451,6 +639,10 @@ public final class EntityModel<T> {
      * @throws IllegalArgumentException if a key is missing, extra, empty or of the wrong type
      */
     public Map<String, AttributeValue> key(Object hashValue, Object rangeValue) {
+        if (hashTemplate != null) { // the template fields' values in order: one or two of them
+            Objects.requireNonNull(hashValue, "hash key == null");
+            return keyAttributes(templateKeyItem(rangeValue == null ? List.of(hashValue) : List.of(hashValue, rangeValue)));
+        }
         Map<String, AttributeValue> key = new LinkedHashMap<>(4);
         key.put(hashKey.attributeName(), convertKey(hashKey, hashValue, "hash key"));
         if (rangeKey == null) {

@@ -249,6 +249,19 @@ final class DefaultQuery<T> implements Query<T> {
                 "a query's filter cannot use the key attributes of the table or index it queries; put conditions "
                         + "on them in hashKey(...)/rangeKey(...)");
         String filterExpression = filterCompiler.compileAll(filters);
+        if (model.hasKeyTemplate()) { // several types share the table: narrow to this one
+            Optional<String> prefix = index == null ? model.rangeTemplate().map(t -> t.constantPrefix())
+                    .filter(p -> !p.isEmpty()) : Optional.empty();
+            if (prefix.isPresent() && rangeCondition == null) {
+                String name = expressions.name(rangeProperty.orElseThrow().attributeName());
+                String value = expressions.value(AttributeValue.fromS(prefix.get()));
+                keyCondition += model.rangeTemplate().orElseThrow().fields().isEmpty()
+                        ? " AND " + name + " = " + value : " AND begins_with(" + name + ", " + value + ")";
+            } else if (prefix.isEmpty() || rangeCondition.operator() != KeyCondition.Operator.EQ
+                    && rangeCondition.operator() != KeyCondition.Operator.BEGINS_WITH) {
+                filterExpression = FilterCompiler.withTypeFilter(model, expressions, filterExpression);
+            }
+        }
 
         QueryRequest.Builder base = QueryRequest.builder()
                 .tableName(model.tableName())
@@ -296,6 +309,9 @@ final class DefaultQuery<T> implements Query<T> {
         if (type == ScalarAttributeType.N) {
             throw new IllegalArgumentException("query(" + name() + ").rangeKey(" + describe(rangeCondition) + "): range key "
                     + range.describe() + " is a number; beginsWith applies to string and binary keys only");
+        }
+        if (model.isTemplateKey(range)) { // field values (a prefix of them) composed with the template's text
+            return rangeValue(expressions, range, value);
         }
         if (type == ScalarAttributeType.S && value instanceof CharSequence text) {
             // a prefix of a UUID, enum or date key is a string, not a value of the field's type

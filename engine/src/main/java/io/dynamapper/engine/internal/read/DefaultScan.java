@@ -147,7 +147,8 @@ final class DefaultScan<T> implements Scan<T> {
 
     private Compiled compile() {
         Expressions expressions = new Expressions();
-        String filterExpression = new FilterCompiler(model, expressions, Set.of(), "").compileAll(filters);
+        String filterExpression = FilterCompiler.withTypeFilter(model, expressions,
+                new FilterCompiler(model, expressions, Set.of(), "").compileAll(filters));
         ScanRequest base = ScanRequest.builder()
                 .tableName(model.tableName())
                 .filterExpression(filterExpression)

@@ -36,6 +36,22 @@ final class FilterCompiler {
         this.forbiddenReason = forbiddenReason;
     }
 
+    /**
+     * A filter expression narrowed to the items of the model's type name, for a class with a key
+     * template (several classes share its table); the expression itself otherwise.
+     *
+     * @param filterExpression the caller's filters, or null
+     * @return the expression with {@code type attribute = type name} added, or null
+     */
+    static String withTypeFilter(EntityModel<?> model, Expressions expressions, String filterExpression) {
+        if (model.typeAttribute().isEmpty()) {
+            return filterExpression;
+        }
+        String type = expressions.name(model.typeAttribute().get()) + " = "
+                + expressions.value(AttributeValue.fromS(model.typeName().orElseThrow()));
+        return filterExpression == null ? type : "(" + filterExpression + ") AND " + type;
+    }
+
     /** The expression of several filters that must all hold; null when there are none. */
     String compileAll(List<Filter> filters) {
         if (filters.isEmpty()) {

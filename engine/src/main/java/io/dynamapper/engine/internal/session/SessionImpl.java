@@ -126,6 +126,9 @@ final class SessionImpl implements Session, EntityLoader {
         }
         checkOpen();
         EntityModel<T> model = EntityModel.of(type);
+        if (model.hasKeyTemplate()) {
+            return readByValues(model, withRange ? List.of(hashKey, rangeKey) : List.of(hashKey));
+        }
         if (withRange && rangeKey == null) {
             throw new DynamapperException(type.getSimpleName() + " (table '" + model.tableName() + "'): a null range key "
                     + "was given" + (model.rangeKey().isPresent() ? "; pass a value for range key "
@@ -139,13 +142,72 @@ final class SessionImpl implements Session, EntityLoader {
             throw new MappingException(type.getSimpleName() + " (table '" + model.tableName() + "') has range key "
                     + model.rangeKey().get().fieldName() + "; use find/get with both hash and range key");
         }
-        Map<String, AttributeValue> key = model.key(hashKey, rangeKey);
+        return readKey(model, model.key(hashKey, rangeKey));
+    }
+
+    private <T> Optional<T> readKey(EntityModel<T> model, Map<String, AttributeValue> key) {
         Entry entry = index.get(new EntryKey(model.tableName(), key));
         if (entry != null) {
             checkType(entry, model);
-            return entry.deleted ? Optional.empty() : Optional.of(type.cast(entry.instance));
+            return entry.deleted ? Optional.empty() : Optional.of(model.type().cast(entry.instance));
         }
         return Reads.getItem(readContext, model, key).map(item -> load(model, item));
+    }
+
+    private <T> Optional<T> readByValues(EntityModel<T> model, List<Object> values) {
+        return readKey(model, model.keyAttributes(model.templateKeyItem(values)));
+    }
+
+    private static EntityModel<?> templateModel(Class<?> type) {
+        EntityModel<?> model = EntityModel.of(type);
+        if (!model.hasKeyTemplate()) {
+            throw new MappingException(type.getSimpleName() + " (table '" + model.tableName() + "') has no @KeyTemplate: "
+                    + "find, get and delete take its hash key, and its range key if it has one");
+        }
+        return model;
+    }
+
+    private static List<Object> values(Object first, Object second, Object third, Object... more) {
+        requireNonNull(more, "more == null");
+        List<Object> values = new ArrayList<>(3 + more.length);
+        values.add(requireNonNull(first, "first == null"));
+        values.add(requireNonNull(second, "second == null"));
+        values.add(requireNonNull(third, "third == null"));
+        for (Object value : more) {
+            values.add(requireNonNull(value, "a key value == null"));
+        }
+        return values;
+    }
+
+    @Override
+    public <T> Optional<T> find(Class<T> type, Object first, Object second, Object third, Object... more) {
+        requireNonNull(type, "type == null");
+        List<Object> values = values(first, second, third, more);
+        checkOpen();
+        @SuppressWarnings("unchecked")
+        EntityModel<T> model = (EntityModel<T>) templateModel(type);
+        return readByValues(model, values);
+    }
+
+    @Override
+    public <T> T get(Class<T> type, Object first, Object second, Object third, Object... more) {
+        requireNonNull(type, "type == null");
+        List<Object> values = values(first, second, third, more);
+        checkOpen();
+        @SuppressWarnings("unchecked")
+        EntityModel<T> model = (EntityModel<T>) templateModel(type);
+        Map<String, AttributeValue> key = model.keyAttributes(model.templateKeyItem(values));
+        return readKey(model, key).orElseThrow(() -> notFound(type, model.keyValue(key)));
+    }
+
+    @Override
+    public <T> void delete(Class<T> type, Object first, Object second, Object third, Object... more) {
+        requireNonNull(type, "type == null");
+        List<Object> values = values(first, second, third, more);
+        checkOpen();
+        @SuppressWarnings("unchecked")
+        EntityModel<T> model = (EntityModel<T>) templateModel(type);
+        deleteByItem(model, model.templateKeyItem(values));
     }
 
     @Override
@@ -180,6 +242,13 @@ final class SessionImpl implements Session, EntityLoader {
         if (entry != null) {
             checkType(entry, model);
             return entry.deleted ? null : model.type().cast(entry.instance);
+        }
+        if (!model.isOwnType(item)) {
+            AttributeValue stored = item.get(model.typeAttribute().orElseThrow());
+            throw new MappingException("Item " + model.keyValue(item) + " of table '" + model.tableName() + "' has type '"
+                    + (stored == null ? "<missing>" : stored.s()) + "' in attribute '" + model.typeAttribute().orElseThrow()
+                    + "', not " + model.type().getSimpleName() + "'s type '" + model.typeName().orElseThrow()
+                    + "'; its key templates collide with another class's: give each class its own key prefix");
         }
         T instance = model.fromItem(item);
         entry = new Entry(erase(model), id, instance, Entry.State.MANAGED, 0);
@@ -296,6 +365,10 @@ final class SessionImpl implements Session, EntityLoader {
         requireNonNull(type, "type == null");
         checkOpen();
         EntityModel<T> model = EntityModel.of(type);
+        if (model.hasKeyTemplate()) {
+            deleteByItem(model, model.templateKeyItem(withRange ? List.of(hashKey, rangeKey) : List.of(hashKey)));
+            return;
+        }
         checkKeyArity(model, rangeKey, withRange);
         EntryKey id = new EntryKey(model.tableName(), model.key(hashKey, rangeKey));
         Entry entry = index.get(id);
@@ -307,6 +380,21 @@ final class SessionImpl implements Session, EntityLoader {
         // not managed: an unconditional delete by key (an entity with only its key set)
         Map<String, AttributeValue> key = id.key();
         Object keyOnly = model.fromItem(key);
+        Entry remote = new Entry(erase(model), id, keyOnly, Entry.State.DETACHED, 0);
+        remote.deleted = true;
+        add(remote);
+    }
+
+    /** Delete by key of a class with a key template: the item holds the key and the template fields. */
+    private <T> void deleteByItem(EntityModel<T> model, Map<String, AttributeValue> keyItem) {
+        EntryKey id = new EntryKey(model.tableName(), model.keyAttributes(keyItem));
+        Entry entry = index.get(id);
+        if (entry != null) {
+            checkType(entry, model);
+            markDeleted(entry);
+            return;
+        }
+        Object keyOnly = model.fromItem(keyItem);
         Entry remote = new Entry(erase(model), id, keyOnly, Entry.State.DETACHED, 0);
         remote.deleted = true;
         add(remote);
@@ -533,6 +621,11 @@ final class SessionImpl implements Session, EntityLoader {
         for (PropertyModel p : changed) {
             if (p == e.model.hashKey() || p == range) {
                 throw keyChanged(e);
+            }
+            if (e.model.isKeyTemplateField(p)) {
+                throw new DynamapperException("Field " + p.describe() + " of a managed " + e.model.type().getSimpleName()
+                        + " " + e.model.keyValue(e.id.key()) + " was changed, and a key template uses it: a key cannot "
+                        + "change. Delete the entity and save a new one with the new value. Nothing was sent.");
             }
         }
         return changed;
