@@ -7,10 +7,12 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.dynamapper.Cached;
 import io.dynamapper.DynamapperListener;
 import io.dynamapper.RetryPolicy;
+import io.dynamapper.RetryScope;
 import io.dynamapper.SessionFactory;
 import io.dynamapper.SessionOptions;
 import io.dynamapper.engine.internal.cache.SecondLevelCache;
 import io.dynamapper.engine.internal.listener.Listeners;
+import io.dynamapper.engine.internal.retry.RetryBudget;
 import io.dynamapper.engine.internal.session.DefaultSessionFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +60,31 @@ public final class Dynamapper {
                     + "Dynamapper.builder().build(); pass that factory");
         }
         return factory.cache().caffeine();
+    }
+
+    /**
+     * Runs {@code work} as one unit of work with one retry budget: the budget is made current on
+     * this thread while {@code work} runs, so every session of any factory built here draws its
+     * retries (a commit's, a read's) from it, and {@code work} draws its re-runs from the same
+     * budget through {@link RetryScope#awaitRetry()}, as {@link SessionFactory#inTransaction} does.
+     * Inside another unit of work on this thread (an enclosing {@code inTransaction}, another
+     * call of this method) the enclosing budget is used and {@code policy} is ignored, so nested
+     * retries never multiply. For integrations that run units of work themselves, such as the
+     * Guice module.
+     *
+     * @param policy the budget's policy: {@code policy.maxAttempts() - 1} retries in all
+     * @param work what to run; it receives the budget
+     * @param <R> the work's result
+     * @param <X> the checked exception the work may throw
+     * @return what {@code work} returned
+     * @throws NullPointerException if {@code policy} or {@code work} is null
+     * @throws X whatever {@code work} throws
+     */
+    public static <R, X extends Exception> R inRetryScope(RetryPolicy policy, RetryScope.Work<R, X> work) throws X {
+        requireNonNull(policy, "policy == null");
+        requireNonNull(work, "work == null");
+        RetryBudget budget = RetryBudget.current(new RetryBudget(policy));
+        return RetryBudget.within(budget, () -> work.run(budget));
     }
 
     /**
