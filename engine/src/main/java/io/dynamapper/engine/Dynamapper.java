@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.dynamapper.AttributeCodec;
 import io.dynamapper.Cached;
 import io.dynamapper.DynamapperListener;
 import io.dynamapper.RetryPolicy;
@@ -12,10 +13,13 @@ import io.dynamapper.SessionFactory;
 import io.dynamapper.SessionOptions;
 import io.dynamapper.engine.internal.cache.SecondLevelCache;
 import io.dynamapper.engine.internal.listener.Listeners;
+import io.dynamapper.engine.internal.mapping.ModelRegistry;
 import io.dynamapper.engine.internal.retry.RetryBudget;
 import io.dynamapper.engine.internal.session.DefaultSessionFactory;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -97,8 +101,47 @@ public final class Dynamapper {
         private SessionOptions sessionOptions;
         private Boolean secondLevelCache;
         private final List<DynamapperListener> listeners = new ArrayList<>(2);
+        private final Map<Class<?>, AttributeCodec<?>> codecs = new LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * Stores every value of {@code type} with {@code codec}, in every entity class of the factory:
+         * fields of exactly that class (not of its subclasses; a primitive field whose wrapper is
+         * {@code type} too) and the elements of lists, maps, sets and {@code Optional}s of it, at any
+         * depth, including the fields of nested classes. Factories built by other builders are not
+         * affected: two factories may store the same type differently.
+         *
+         * <p>What wins, from first to last: an {@link io.dynamapper.Codec @Codec} on the field; for
+         * a {@link io.dynamapper.Ttl @Ttl} {@code Instant}, epoch seconds; a codec registered here;
+         * the built-in mapping. So a codec registered for a type with a built-in mapping
+         * ({@code Instant}, {@code BigDecimal}, an enum, a nested class) replaces that mapping in
+         * this factory. A type stored by a registered codec cannot be a table or index key (the
+         * entity is then a {@link io.dynamapper.MappingException} at first use), nor an element of
+         * a DynamoDB set. Values are compared by their encoded form for dirty checking, so
+         * {@code codec} must encode equal values equally; it must be thread-safe.
+         *
+         * @param type the type whose values {@code codec} stores
+         * @param codec how to store them
+         * @param <T> the type
+         * @return this builder
+         * @throws NullPointerException if {@code type} or {@code codec} is null
+         * @throws IllegalArgumentException if {@code type} is a primitive (register its wrapper,
+         *     which covers both), a collection, a map, an {@code Optional} or an array other than
+         *     {@code byte[]} (these are stored through their elements' codecs)
+         * @throws IllegalStateException if a codec was already registered for {@code type}
+         */
+        public <T> Builder codec(Class<T> type, AttributeCodec<T> codec) {
+            requireNonNull(type, "type == null");
+            requireNonNull(codec, "codec == null");
+            ModelRegistry.checkCodecType(type);
+            AttributeCodec<?> earlier = codecs.putIfAbsent(type, codec);
+            if (earlier != null) {
+                throw new IllegalStateException("a codec for " + type.getName() + " was already registered: " + earlier
+                        + "; register one codec per type");
+            }
+            return this;
         }
 
         /**
@@ -188,7 +231,7 @@ public final class Dynamapper {
                     sessionOptions == null ? SessionOptions.defaults() : sessionOptions,
                     Boolean.FALSE.equals(secondLevelCache)
                             ? SecondLevelCache.disabled() : SecondLevelCache.create(Ticker.systemTicker()),
-                    Listeners.of(listeners));
+                    Listeners.of(listeners), ModelRegistry.of(codecs));
         }
     }
 }

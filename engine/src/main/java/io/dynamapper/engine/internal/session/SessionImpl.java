@@ -19,6 +19,7 @@ import io.dynamapper.engine.internal.commit.ItemSize;
 import io.dynamapper.engine.internal.commit.Write;
 import io.dynamapper.engine.internal.listener.Listeners;
 import io.dynamapper.engine.internal.mapping.EntityModel;
+import io.dynamapper.engine.internal.mapping.ModelRegistry;
 import io.dynamapper.engine.internal.mapping.PropertyModel;
 import io.dynamapper.engine.internal.read.EntityLoader;
 import io.dynamapper.engine.internal.read.ReadContext;
@@ -58,6 +59,7 @@ final class SessionImpl implements Session, EntityLoader {
     private final ReadContext readContext;
     private final SecondLevelCache cache;
     private final Listeners listeners;
+    private final ModelRegistry models;
     /** The last attempt of the running commit that failed and was retried; 0 before any retry. */
     private int retriedAttempts;
     private final String name;
@@ -69,8 +71,9 @@ final class SessionImpl implements Session, EntityLoader {
     private boolean closed;
 
     SessionImpl(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions options, LongSupplier nanoClock,
-                SecondLevelCache cache, Listeners listeners) {
+                SecondLevelCache cache, Listeners listeners, ModelRegistry models) {
         this.options = options;
+        this.models = models;
         this.retryPolicy = retryPolicy;
         this.ownBudget = new RetryBudget(retryPolicy);
         this.cache = cache;
@@ -114,13 +117,13 @@ final class SessionImpl implements Session, EntityLoader {
         return read(type, hashKey, rangeKey, true).orElseThrow(() -> notFound(type, Key.of(hashKey, rangeKey)));
     }
 
-    private static ItemNotFoundException notFound(Class<?> type, Key key) {
-        return new ItemNotFoundException(type, EntityModel.of(type).tableName(), key);
+    private ItemNotFoundException notFound(Class<?> type, Key key) {
+        return new ItemNotFoundException(type, models.model(type).tableName(), key);
     }
 
     private <T> Optional<T> read(Class<T> type, Object hashKey, Object rangeKey, boolean withRange) {
         checkOpen();
-        EntityModel<T> model = EntityModel.of(type);
+        EntityModel<T> model = models.model(type);
         if (withRange && rangeKey == null) {
             throw new DynamapperException(type.getSimpleName() + " (table '" + model.tableName() + "'): a null range key "
                     + "was given" + (model.rangeKey().isPresent() ? "; pass a value for range key "
@@ -146,7 +149,7 @@ final class SessionImpl implements Session, EntityLoader {
     @Override
     public <T> List<T> getAll(Class<T> type, Collection<Key> keys) {
         checkOpen();
-        EntityModel<T> model = EntityModel.of(type);
+        EntityModel<T> model = models.model(type);
         if (keys == null) {
             throw new DynamapperException("keys == null");
         }
@@ -156,13 +159,13 @@ final class SessionImpl implements Session, EntityLoader {
     @Override
     public <T> Query<T> query(Class<T> type) {
         checkOpen();
-        return Reads.query(readContext, EntityModel.of(type));
+        return Reads.query(readContext, models.model(type));
     }
 
     @Override
     public <T> Scan<T> scan(Class<T> type) {
         checkOpen();
-        return Reads.scan(readContext, EntityModel.of(type));
+        return Reads.scan(readContext, models.model(type));
     }
 
     /** Hands a read item to the identity map: the managed instance wins; a pending delete hides it. */
@@ -287,7 +290,7 @@ final class SessionImpl implements Session, EntityLoader {
     private <T> void deleteByKey(Class<T> type, Object hashKey, Object rangeKey, boolean withRange) {
         requireNonNull(type, "type == null");
         checkOpen();
-        EntityModel<T> model = EntityModel.of(type);
+        EntityModel<T> model = models.model(type);
         checkKeyArity(model, rangeKey, withRange);
         EntryKey id = new EntryKey(model.tableName(), model.key(hashKey, rangeKey));
         Entry entry = index.get(id);
@@ -320,7 +323,7 @@ final class SessionImpl implements Session, EntityLoader {
     public <T> T refresh(T entity) {
         requireNonNull(entity, "entity == null");
         checkOpen();
-        EntityModel<Object> model = erase(EntityModel.of(entity.getClass()));
+        EntityModel<Object> model = erase(models.model(entity.getClass()));
         Entry entry = managedEntry(model, entity, "refresh");
         if (entry.state == Entry.State.NEW) {
             throw new IllegalArgumentException("Cannot refresh " + model.type().getSimpleName() + " "
@@ -353,7 +356,7 @@ final class SessionImpl implements Session, EntityLoader {
     public void detach(Object entity) {
         requireNonNull(entity, "entity == null");
         checkOpen();
-        EntityModel<Object> model = erase(EntityModel.of(entity.getClass()));
+        EntityModel<Object> model = erase(models.model(entity.getClass()));
         Entry entry = index.get(new EntryKey(model.tableName(), model.keyOf(entity)));
         if (entry == null) {
             return;
@@ -380,7 +383,7 @@ final class SessionImpl implements Session, EntityLoader {
     public <T> T current(T entity) {
         requireNonNull(entity, "entity == null");
         checkOpen();
-        EntityModel<Object> model = erase(EntityModel.of(entity.getClass()));
+        EntityModel<Object> model = erase(models.model(entity.getClass()));
         Entry entry = index.get(new EntryKey(model.tableName(), model.keyOf(entity)));
         if (entry == null || entry.deleted) {
             throw new IllegalArgumentException("The session manages no " + model.type().getSimpleName() + " "
@@ -416,11 +419,11 @@ final class SessionImpl implements Session, EntityLoader {
         return (EntityModel<Object>) model;
     }
 
-    private static EntityModel<Object> modelOf(Object entity, String what) {
+    private EntityModel<Object> modelOf(Object entity, String what) {
         if (entity == null) {
             throw new DynamapperException("Cannot " + what + " null");
         }
-        return erase(EntityModel.of(entity.getClass()));
+        return erase(models.model(entity.getClass()));
     }
 
     private static void checkType(Entry entry, EntityModel<?> model) {
