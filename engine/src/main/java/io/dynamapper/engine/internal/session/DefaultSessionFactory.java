@@ -15,6 +15,7 @@ import io.dynamapper.SessionFactory;
 import io.dynamapper.SessionOptions;
 import io.dynamapper.engine.internal.cache.SecondLevelCache;
 import io.dynamapper.engine.internal.listener.Listeners;
+import io.dynamapper.engine.internal.mapping.ModelRegistry;
 import io.dynamapper.engine.internal.retry.RetryBudget;
 import io.dynamapper.engine.internal.schema.TableManager;
 import java.util.ArrayList;
@@ -39,10 +40,18 @@ public final class DefaultSessionFactory implements SessionFactory {
     private final LongSupplier nanoClock;
     private final SecondLevelCache cache;
     private final Listeners listeners;
+    private final ModelRegistry models;
 
     /** Creates a factory without second-level cache and listeners; sends no request. */
     public DefaultSessionFactory(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions defaults) {
-        this(client, retryPolicy, defaults, SecondLevelCache.disabled(), Listeners.none(), System::nanoTime);
+        this(client, retryPolicy, defaults, SecondLevelCache.disabled(), Listeners.none(), ModelRegistry.DEFAULT,
+                System::nanoTime);
+    }
+
+    /** Creates a factory with the built-in codecs only; sends no request. */
+    public DefaultSessionFactory(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions defaults,
+                                 SecondLevelCache cache, Listeners listeners) {
+        this(client, retryPolicy, defaults, cache, listeners, ModelRegistry.DEFAULT);
     }
 
     /**
@@ -50,27 +59,31 @@ public final class DefaultSessionFactory implements SessionFactory {
      *
      * @param cache the second-level cache its sessions share ({@link SecondLevelCache#disabled()} for none)
      * @param listeners told of commits, reads and retries
+     * @param models the factory's entity models, with its registered codecs
      */
     public DefaultSessionFactory(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions defaults,
-                                 SecondLevelCache cache, Listeners listeners) {
-        this(client, retryPolicy, defaults, cache, listeners, System::nanoTime);
+                                 SecondLevelCache cache, Listeners listeners, ModelRegistry models) {
+        this(client, retryPolicy, defaults, cache, listeners, models, System::nanoTime);
     }
 
     /** A factory whose commits measure DynamoDB's token window with {@code nanoClock}, for tests. */
     DefaultSessionFactory(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions defaults,
                           LongSupplier nanoClock) {
-        this(client, retryPolicy, defaults, SecondLevelCache.disabled(), Listeners.none(), nanoClock);
+        this(client, retryPolicy, defaults, SecondLevelCache.disabled(), Listeners.none(), ModelRegistry.DEFAULT,
+                nanoClock);
     }
 
     private DefaultSessionFactory(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions defaults,
-                                  SecondLevelCache cache, Listeners listeners, LongSupplier nanoClock) {
+                                  SecondLevelCache cache, Listeners listeners, ModelRegistry models,
+                                  LongSupplier nanoClock) {
         this.client = requireNonNull(client, "client == null");
         this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy == null");
         this.defaults = requireNonNull(defaults, "defaults == null");
         this.cache = requireNonNull(cache, "cache == null");
         this.listeners = requireNonNull(listeners, "listeners == null");
         this.nanoClock = requireNonNull(nanoClock, "nanoClock == null");
-        this.schema = new TableManager(client);
+        this.models = requireNonNull(models, "models == null");
+        this.schema = new TableManager(client, models);
     }
 
     @Override
@@ -82,7 +95,7 @@ public final class DefaultSessionFactory implements SessionFactory {
     public Session openSession(SessionOptions options) {
         requireNonNull(options, "options == null");
         return new SessionImpl(client, options.retryPolicy().orElse(retryPolicy), options, nanoClock, cache,
-                listeners);
+                listeners, models);
     }
 
     /**

@@ -19,6 +19,7 @@ import io.dynamapper.engine.internal.commit.ItemSize;
 import io.dynamapper.engine.internal.commit.Write;
 import io.dynamapper.engine.internal.listener.Listeners;
 import io.dynamapper.engine.internal.mapping.EntityModel;
+import io.dynamapper.engine.internal.mapping.ModelRegistry;
 import io.dynamapper.engine.internal.mapping.PropertyModel;
 import io.dynamapper.engine.internal.read.EntityLoader;
 import io.dynamapper.engine.internal.read.ReadContext;
@@ -58,6 +59,7 @@ final class SessionImpl implements Session, EntityLoader {
     private final ReadContext readContext;
     private final SecondLevelCache cache;
     private final Listeners listeners;
+    private final ModelRegistry models;
     /** The last attempt of the running commit that failed and was retried; 0 before any retry. */
     private int retriedAttempts;
     private final String name;
@@ -69,8 +71,9 @@ final class SessionImpl implements Session, EntityLoader {
     private boolean closed;
 
     SessionImpl(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions options, LongSupplier nanoClock,
-                SecondLevelCache cache, Listeners listeners) {
+                SecondLevelCache cache, Listeners listeners, ModelRegistry models) {
         this.options = options;
+        this.models = models;
         this.retryPolicy = retryPolicy;
         this.ownBudget = new RetryBudget(retryPolicy);
         this.cache = cache;
@@ -114,8 +117,8 @@ final class SessionImpl implements Session, EntityLoader {
         return read(type, hashKey, rangeKey, true).orElseThrow(() -> notFound(type, Key.of(hashKey, rangeKey)));
     }
 
-    private static ItemNotFoundException notFound(Class<?> type, Key key) {
-        return new ItemNotFoundException(type, EntityModel.of(type).tableName(), key);
+    private ItemNotFoundException notFound(Class<?> type, Key key) {
+        return new ItemNotFoundException(type, models.model(type).tableName(), key);
     }
 
     private <T> Optional<T> read(Class<T> type, Object hashKey, Object rangeKey, boolean withRange) {
@@ -125,7 +128,7 @@ final class SessionImpl implements Session, EntityLoader {
             requireNonNull(rangeKey, "rangeKey == null");
         }
         checkOpen();
-        EntityModel<T> model = EntityModel.of(type);
+        EntityModel<T> model = models.model(type);
         if (model.hasKeyTemplate()) {
             return readByValues(model, withRange ? List.of(hashKey, rangeKey) : List.of(hashKey));
         }
@@ -158,8 +161,8 @@ final class SessionImpl implements Session, EntityLoader {
         return readKey(model, model.keyAttributes(model.templateKeyItem(values)));
     }
 
-    private static EntityModel<?> templateModel(Class<?> type) {
-        EntityModel<?> model = EntityModel.of(type);
+    private EntityModel<?> templateModel(Class<?> type) {
+        EntityModel<?> model = models.model(type);
         if (!model.hasKeyTemplate()) {
             throw new MappingException(type.getSimpleName() + " (table '" + model.tableName() + "') has no @KeyTemplate: "
                     + "find, get and delete take its hash key, and its range key if it has one");
@@ -215,7 +218,7 @@ final class SessionImpl implements Session, EntityLoader {
         requireNonNull(type, "type == null");
         requireNonNull(keys, "keys == null");
         checkOpen();
-        EntityModel<T> model = EntityModel.of(type);
+        EntityModel<T> model = models.model(type);
         return Reads.getAll(readContext, model, keys);
     }
 
@@ -223,14 +226,14 @@ final class SessionImpl implements Session, EntityLoader {
     public <T> Query<T> query(Class<T> type) {
         requireNonNull(type, "type == null");
         checkOpen();
-        return Reads.query(readContext, EntityModel.of(type));
+        return Reads.query(readContext, models.model(type));
     }
 
     @Override
     public <T> Scan<T> scan(Class<T> type) {
         requireNonNull(type, "type == null");
         checkOpen();
-        return Reads.scan(readContext, EntityModel.of(type));
+        return Reads.scan(readContext, models.model(type));
     }
 
     /** Hands a read item to the identity map: the managed instance wins; a pending delete hides it. */
@@ -364,7 +367,7 @@ final class SessionImpl implements Session, EntityLoader {
     private <T> void deleteByKey(Class<T> type, Object hashKey, Object rangeKey, boolean withRange) {
         requireNonNull(type, "type == null");
         checkOpen();
-        EntityModel<T> model = EntityModel.of(type);
+        EntityModel<T> model = models.model(type);
         if (model.hasKeyTemplate()) {
             deleteByItem(model, model.templateKeyItem(withRange ? List.of(hashKey, rangeKey) : List.of(hashKey)));
             return;
@@ -416,7 +419,7 @@ final class SessionImpl implements Session, EntityLoader {
     public <T> T refresh(T entity) {
         requireNonNull(entity, "entity == null");
         checkOpen();
-        EntityModel<Object> model = erase(EntityModel.of(entity.getClass()));
+        EntityModel<Object> model = erase(models.model(entity.getClass()));
         Entry entry = managedEntry(model, entity, "refresh");
         if (entry.state == Entry.State.NEW) {
             throw new IllegalArgumentException("Cannot refresh " + model.type().getSimpleName() + " "
@@ -449,7 +452,7 @@ final class SessionImpl implements Session, EntityLoader {
     public void detach(Object entity) {
         requireNonNull(entity, "entity == null");
         checkOpen();
-        EntityModel<Object> model = erase(EntityModel.of(entity.getClass()));
+        EntityModel<Object> model = erase(models.model(entity.getClass()));
         Entry entry = index.get(new EntryKey(model.tableName(), model.keyOf(entity)));
         if (entry == null) {
             return;
@@ -476,7 +479,7 @@ final class SessionImpl implements Session, EntityLoader {
     public <T> T current(T entity) {
         requireNonNull(entity, "entity == null");
         checkOpen();
-        EntityModel<Object> model = erase(EntityModel.of(entity.getClass()));
+        EntityModel<Object> model = erase(models.model(entity.getClass()));
         Entry entry = index.get(new EntryKey(model.tableName(), model.keyOf(entity)));
         if (entry == null || entry.deleted) {
             throw new IllegalArgumentException("The session manages no " + model.type().getSimpleName() + " "
@@ -512,8 +515,8 @@ final class SessionImpl implements Session, EntityLoader {
         return (EntityModel<Object>) model;
     }
 
-    private static EntityModel<Object> modelOf(Object entity, String what) {
-        return erase(EntityModel.of(entity.getClass()));
+    private EntityModel<Object> modelOf(Object entity, String what) {
+        return erase(models.model(entity.getClass()));
     }
 
     private static void checkType(Entry entry, EntityModel<?> model) {
