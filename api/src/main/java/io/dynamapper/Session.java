@@ -200,6 +200,23 @@ public interface Session extends AutoCloseable {
     <T> Scan<T> scan(Class<T> type);
 
     /**
+     * A query of an item collection: one partition of a table shared by several classes with
+     * {@link KeyTemplate}s, each item decoded to the class its type attribute names and managed by
+     * this session: {@code s.collection(Customer.class, Order.class).hashKey("alice").list()}.
+     * Items of other types are skipped unless {@link CollectionQuery#failOnUnknownTypes()}.
+     *
+     * @param types the classes to read; at least one, all with a key template on the same table,
+     *     hash attribute and type attribute, and different type names
+     * @return a query to complete with {@link CollectionQuery#hashKey(Object)}
+     * @throws NullPointerException if {@code types} or one of them is null
+     * @throws IllegalArgumentException if no class is given
+     * @throws MappingException if a class is not an entity with a key template, or the classes do
+     *     not share table, hash attribute and type attribute, or two have the same type name
+     * @throws IllegalStateException if the session is closed
+     */
+    CollectionQuery collection(Class<?>... types);
+
+    /**
      * Makes the entity managed, to be written at commit.
      * <ul>
      * <li>An entity whose key the session does not manage and whose version is null or 0 (or that

@@ -72,6 +72,11 @@ final class UnitSession implements Session {
     }
 
     @Override
+    public io.dynamapper.CollectionQuery collection(Class<?>... types) {
+        return current().collection(types);
+    }
+
+    @Override
     public void save(Object entity) {
         current().save(entity);
     }

@@ -62,6 +62,11 @@ class ForwardingSession implements Session {
     }
 
     @Override
+    public io.dynamapper.CollectionQuery collection(Class<?>... types) {
+        return delegate.collection(types);
+    }
+
+    @Override
     public void save(Object entity) {
         delegate.save(entity);
     }

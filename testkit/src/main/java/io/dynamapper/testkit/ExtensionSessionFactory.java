@@ -145,6 +145,11 @@ final class ExtensionSessionFactory implements SessionFactory {
         }
 
         @Override
+        public io.dynamapper.CollectionQuery collection(Class<?>... types) {
+            return delegate.collection(types);
+        }
+
+        @Override
         public void save(Object entity) {
             delegate.save(entity);
         }

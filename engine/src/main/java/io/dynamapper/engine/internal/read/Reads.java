@@ -36,6 +36,12 @@ public final class Reads {
     }
 
     /** A new scan of the model's table; sends nothing until a terminal call. */
+    /** A query of the item collection of several classes sharing a table through key templates. */
+    public static io.dynamapper.CollectionQuery collection(ReadContext ctx, List<EntityModel<?>> models) {
+        return new DefaultCollectionQuery(Objects.requireNonNull(ctx, "ctx == null"),
+                Objects.requireNonNull(models, "models == null"));
+    }
+
     public static <T> Scan<T> scan(ReadContext ctx, EntityModel<T> model) {
         return new DefaultScan<>(Objects.requireNonNull(ctx, "ctx == null"), Objects.requireNonNull(model, "model == null"));
     }

@@ -236,6 +236,20 @@ final class SessionImpl implements Session, EntityLoader {
         return Reads.scan(readContext, models.model(type));
     }
 
+    @Override
+    public io.dynamapper.CollectionQuery collection(Class<?>... types) {
+        requireNonNull(types, "types == null");
+        List<EntityModel<?>> list = new ArrayList<>(types.length);
+        for (Class<?> type : types) {
+            list.add(models.model(requireNonNull(type, "a type == null")));
+        }
+        if (list.isEmpty()) {
+            throw new IllegalArgumentException("collection() needs at least one entity class");
+        }
+        checkOpen();
+        return Reads.collection(readContext, list);
+    }
+
     /** Hands a read item to the identity map: the managed instance wins; a pending delete hides it. */
     @Override
     public <T> T load(EntityModel<T> model, Map<String, AttributeValue> item) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dynamapper.DynamapperException;
 import io.dynamapper.Filter;
+import io.dynamapper.ItemCollection;
 import io.dynamapper.ItemNotFoundException;
 import io.dynamapper.KeyCondition;
 import io.dynamapper.KeyTemplate;
@@ -235,6 +236,34 @@ class SingleTableSessionTest extends SessionTestSupport {
         try (Session s = sessions.openSession()) {
             MappingException e = assertThrows(MappingException.class, () -> s.get(Note.class, "carol", "n1"));
             assertTrue(e.getMessage().contains("'Invoice'") && e.getMessage().contains("'Note'"), e.getMessage());
+        }
+    }
+
+    @Test
+    void anItemCollectionReadsSeveralTypesOfOnePartitionEachManagedByTheSession() {
+        storeAlice();
+        try (Session s = sessions.openSession()) {
+            ShopOrder before = s.get(ShopOrder.class, "alice", T1, "o1");
+            ItemCollection all = s.collection(Customer.class, ShopOrder.class).hashKey("alice").list();
+            assertEquals(3, all.size(), "the note is of a type the call did not name: skipped");
+            assertEquals(List.of("o1", "o2"), all.of(ShopOrder.class).stream().map(o -> o.orderId).toList());
+            assertSame(before, all.of(ShopOrder.class).get(0), "the identity map's instance");
+            Customer alice = all.of(Customer.class).get(0);
+            assertSame(alice, s.get(Customer.class, "alice"));
+            assertTrue(all.all().get(0) instanceof ShopOrder, "key order: ORDER# before PROFILE");
+            assertEquals(1, recording.requests(QueryRequest.class).size());
+
+            alice.name = "Alice C.";
+            s.commit();
+        }
+        try (Session s = sessions.openSession()) {
+            assertEquals("Alice C.", s.get(Customer.class, "alice").name);
+            MappingException unknown = assertThrows(MappingException.class, () -> s.collection(Customer.class,
+                    ShopOrder.class).hashKey("alice").failOnUnknownTypes().list());
+            assertTrue(unknown.getMessage().contains("'Note'"), unknown.getMessage());
+            assertEquals(4, s.collection(Customer.class, ShopOrder.class, Note.class).hashKey("alice").list().size());
+            assertThrows(MappingException.class, () -> s.collection(Customer.class, TestEntities.DoomMap.class));
+            assertThrows(IllegalStateException.class, () -> s.collection(Customer.class).list());
         }
     }
 }
