@@ -24,6 +24,24 @@ public interface SchemaManager {
     void createTable(Class<?> entityType, Throughput throughput);
 
     /**
+     * Creates a table shared by several entity classes with {@link KeyTemplate}s (single-table
+     * design): the key schema they agree on and the union of their indexes; waits until it is
+     * {@code ACTIVE}, then enables time to live if one of them has a {@link Ttl} attribute.
+     *
+     * @param throughput the capacity of the table and its global indexes
+     * @param entityTypes the classes stored in the table; at least one
+     * @throws NullPointerException if an argument or class is null
+     * @throws IllegalArgumentException if no class is given, or the throughput names an index none
+     *     of the classes has as a global index
+     * @throws MappingException if a class is not a valid entity, or the classes name different
+     *     tables, disagree on the key attributes' names or types, or declare an index of the same
+     *     name with different key attributes or types; the message names both classes
+     * @throws DynamapperException if the table already exists, DynamoDB rejects the request, or the
+     *     table does not become {@code ACTIVE} in time
+     */
+    void createTable(Throughput throughput, Class<?>... entityTypes);
+
+    /**
      * Like {@link #createTable} when the table does not exist; otherwise does nothing (it does not
      * compare the existing table's schema with the entity).
      *

@@ -3,6 +3,7 @@ package io.dynamapper.engine.internal.mapping;
 import io.dynamapper.DynamapperException;
 import io.dynamapper.HashKey;
 import io.dynamapper.IndexHashKey;
+import io.dynamapper.IndexTemplate;
 import io.dynamapper.IndexRangeKey;
 import io.dynamapper.Key;
 import io.dynamapper.KeyTemplate;
@@ -56,6 +57,7 @@ public final class EntityModel<T> {
     private final String typeAttribute; // null without @KeyTemplate
     private final String typeName; // null without @KeyTemplate
     private final Set<PropertyModel> keyTemplateFields;
+    private final List<KeyTemplateModel> indexTemplates; // hash and range templates of @IndexTemplate indexes
 
     /**
      * The model of an entity class with the built-in codecs only ({@link ModelRegistry#DEFAULT}),
@@ -168,7 +170,38 @@ public final class EntityModel<T> {
             throw new MappingException("@Ttl field " + ttl.describe() + " is a " + ttl.javaType().getSimpleName()
                     + "; time to live must be epoch seconds: long, Long or Instant");
         }
-        this.indexes = buildIndexes();
+        this.indexTemplates = new ArrayList<>();
+        List<IndexModel> allIndexes = new ArrayList<>(buildIndexes());
+        IndexTemplate[] indexTemplateAnnotations = type.getAnnotationsByType(IndexTemplate.class);
+        if (indexTemplateAnnotations.length > 0 && hashTemplate == null) {
+            throw new MappingException("@IndexTemplate on " + type.getName() + " needs a @KeyTemplate on the class; "
+                    + "use @IndexHashKey/@IndexRangeKey fields for a class with @HashKey");
+        }
+        for (IndexTemplate it : indexTemplateAnnotations) {
+            String role = "@IndexTemplate(index = \"" + it.index() + "\"";
+            if (it.index().length() < 3) {
+                throw new MappingException(role + ") on " + type.getName() + ": an index name has at least 3 characters");
+            }
+            if (allIndexes.stream().anyMatch(i -> i.name().equals(it.index()))) {
+                throw new MappingException(type.getName() + " declares index '" + it.index() + "' twice");
+            }
+            KeyTemplateModel h = KeyTemplateModel.parse(type, role + ", hash)", it.hash(),
+                    it.hashAttribute().isEmpty() ? it.index() + "_pk" : it.hashAttribute(), shape);
+            KeyTemplateModel r = it.range().isEmpty() ? null : KeyTemplateModel.parse(type, role + ", range)",
+                    it.range(), it.rangeAttribute().isEmpty() ? it.index() + "_sk" : it.rangeAttribute(), shape);
+            for (KeyTemplateModel t : r == null ? List.of(h) : List.of(h, r)) {
+                if (shape.properties().stream().anyMatch(p -> p.attributeName().equals(t.attributeName()))
+                        || t.attributeName().equals(typeAttribute) || t.attributeName().equals(hashKey.attributeName())
+                        || rangeKey != null && t.attributeName().equals(rangeKey.attributeName())) {
+                    throw new MappingException(role + ") on " + type.getName() + ": its key attribute '"
+                            + t.attributeName() + "' is already an attribute of the class; name another one");
+                }
+                indexTemplates.add(t);
+            }
+            allIndexes.add(new IndexModel(it.index(), h.property(), Optional.ofNullable(r).map(KeyTemplateModel::property),
+                    false));
+        }
+        this.indexes = List.copyOf(allIndexes);
         java.util.Set<PropertyModel> keys = new java.util.LinkedHashSet<>();
         for (IndexModel index : indexes) {
             keys.add(index.hashKey());
@@ -422,6 +455,12 @@ public final class EntityModel<T> {
         if (hashTemplate != null) {
             putTemplateKeys(item, entity, false);
             item.put(typeAttribute, AttributeValue.fromS(typeName));
+            for (KeyTemplateModel index : indexTemplates) {
+                String composed = index.compose(entity);
+                if (composed != null) { // a null field leaves the item out of the index (a sparse index)
+                    item.put(index.attributeName(), AttributeValue.fromS(composed));
+                }
+            }
         }
         checkKeyValue(hashKey, item.get(hashKey.attributeName()), entity, false);
         if (rangeKey != null) {
@@ -855,7 +894,19 @@ public final class EntityModel<T> {
                 changed.add(compared[i]);
             }
         }
+        if (!indexTemplates.isEmpty() && !changed.isEmpty()) { // index keys composed of changed fields are written again
+            for (KeyTemplateModel index : indexTemplates) {
+                if (index.fields().stream().anyMatch(changed::contains)) {
+                    changed.add(index.property());
+                }
+            }
+        }
         return changed;
+    }
+
+    /** The key properties of {@code @IndexTemplate} indexes, composed of fields: what a full update writes too. */
+    public List<PropertyModel> indexTemplateProperties() {
+        return indexTemplates.stream().map(KeyTemplateModel::property).toList();
     }
 
     /**
@@ -863,9 +914,31 @@ public final class EntityModel<T> {
      * accounting: what an update replaces.
      */
     public AttributeValue snapshotValue(Object[] snapshot, PropertyModel property) {
+        for (KeyTemplateModel index : indexTemplates) {
+            if (index.property() == property) { // composed from the fields' snapshot values
+                List<Object> values = new ArrayList<>();
+                for (PropertyModel field : index.fields()) {
+                    Object value = snapshotValue(snapshot, field) == null ? null : restoredValue(snapshot, field);
+                    if (value == null) {
+                        return null;
+                    }
+                    values.add(value);
+                }
+                return AttributeValue.fromS(index.composeValues(values, false));
+            }
+        }
         for (int i = 0; i < compared.length; i++) {
             if (compared[i] == property) {
                 return property.encode(property.restore(snapshot[i]));
+            }
+        }
+        throw new IllegalArgumentException(property + " is not in the snapshot of " + type.getName());
+    }
+
+    private Object restoredValue(Object[] snapshot, PropertyModel property) {
+        for (int i = 0; i < compared.length; i++) {
+            if (compared[i] == property) {
+                return property.restore(snapshot[i]);
             }
         }
         throw new IllegalArgumentException(property + " is not in the snapshot of " + type.getName());

@@ -127,6 +127,40 @@ public final class TableManager implements SchemaManager {
     /**
      * {@inheritDoc}
      *
+     * @throws io.dynamapper.MappingException if a class is not a valid entity, or the classes do not
+     *     agree on table, key attributes and indexes
+     * @throws IllegalArgumentException if no class is given, or the throughput names an index none of
+     *     the classes has as a global index
+     * @throws DynamapperException if the table exists, DynamoDB rejects the request, or the table or
+     *     an index does not become {@code ACTIVE} in time
+     */
+    @Override
+    public void createTable(Throughput throughput, Class<?>... entityTypes) {
+        Objects.requireNonNull(throughput, "throughput == null");
+        Objects.requireNonNull(entityTypes, "entityTypes == null");
+        if (entityTypes.length == 0) {
+            throw new IllegalArgumentException("createTable(throughput) needs at least one entity class");
+        }
+        List<EntityModel<?>> list = new ArrayList<>(entityTypes.length);
+        for (Class<?> type : entityTypes) {
+            list.add(models.model(Objects.requireNonNull(type, "an entity type == null")));
+        }
+        EntityModel<?> model = list.get(0);
+        CreateTableRequest request = createRequest(list, throughput);
+        try {
+            client.createTable(request);
+        } catch (ResourceInUseException e) {
+            throw new DynamapperException(what(model) + " already exists; delete it first", e);
+        } catch (SdkException e) {
+            throw new DynamapperException("Cannot create " + what(model) + ": " + e.getMessage(), e);
+        }
+        awaitActive(model);
+        list.stream().filter(m -> m.ttl().isPresent()).findFirst().ifPresent(this::enableTimeToLive);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
      * <p>When the table exists but is still being created (by another process), waits until it
      * and its indexes are {@code ACTIVE} before returning false.
      *
@@ -205,16 +239,54 @@ public final class TableManager implements SchemaManager {
 
     /** The CreateTable request of an entity; sends nothing. */
     static CreateTableRequest createRequest(EntityModel<?> model, Throughput throughput) {
-        checkIndexThroughput(model, throughput);
+        return createRequest(List.of(model), throughput);
+    }
+
+    /**
+     * The CreateTable request of a table shared by several classes: the first class's key schema, the
+     * union of their indexes; sends nothing.
+     *
+     * @throws io.dynamapper.MappingException if the classes name different tables, or disagree on a key
+     *     attribute's name or type, or on an index of the same name
+     */
+    static CreateTableRequest createRequest(List<EntityModel<?>> models, Throughput throughput) {
+        EntityModel<?> model = models.get(0);
+        Map<String, IndexModel> indexes = new LinkedHashMap<>();
+        Map<String, EntityModel<?>> owners = new LinkedHashMap<>();
         Map<String, AttributeDefinition> definitions = new LinkedHashMap<>();
-        define(definitions, model.hashKey(), model);
-        model.rangeKey().ifPresent(r -> define(definitions, r, model));
+        Map<String, EntityModel<?>> definedBy = new LinkedHashMap<>();
+        for (EntityModel<?> m : models) {
+            if (!m.tableName().equals(model.tableName())) {
+                throw new io.dynamapper.MappingException("createTable(" + names(models) + "): " + m.type().getName()
+                        + " is stored in table '" + m.tableName() + "', " + model.type().getName() + " in '"
+                        + model.tableName() + "'; a shared table is created from classes of one table");
+            }
+            String keys = describeKeys(m);
+            if (!keys.equals(describeKeys(model))) {
+                throw new io.dynamapper.MappingException("createTable(" + names(models) + "): " + m.type().getName()
+                        + " has table key " + keys + ", " + model.type().getName() + " has " + describeKeys(model)
+                        + "; classes sharing table '" + model.tableName() + "' need the same key attributes and types");
+            }
+            define(definitions, definedBy, m.hashKey(), m);
+            m.rangeKey().ifPresent(r -> define(definitions, definedBy, r, m));
+            for (IndexModel index : m.indexes()) {
+                IndexModel other = indexes.putIfAbsent(index.name(), index);
+                if (other != null && !describe(other).equals(describe(index))) {
+                    throw new io.dynamapper.MappingException("createTable(" + names(models) + "): index '" + index.name()
+                            + "' is " + describe(other) + " in " + owners.get(index.name()).type().getName() + " but "
+                            + describe(index) + " in " + m.type().getName() + "; classes sharing an index need the same "
+                            + "key attributes and types");
+                }
+                owners.putIfAbsent(index.name(), m);
+                define(definitions, definedBy, index.hashKey(), m);
+                index.rangeKey().ifPresent(r -> define(definitions, definedBy, r, m));
+            }
+        }
+        checkIndexThroughput(models, indexes, throughput);
         List<GlobalSecondaryIndex> globals = new ArrayList<>();
         List<LocalSecondaryIndex> locals = new ArrayList<>();
         Projection all = Projection.builder().projectionType(ProjectionType.ALL).build();
-        for (IndexModel index : model.indexes()) {
-            define(definitions, index.hashKey(), model);
-            index.rangeKey().ifPresent(r -> define(definitions, r, model));
+        for (IndexModel index : indexes.values()) {
             List<KeySchemaElement> keys = keySchema(index.hashKey(), index.rangeKey().orElse(null));
             if (index.local()) {
                 locals.add(LocalSecondaryIndex.builder().indexName(index.name()).keySchema(keys).projection(all).build());
@@ -245,23 +317,49 @@ public final class TableManager implements SchemaManager {
         return request.build();
     }
 
-    private static void checkIndexThroughput(EntityModel<?> model, Throughput throughput) {
+    private static String names(List<EntityModel<?>> models) {
+        return String.join(", ", models.stream().map(m -> m.type().getSimpleName()).toList());
+    }
+
+    private static String describeKeys(EntityModel<?> m) {
+        return "(" + m.hashKey().attributeName() + " " + EntityModel.keyType(m.hashKey())
+                + m.rangeKey().map(r -> ", " + r.attributeName() + " " + EntityModel.keyType(r)).orElse("") + ")";
+    }
+
+    private static String describe(IndexModel index) {
+        return (index.local() ? "local" : "global") + " (" + index.hashKey().attributeName() + " "
+                + EntityModel.keyType(index.hashKey()) + index.rangeKey().map(r -> ", " + r.attributeName() + " "
+                + EntityModel.keyType(r)).orElse("") + ")";
+    }
+
+    private static void checkIndexThroughput(List<EntityModel<?>> models, Map<String, IndexModel> indexes,
+                                             Throughput throughput) {
         Set<String> globals = new TreeSet<>();
-        model.indexes().stream().filter(i -> !i.local()).forEach(i -> globals.add(i.name()));
+        indexes.values().stream().filter(i -> !i.local()).forEach(i -> globals.add(i.name()));
         for (String name : throughput.indexes().keySet()) {
             if (!globals.contains(name)) {
-                boolean local = model.index(name).isPresent();
+                boolean local = indexes.containsKey(name);
+                String whose = models.size() == 1 ? models.get(0).type().getName() : names(models);
                 throw new IllegalArgumentException("Throughput gives capacity to index '" + name + "', but "
-                        + model.type().getName() + " (table '" + model.tableName() + "') has "
+                        + whose + " (table '" + models.get(0).tableName() + "') has "
                         + (local ? "it as a local index, which shares the table's capacity"
                                 : "no such index; its global indexes are " + globals));
             }
         }
     }
 
-    private static void define(Map<String, AttributeDefinition> definitions, PropertyModel key, EntityModel<?> model) {
+    private static void define(Map<String, AttributeDefinition> definitions, Map<String, EntityModel<?>> definedBy,
+                               PropertyModel key, EntityModel<?> model) {
+        AttributeDefinition other = definitions.get(key.attributeName());
+        if (other != null && other.attributeType() != EntityModel.keyType(key)) {
+            throw new io.dynamapper.MappingException("Key attribute '" + key.attributeName() + "' of table '"
+                    + model.tableName() + "' is " + other.attributeType() + " in " + definedBy.get(key.attributeName())
+                    .type().getName() + " but " + EntityModel.keyType(key) + " in " + model.type().getName()
+                    + " (" + key.describe() + "); classes sharing a table need one type per key attribute");
+        }
         definitions.putIfAbsent(key.attributeName(), AttributeDefinition.builder()
                 .attributeName(key.attributeName()).attributeType(EntityModel.keyType(key)).build());
+        definedBy.putIfAbsent(key.attributeName(), model);
     }
 
     private static List<KeySchemaElement> keySchema(PropertyModel hash, PropertyModel range) {

@@ -78,6 +78,7 @@ final class WritePlanner {
                 all.add(p);
             }
         }
+        all.addAll(model.indexTemplateProperties());
         return update(e, all, e.version);
     }
 
