@@ -511,18 +511,14 @@ final class SessionImpl implements Session, EntityLoader {
 
     private void applied(Entry e, Write write) {
         boolean versioned = e.model.version().isPresent();
-        Write.Kind kind = write.kind();
-        switch (kind) {
-            case PUT, UPDATE -> {
-                long next = !versioned ? 0 : kind == Write.Kind.PUT ? 1 : e.version + 1;
-                Object current = versioned ? e.model.withVersion(e.instance, next) : e.instance;
-                e.stored(current, next, write.size());
-            }
-            case DELETE -> remove(e);
-            default -> {
-                // a read check changes nothing
-            }
+        if (write instanceof Write.Put || write instanceof Write.Update) {
+            long next = !versioned ? 0 : write instanceof Write.Put ? 1 : e.version + 1;
+            Object current = versioned ? e.model.withVersion(e.instance, next) : e.instance;
+            e.stored(current, next, write.size());
+        } else if (write instanceof Write.Delete) {
+            remove(e);
         }
+        // a read check changes nothing
     }
 
     private List<PropertyModel> changedProperties(Entry e) {
