@@ -6,6 +6,9 @@ import io.dynamapper.RetryPolicy;
 import io.dynamapper.SessionFactory;
 import io.dynamapper.SessionOptions;
 import io.dynamapper.engine.internal.session.DefaultSessionFactory;
+import io.dynamapper.engine.internal.validation.BeanValidation;
+import io.dynamapper.engine.internal.validation.EntityValidator;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -36,6 +39,7 @@ public final class Dynamapper {
         private DynamoDbClient client;
         private RetryPolicy retryPolicy;
         private SessionOptions sessionOptions;
+        private EntityValidator validator;
 
         private Builder() {
         }
@@ -84,6 +88,32 @@ public final class Dynamapper {
         }
 
         /**
+         * Validates every new and changed entity with Jakarta Bean Validation at each commit, before
+         * anything is sent; violations fail the commit with {@link io.dynamapper.EntityValidationException}
+         * and leave the session unchanged. Needs {@code jakarta.validation:jakarta.validation-api} and
+         * an implementation (e.g. Hibernate Validator) on the classpath; the engine does not depend on
+         * them otherwise.
+         *
+         * <pre>{@code
+         * Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
+         * SessionFactory sessions = Dynamapper.builder().client(client).validator(validator).build();
+         * }</pre>
+         *
+         * @param beanValidator the validator, e.g. from {@code Validation.buildDefaultValidatorFactory()}
+         * @return this builder
+         * @throws NullPointerException if {@code beanValidator} is null
+         * @throws IllegalStateException if a validator was already set
+         */
+        public Builder validator(jakarta.validation.Validator beanValidator) {
+            requireNonNull(beanValidator, "validator == null");
+            if (validator != null) {
+                throw new IllegalStateException("validator was already set to " + validator);
+            }
+            validator = BeanValidation.of(beanValidator);
+            return this;
+        }
+
+        /**
          * Builds the factory.
          *
          * @throws IllegalStateException if no client was set
@@ -94,7 +124,7 @@ public final class Dynamapper {
             }
             return new DefaultSessionFactory(client,
                     retryPolicy == null ? RetryPolicy.defaults() : retryPolicy,
-                    sessionOptions == null ? SessionOptions.defaults() : sessionOptions);
+                    sessionOptions == null ? SessionOptions.defaults() : sessionOptions, Optional.ofNullable(validator));
         }
     }
 }

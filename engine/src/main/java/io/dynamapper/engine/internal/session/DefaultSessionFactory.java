@@ -2,7 +2,10 @@ package io.dynamapper.engine.internal.session;
 
 import static java.util.Objects.requireNonNull;
 
+import io.dynamapper.BulkWriteOptions;
+import io.dynamapper.BulkWriter;
 import io.dynamapper.DynamapperException;
+import io.dynamapper.ItemMapper;
 import io.dynamapper.OptimisticLockException;
 import io.dynamapper.RetriesExhaustedException;
 import io.dynamapper.RetryPolicy;
@@ -12,9 +15,14 @@ import io.dynamapper.SessionCallback;
 import io.dynamapper.SessionConsumer;
 import io.dynamapper.SessionFactory;
 import io.dynamapper.SessionOptions;
+import io.dynamapper.engine.internal.bulk.BatchWriter;
+import io.dynamapper.engine.internal.keys.KeyGenerator;
+import io.dynamapper.engine.internal.mapping.EntityItemMapper;
 import io.dynamapper.engine.internal.schema.TableManager;
+import io.dynamapper.engine.internal.validation.EntityValidator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -31,13 +39,27 @@ public final class DefaultSessionFactory implements SessionFactory {
     private final RetryPolicy retryPolicy;
     private final SessionOptions defaults;
     private final SchemaManager schema;
+    private final SessionServices services;
+    private final ItemMapper mapper = new EntityItemMapper();
 
-    /** Creates a factory; sends no request. */
+    /** Creates a factory without a validator; sends no request. */
     public DefaultSessionFactory(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions defaults) {
+        this(client, retryPolicy, defaults, Optional.empty());
+    }
+
+    /**
+     * Creates a factory; sends no request.
+     *
+     * @param validator validates new and changed entities before each commit, if present
+     */
+    public DefaultSessionFactory(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions defaults,
+                                 Optional<EntityValidator> validator) {
         this.client = requireNonNull(client, "client == null");
         this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy == null");
         this.defaults = requireNonNull(defaults, "defaults == null");
         this.schema = new TableManager(client);
+        this.services = new SessionServices(new KeyGenerator(client),
+                requireNonNull(validator, "validator == null").orElse(null));
     }
 
     @Override
@@ -48,7 +70,7 @@ public final class DefaultSessionFactory implements SessionFactory {
     @Override
     public Session openSession(SessionOptions options) {
         requireNonNull(options, "options == null");
-        return new SessionImpl(client, options.retryPolicy().orElse(retryPolicy), options);
+        return new SessionImpl(client, options.retryPolicy().orElse(retryPolicy), options, services);
     }
 
     /**
@@ -104,6 +126,22 @@ public final class DefaultSessionFactory implements SessionFactory {
     @Override
     public SchemaManager schema() {
         return schema;
+    }
+
+    @Override
+    public BulkWriter bulkWriter() {
+        return bulkWriter(BulkWriteOptions.defaults());
+    }
+
+    @Override
+    public BulkWriter bulkWriter(BulkWriteOptions options) {
+        requireNonNull(options, "options == null");
+        return new BatchWriter(client, services.keys(), options.retryPolicy().orElse(retryPolicy), options);
+    }
+
+    @Override
+    public ItemMapper mapper() {
+        return mapper;
     }
 
     DynamoDbClient client() {

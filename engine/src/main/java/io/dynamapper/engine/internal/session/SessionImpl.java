@@ -48,14 +48,16 @@ final class SessionImpl implements Session, EntityLoader {
     private final ReadContext readContext;
     private final String name;
     private final boolean serializable;
+    private final SessionServices services;
     private final HashMap<EntryKey, Entry> index = new HashMap<>();
     /** Every entry in the order it became managed; removed ones are dropped by {@link #compact()}. */
     private final ArrayList<Entry> entries = new ArrayList<>();
     private int removedEntries;
     private boolean closed;
 
-    SessionImpl(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions options) {
+    SessionImpl(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions options, SessionServices services) {
         this.options = options;
+        this.services = services;
         this.executor = new CommitExecutor(client, retryPolicy);
         this.name = "Session#" + IDS.incrementAndGet();
         this.serializable = options.isolation() == Isolation.SERIALIZABLE;
@@ -140,9 +142,16 @@ final class SessionImpl implements Session, EntityLoader {
             checkType(entry, model);
             return entry.deleted ? null : model.type().cast(entry.instance);
         }
-        T instance = model.fromItem(item);
+        if (model.isSequenceItem(item)) {
+            return null; // the @AutoIncrement counter, not an entity
+        }
+        Map<String, AttributeValue> current = model.migrate(item);
+        T instance = model.decode(current);
         entry = new Entry(erase(model), id, instance, Entry.State.MANAGED, 0);
-        entry.stored(instance, model.versionOf(instance), ItemSize.of(item));
+        entry.stored(instance, model.versionOf(instance), ItemSize.of(current));
+        if (current != item) {
+            entry.lift = SchemaWriteBack.Lift.of(model.schemaAttribute().orElseThrow(), item, current);
+        }
         add(entry);
         return instance;
     }
@@ -172,6 +181,7 @@ final class SessionImpl implements Session, EntityLoader {
     public void save(Object entity) {
         checkOpen();
         EntityModel<Object> model = modelOf(entity, "save");
+        services.keys().assign(model, entity);
         EntryKey id = new EntryKey(model.tableName(), model.keyOf(entity));
         Entry entry = index.get(id);
         if (entry == null) {
@@ -258,6 +268,9 @@ final class SessionImpl implements Session, EntityLoader {
             if (e.state == Entry.State.MANAGED) {
                 if (e.deleted) {
                     w = WritePlanner.delete(e);
+                } else if (e.lift != null) {
+                    checkKeyUnchanged(e);
+                    w = SchemaWriteBack.update(e);
                 } else if (e.model.unchanged(e.snapshot, e.instance)) {
                     if (serializable && e.model.version().isPresent()) {
                         if (reads == null) {
@@ -291,6 +304,7 @@ final class SessionImpl implements Session, EntityLoader {
                 owners.add(e);
             }
         }
+        services.validate(owners, writes);
         int attempts = executor.execute(writes); // throws before any change to the session
         for (int i = 0; i < writes.size(); i++) {
             applied(owners.get(i), writes.get(i));
@@ -377,7 +391,8 @@ final class SessionImpl implements Session, EntityLoader {
         checkOpen();
         for (int i = 0, n = entries.size(); i < n; i++) {
             Entry e = entries.get(i);
-            if (!e.removed && (e.state != Entry.State.MANAGED || e.deleted || !e.model.unchanged(e.snapshot, e.instance))) {
+            if (!e.removed && (e.state != Entry.State.MANAGED || e.deleted || e.lift != null
+                    || !e.model.unchanged(e.snapshot, e.instance))) {
                 return true;
             }
         }
