@@ -104,7 +104,8 @@ public final class BatchWriter implements BulkWriter {
         long size = ItemSize.of(item);
         if (size > ItemSize.MAX_ITEM_BYTES) {
             throw new DynamapperException("Cannot put " + describe(model, model.keyOf(entity)) + ": the item has "
-                    + size + " bytes, more than DynamoDB's limit of " + ItemSize.MAX_ITEM_BYTES + "; nothing of it was queued");
+                    + size + " bytes, more than DynamoDB's limit of 400 KB (" + ItemSize.MAX_ITEM_BYTES
+                    + " bytes); nothing of it was queued");
         }
         Map<String, AttributeValue> key = model.keyOf(entity);
         add(new Pending(model.tableName(), key, WriteRequest.builder().putRequest(PutRequest.builder().item(item).build())
