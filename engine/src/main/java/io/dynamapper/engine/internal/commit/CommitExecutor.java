@@ -114,7 +114,7 @@ public final class CommitExecutor {
         if (writes.isEmpty()) {
             return 0;
         }
-        boolean single = writes.size() == 1;
+        boolean single = writes.size() == 1 && writes.get(0).idempotent();
         TransactWriteItemsRequest transaction = single ? null : transaction(writes);
         List<Throwable> failures = new ArrayList<>(2);
         boolean outcomeUnknown = false;

@@ -2,6 +2,7 @@ package io.dynamapper.engine.internal.mapping;
 
 import io.dynamapper.AutoIncrement;
 import io.dynamapper.AutoUuid;
+import io.dynamapper.Counter;
 import io.dynamapper.DynamapperException;
 import io.dynamapper.HashKey;
 import io.dynamapper.IndexHashKey;
@@ -60,6 +61,7 @@ public final class EntityModel<T> {
     private final PropertyModel autoIncrement;
     private final int blockSize;
     private final List<PropertyModel> autoUuids;
+    private final List<CounterModel> counters;
 
     /**
      * The model of an entity class, built on first use and cached for the life of the class.
@@ -164,6 +166,24 @@ public final class EntityModel<T> {
             }
         }
         this.autoUuids = List.copyOf(uuids);
+        List<CounterModel> counterList = new ArrayList<>(2);
+        for (int i = 0; i < shape.properties().size(); i++) {
+            Counter counter = shape.elements().get(i).getAnnotation(Counter.class);
+            if (counter != null) {
+                PropertyModel p = shape.properties().get(i);
+                if (p == hashKey || p == rangeKey || p == version || !Set.of(int.class, Integer.class, long.class,
+                        Long.class, short.class, Short.class, BigInteger.class).contains(p.javaType())) {
+                    throw new MappingException("@Counter field " + p.describe() + " must be an integral number "
+                            + "(int, long, short, their boxes or BigInteger) and neither a key nor the @Version");
+                }
+                if (counter.min() > counter.max()) {
+                    throw new MappingException("@Counter(min = " + counter.min() + ", max = " + counter.max() + ") on "
+                            + p.describe() + ": min is greater than max");
+                }
+                counterList.add(new CounterModel(p, counter.min(), counter.max()));
+            }
+        }
+        this.counters = List.copyOf(counterList);
         if (shape.isRecord() && (autoIncrement != null || !autoUuids.isEmpty())) {
             throw new MappingException(type.getName() + " is a record with a generated key (@AutoIncrement or @AutoUuid)"
                     + "; save cannot set a record's key, so generate it when you create the record "
@@ -395,6 +415,31 @@ public final class EntityModel<T> {
     /** The {@code @AutoIncrement} block size; 0 without one. */
     public int autoIncrementBlockSize() {
         return blockSize;
+    }
+
+    /**
+     * A {@code @Counter} property and its bounds ({@link Long#MIN_VALUE} and {@link Long#MAX_VALUE}
+     * mean none).
+     *
+     * @param property the counter field
+     * @param min the smallest value the stored counter may take
+     * @param max the largest value the stored counter may take
+     */
+    public record CounterModel(PropertyModel property, long min, long max) {
+        /** Whether the counter has a lower bound. */
+        public boolean hasMin() {
+            return min != Long.MIN_VALUE;
+        }
+
+        /** Whether the counter has an upper bound. */
+        public boolean hasMax() {
+            return max != Long.MAX_VALUE;
+        }
+    }
+
+    /** The {@code @Counter} fields, possibly none. */
+    public List<CounterModel> counters() {
+        return counters;
     }
 
     /** The {@code @AutoUuid} keys, possibly none. */

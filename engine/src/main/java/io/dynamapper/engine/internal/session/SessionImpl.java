@@ -5,6 +5,7 @@ import io.dynamapper.Isolation;
 import io.dynamapper.ItemNotFoundException;
 import io.dynamapper.Key;
 import io.dynamapper.MappingException;
+import io.dynamapper.OptimisticLockException;
 import io.dynamapper.Query;
 import io.dynamapper.RetryPolicy;
 import io.dynamapper.Scan;
@@ -279,8 +280,10 @@ final class SessionImpl implements Session, EntityLoader {
                         reads.add(e);
                     }
                     continue;
-                } else {
+                } else if (e.model.counters().isEmpty()) {
                     w = WritePlanner.update(e, changedProperties(e));
+                } else {
+                    w = CounterPlanner.update(e, changedProperties(e));
                 }
             } else if (e.state == Entry.State.NEW) {
                 checkKeyUnchanged(e);
@@ -305,7 +308,12 @@ final class SessionImpl implements Session, EntityLoader {
             }
         }
         services.validate(owners, writes);
-        int attempts = executor.execute(writes); // throws before any change to the session
+        int attempts;
+        try {
+            attempts = executor.execute(writes); // throws before any change to the session
+        } catch (OptimisticLockException conflict) {
+            throw CounterPlanner.limitOrConflict(conflict, writes, owners);
+        }
         for (int i = 0; i < writes.size(); i++) {
             applied(owners.get(i), writes.get(i));
         }
@@ -318,7 +326,8 @@ final class SessionImpl implements Session, EntityLoader {
         Write.Kind kind = write.kind();
         switch (kind) {
             case PUT, UPDATE -> {
-                long next = !versioned ? 0 : kind == Write.Kind.PUT ? 1 : e.version + 1;
+                long next = !versioned ? 0 : kind == Write.Kind.PUT ? 1
+                        : CounterPlanner.keepsVersion(e.model, write) ? e.version : e.version + 1;
                 Object current = versioned ? e.model.withVersion(e.instance, next) : e.instance;
                 e.stored(current, next, write.size());
             }
