@@ -14,12 +14,10 @@ case "$mode" in
   full)  jmh=(-f 2 -wi 5 -w 2s -i 10 -r 2s) ; heap=-Xmx1g ;;
   *) echo "usage: bench/run.sh quick|full [JMH options]" >&2; exit 2 ;;
 esac
-export DDB_LOCAL_TELEMETRY=0
-# DynamoDB Local leaves a non-daemon thread behind: let forked JVMs exit at once instead of JMH's 30 s wait
-java -cp "$cp" org.openjdk.jmh.Main "${jmh[@]}" -jvmArgsAppend "-Djmh.shutdownTimeout=0 -Djmh.shutdownTimeout.step=0" -rf json -rff "bench/results/jmh-$mode.json" "$@" | tee "bench/results/jmh-$mode.txt"
+java -cp "$cp" org.openjdk.jmh.Main "${jmh[@]}" -rf json -rff "bench/results/jmh-$mode.json" "$@" | tee "bench/results/jmh-$mode.txt"
 if [ $# -eq 0 ]; then
   java "$heap" -cp "$cp" io.dynamapper.bench.HeapFootprint 1000000 | tee bench/results/heap.txt
-  for backend in memory local; do
+  for backend in memory; do
     java -cp "$cp" io.dynamapper.bench.Contention "$backend" 2 1000 | tee -a bench/results/contention.txt
   done
 fi

@@ -1,32 +1,24 @@
 package io.dynamapper.bench;
 
-import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
-import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import io.dynamapper.SessionFactory;
 import io.dynamapper.Throughput;
 import io.dynamapper.engine.Dynamapper;
-import io.dynamapper.testkit.InMemoryDynamoDb;
+import io.dynamapper.inmemory.InMemoryDynamoDb;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** A DynamoDB to benchmark against: DynamoDB Local embedded, or the testkit's in-memory fake. */
+/** A DynamoDB to benchmark against: the in-memory DynamoDB, in process. */
 final class Backend implements AutoCloseable {
-    private final AmazonDynamoDBLocal local;
     private final DynamoDbClient client;
 
-    private Backend(AmazonDynamoDBLocal local, DynamoDbClient client) {
-        this.local = local;
+    private Backend(DynamoDbClient client) {
         this.client = client;
     }
 
-    /** "local" for DynamoDB Local embedded, "memory" for InMemoryDynamoDb. */
+    /** "memory" for InMemoryDynamoDb in process. */
     static Backend start(String name) {
         return switch (name) {
-            case "local" -> {
-                AmazonDynamoDBLocal local = DynamoDBEmbedded.create(true);
-                yield new Backend(local, local.dynamoDbClient());
-            }
-            case "memory" -> new Backend(null, InMemoryDynamoDb.create());
-            default -> throw new IllegalArgumentException("backend must be local or memory, was " + name);
+            case "memory" -> new Backend(InMemoryDynamoDb.create());
+            default -> throw new IllegalArgumentException("backend must be memory, was " + name);
         };
     }
 
@@ -44,8 +36,5 @@ final class Backend implements AutoCloseable {
     @Override
     public void close() {
         client.close();
-        if (local != null) {
-            local.shutdown();
-        }
     }
 }

@@ -42,7 +42,7 @@ public class CommitOverheadBenchmark {
     static final String TABLE = "bench_item";
     static final int ENTITIES = 10;
 
-    @Param({"local", "memory"})
+    @Param({"memory"})
     String backend;
 
     private Backend db;

@@ -1,6 +1,6 @@
 package io.dynamapper.bench;
 
-import io.dynamapper.testkit.InMemoryDynamoDb;
+import io.dynamapper.inmemory.InMemoryDynamoDb;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.dynamapper.guice;
 
-import io.dynamapper.testkit.InMemoryDynamoDb;
+import io.dynamapper.inmemory.InMemoryDynamoDb;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;

@@ -7,6 +7,7 @@ import io.dynamapper.SessionFactory;
 import io.dynamapper.SessionOptions;
 import io.dynamapper.Throughput;
 import io.dynamapper.engine.Dynamapper;
+import io.dynamapper.inmemory.InMemoryDynamoDb;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -15,7 +16,6 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.lang.reflect.Modifier;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,17 +25,15 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.commons.support.AnnotationSupport;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.DeleteTableRequest;
 
 /**
  * A JUnit 5 extension that gives every test fresh DynamoDB tables for its entities and a
- * {@link SessionFactory} over them: in memory ({@link #inMemory()}, an {@link InMemoryDynamoDb} per
- * extension) or on DynamoDB Local running in-process ({@link #dynamoDbLocal()}).
+ * {@link SessionFactory} over them, in memory ({@link #inMemory()}, an {@link InMemoryDynamoDb} per
+ * extension).
  *
  * <pre>{@code
  * class DoomMapServiceTest {
@@ -104,9 +102,7 @@ import software.amazon.awssdk.services.dynamodb.model.DeleteTableRequest;
  *
  * <h2>Threads</h2>
  * The extension is thread-safe, but each test empties the whole database, so the tests of one
- * extension must not run concurrently. {@link #dynamoDbLocal()} extensions share one DynamoDB Local
- * per test run, so test classes using it must not run concurrently either; in-memory extensions of
- * different classes are independent.
+ * extension must not run concurrently; in-memory extensions of different classes are independent.
  */
 public final class DynamapperExtension
         implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
@@ -135,19 +131,16 @@ public final class DynamapperExtension
         Class<?>[] value();
     }
 
-    /** The class whose presence tells that DynamoDB Local is on the classpath. */
-    static final String DYNAMODB_LOCAL_CLASS = "com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded";
-
     /** A retry policy that retries like the default one but never sleeps. */
     private static final RetryPolicy FAST_RETRIES = RetryPolicy.defaults().withSleeper(d -> { });
 
-    private final InMemoryDynamoDb memory;                   // null for DynamoDB Local
+    private final InMemoryDynamoDb memory;
     private final Set<Class<?>> entities = new LinkedHashSet<>();
     private RetryPolicy retryPolicy;
     private SessionOptions sessionOptions;
     private boolean leakCheck = true;
 
-    private volatile DynamoDbClient client;                  // set at start for DynamoDB Local
+    private volatile DynamoDbClient client;
     private volatile SessionFactory sessions;                // set at start
     private volatile ExtensionSessionFactory tracker;        // set at start if the leak check is on
 
@@ -159,7 +152,7 @@ public final class DynamapperExtension
         this(InMemoryDynamoDb.create());
     }
 
-    /** An extension over {@code memory}, or over DynamoDB Local if it is null. */
+    /** An extension over {@code memory}. */
     private DynamapperExtension(InMemoryDynamoDb memory) {
         this.memory = memory;
         this.client = memory;
@@ -171,22 +164,6 @@ public final class DynamapperExtension
      */
     public static DynamapperExtension inMemory() {
         return new DynamapperExtension();
-    }
-
-    /**
-     * A new extension over DynamoDB Local, run in-process and in memory
-     * ({@code DynamoDBEmbedded.create(true)}), otherwise like {@link #inMemory()}. One DynamoDB Local
-     * is started for the whole test run, by the first test that needs it (starting takes about a
-     * second), and shut down when the run ends; DynamoDB Local then leaves a non-daemon thread
-     * behind, which is harmless under Surefire (its forked JVM exits explicitly). Tables are deleted
-     * between tests. There is no {@link InMemoryDynamoDb}, hence no fault injection.
-     *
-     * @throws IllegalStateException if DynamoDB Local ({@code com.amazonaws:DynamoDBLocal}, an
-     *     optional dependency of the testkit) is not on the classpath; the message names the artifact
-     */
-    public static DynamapperExtension dynamoDbLocal() {
-        requireDynamoDbLocal(DYNAMODB_LOCAL_CLASS);
-        return new DynamapperExtension((InMemoryDynamoDb) null);
     }
 
     /**
@@ -258,19 +235,13 @@ public final class DynamapperExtension
     }
 
     /**
-     * The session factory of this extension, the one that is injected; starts the in-memory
-     * extension if needed (ending its configuration).
-     *
-     * @throws IllegalStateException if this is a {@link #dynamoDbLocal()} extension that has not
-     *     started yet (call it from a test or lifecycle method, not a field initializer)
+     * The session factory of this extension, the one that is injected; starts the extension if
+     * needed (ending its configuration).
      */
     public SessionFactory sessions() {
         SessionFactory s = sessions;
         if (s != null) {
             return s;
-        }
-        if (memory == null) {
-            throw notStarted("sessions()");
         }
         synchronized (this) {
             start(memory);
@@ -278,31 +249,16 @@ public final class DynamapperExtension
         }
     }
 
-    /**
-     * The DynamoDB client of this extension, the one that is injected: the {@link InMemoryDynamoDb},
-     * or DynamoDB Local's client.
-     *
-     * @throws IllegalStateException if this is a {@link #dynamoDbLocal()} extension that has not
-     *     started yet (call it from a test or lifecycle method, not a field initializer)
-     */
+    /** The DynamoDB client of this extension, the one that is injected: the {@link InMemoryDynamoDb}. */
     public DynamoDbClient client() {
-        DynamoDbClient c = client;
-        if (c == null) {
-            throw notStarted("client()");
-        }
-        return c;
+        return client;
     }
 
     /**
      * The in-memory DynamoDB of this extension, to inject faults or set its clock; both are reset
      * after each test. Available from the moment the extension is created.
-     *
-     * @throws IllegalStateException if this is a {@link #dynamoDbLocal()} extension
      */
     public InMemoryDynamoDb memory() {
-        if (memory == null) {
-            throw new IllegalStateException(noMemoryMessage());
-        }
         return memory;
     }
 
@@ -351,10 +307,8 @@ public final class DynamapperExtension
         } catch (RuntimeException e) {
             cleanupFailure = e;
         } finally {
-            if (memory != null) {
-                memory.faults().clear();
-                memory.setClock(Clock.systemUTC());
-            }
+            memory.faults().clear();
+            memory.setClock(Clock.systemUTC());
         }
         if (!leaks.isEmpty()) {
             AssertionError error = leakError(leaks, context);
@@ -378,36 +332,15 @@ public final class DynamapperExtension
         return type == SessionFactory.class || type == DynamoDbClient.class || type == InMemoryDynamoDb.class;
     }
 
-    /**
-     * The extension's session factory, client or in-memory DynamoDB; starts the extension if needed.
-     *
-     * @throws ParameterResolutionException for an {@link InMemoryDynamoDb} parameter of a
-     *     {@link #dynamoDbLocal()} extension
-     */
+    /** The extension's session factory, client or in-memory DynamoDB; starts the extension if needed. */
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Class<?> type = parameterContext.getParameter().getType();
         if (type == InMemoryDynamoDb.class) {
-            if (memory == null) {
-                throw new ParameterResolutionException("cannot inject " + parameterContext.getParameter()
-                        + " into " + parameterContext.getDeclaringExecutable() + ": " + noMemoryMessage());
-            }
             return memory;
         }
         start(extensionContext);
         return type == SessionFactory.class ? sessions : client;
-    }
-
-    /** Package-private for tests: the check {@link #dynamoDbLocal()} runs with {@link #DYNAMODB_LOCAL_CLASS}. */
-    static void requireDynamoDbLocal(String className) {
-        try {
-            Class.forName(className, false, DynamapperExtension.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw new IllegalStateException("DynamapperExtension.dynamoDbLocal() needs DynamoDB Local on the test "
-                    + "classpath, but " + className + " was not found: add the test dependency "
-                    + "com.amazonaws:DynamoDBLocal (the testkit is built against 2.6.1), "
-                    + "or use DynamapperExtension.inMemory()", e);
-        }
     }
 
     private void start(ExtensionContext context) {
@@ -416,7 +349,7 @@ public final class DynamapperExtension
         }
         synchronized (this) {
             if (sessions == null) {
-                start(memory != null ? memory : ExtensionLocalServer.client(context));
+                start(memory);
             }
         }
     }
@@ -461,18 +394,9 @@ public final class DynamapperExtension
         return all;
     }
 
-    /** Empties the database: a reset in memory, deleting every table on DynamoDB Local. */
+    /** Empties the database. */
     private void dropAllTables() {
-        if (memory != null) {
-            memory.reset();
-            return;
-        }
-        DynamoDbClient ddb = client;
-        List<String> names = new ArrayList<>();
-        ddb.listTablesPaginator().tableNames().forEach(names::add);
-        for (String name : names) {
-            ddb.deleteTable(DeleteTableRequest.builder().tableName(name).build());
-        }
+        memory.reset();
     }
 
     private static AssertionError leakError(List<Throwable> sites, ExtensionContext context) {
@@ -490,16 +414,5 @@ public final class DynamapperExtension
             error.addSuppressed(sites.get(i));
         }
         return error;
-    }
-
-    private IllegalStateException notStarted(String method) {
-        return new IllegalStateException("DynamapperExtension.dynamoDbLocal()." + method + " was called before the "
-                + "extension started DynamoDB Local; call it from a test, @BeforeEach or @BeforeAll method, "
-                + "or inject the object as a parameter");
-    }
-
-    private static String noMemoryMessage() {
-        return "DynamapperExtension.dynamoDbLocal() runs on DynamoDB Local and has no InMemoryDynamoDb; "
-                + "use client() or a DynamoDbClient parameter, or DynamapperExtension.inMemory() to inject faults";
     }
 }

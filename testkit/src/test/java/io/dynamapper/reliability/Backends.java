@@ -1,49 +1,26 @@
 package io.dynamapper.reliability;
 
-import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
-import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import io.dynamapper.RetryPolicy;
 import io.dynamapper.SessionFactory;
 import io.dynamapper.Throughput;
 import io.dynamapper.engine.Dynamapper;
-import io.dynamapper.testkit.InMemoryDynamoDb;
+import io.dynamapper.inmemory.InMemoryDynamoDb;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The two backends every reliability test runs against: a fresh {@link InMemoryDynamoDb} per test,
- * and one DynamoDB Local (in-process, in memory) per JVM whose tables (all named {@code rel_...})
- * are dropped before each test.
+ * The backends every reliability test runs against: a fresh {@link InMemoryDynamoDb} per test.
  */
 enum Backends {
-    FAKE,
-    LOCAL;
+    FAKE;
 
     /** Every reliability table starts with this prefix, so other suites' tables are left alone. */
     static final String PREFIX = "rel_";
 
-    private static AmazonDynamoDBLocal local;
-    private static DynamoDbClient localClient;
-
-    /** A client with no {@code rel_} tables: a new fake, or the shared DynamoDB Local emptied of ours. */
+    /** A client with no {@code rel_} tables: a new fake. */
     DynamoDbClient fresh() {
-        if (this == FAKE) {
-            return InMemoryDynamoDb.create();
-        }
-        DynamoDbClient ddb = localClient();
-        ddb.listTablesPaginator().tableNames().stream().filter(n -> n.startsWith(PREFIX))
-                .forEach(n -> ddb.deleteTable(b -> b.tableName(n)));
-        return ddb;
-    }
-
-    private static synchronized DynamoDbClient localClient() {
-        if (localClient == null) {
-            local = DynamoDBEmbedded.create(true);
-            localClient = local.dynamoDbClient();
-            Runtime.getRuntime().addShutdownHook(new Thread(local::shutdown, "reliability-dynamodb-local-shutdown"));
-        }
-        return localClient;
+        return InMemoryDynamoDb.create();
     }
 
     /** Retries as often as a test needs, without sleeping. */

@@ -41,7 +41,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
  * Bad input gets a clear exception naming the class, field and key before anything is written:
  * every request goes through a {@link RecordingClient}, which shows that no write was sent (and,
  * where the mistake can be known up front, no request at all). Reserved words as attribute names
- * just work. On the fake and on DynamoDB Local.
+ * just work. On the fake.
  */
 class BadInputMatrixTest {
 
@@ -260,23 +260,22 @@ class BadInputMatrixTest {
     }
 
     /**
-     * The fake accepts exactly the items DynamoDB Local accepts at the 400 KB limit, whatever numbers
-     * they hold: for each number, the longest string that still fits next to it is the same.
+     * The fake accepts exactly the items DynamoDB accepts at the 400 KB limit, whatever numbers they
+     * hold: for each number, the longest string that still fits next to it (measured on DynamoDB
+     * Local 2.6.1, which counts number sizes as DynamoDB documents them).
      */
     @org.junit.jupiter.api.Test
-    void theFakeMeasuresNumbersLikeDynamoDbLocal() {
+    void theFakeMeasuresNumbersLikeDynamoDb() {
         DynamoDbClient fake = Backends.FAKE.fresh();
-        DynamoDbClient local = Backends.LOCAL.fresh();
         Backends.createTables(fake, Account.class);
-        Backends.createTables(local, Account.class);
         Map<String, Integer> fakeLimits = new java.util.TreeMap<>();
-        Map<String, Integer> localLimits = new java.util.TreeMap<>();
         for (String n : List.of("0", "5", "-5", "0.001", "-12345678901234567890123456789012345678",
                 "12345678901234567890123456789012345678")) {
             fakeLimits.put(n, longestOwner(fake, n));
-            localLimits.put(n, longestOwner(local, n));
         }
-        assertEquals(localLimits, fakeLimits);
+        assertEquals(new java.util.TreeMap<>(Map.of("0", 409_590, "5", 409_589, "-5", 409_588, "0.001", 409_589,
+                "-12345678901234567890123456789012345678", 409_570,
+                "12345678901234567890123456789012345678", 409_571)), fakeLimits);
     }
 
     private static int longestOwner(DynamoDbClient raw, String number) {

@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * exactly the items a model computed independently by the test expects (compared with the raw
  * stored items), and the requests sent write only what changed: a put per new entity, a delete per
  * deleted one, and per changed entity an update naming exactly its changed attributes (plus the
- * version). Seeded; on the fake and on DynamoDB Local.
+ * version). Seeded; on the fake.
  */
 class ChangeSetPropertyTest {
     private static final long SEED = 7_2025L;

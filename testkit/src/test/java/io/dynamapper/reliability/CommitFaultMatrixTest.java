@@ -14,9 +14,9 @@ import io.dynamapper.Session;
 import io.dynamapper.SessionFactory;
 import io.dynamapper.reliability.Account.State;
 import io.dynamapper.reliability.RecordingClient.When;
-import io.dynamapper.testkit.Fault;
-import io.dynamapper.testkit.InMemoryDynamoDb;
-import io.dynamapper.testkit.Operation;
+import io.dynamapper.inmemory.Fault;
+import io.dynamapper.inmemory.InMemoryDynamoDb;
+import io.dynamapper.inmemory.Operation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,8 +40,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * the session's pending changes intact, nothing partially written, and a second commit that
  * succeeds once the failure is gone.
  *
- * <p>On the fake every {@link Fault} is injected; on DynamoDB Local (which throttles nothing and
- * never conflicts) a {@link RecordingClient} loses requests or responses, and a concurrent writer
+ * <p>On the fake every {@link Fault} is injected; a {@link RecordingClient} also loses requests or
+ * responses in front of it, and a concurrent writer
  * is a raw write between the session's read and its commit.
  */
 class CommitFaultMatrixTest {
@@ -213,9 +213,6 @@ class CommitFaultMatrixTest {
         for (Path path : Path.values()) {
             for (Injected injected : Injected.values()) {
                 cases.add(Arguments.of(Backends.FAKE, path, injected));
-                if (injected.when != null) {
-                    cases.add(Arguments.of(Backends.LOCAL, path, injected));
-                }
             }
         }
         return cases.stream();

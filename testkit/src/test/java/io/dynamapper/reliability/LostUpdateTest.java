@@ -15,9 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dynamapper.SessionFactory;
 import io.dynamapper.reliability.Account.State;
-import io.dynamapper.testkit.Fault;
-import io.dynamapper.testkit.InMemoryDynamoDb;
-import io.dynamapper.testkit.Operation;
+import io.dynamapper.inmemory.Fault;
+import io.dynamapper.inmemory.InMemoryDynamoDb;
+import io.dynamapper.inmemory.Operation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
  * No update is lost when several threads run read-modify-write units of work over the same few
  * items through {@code SessionFactory.inTransaction}: money moved between accounts is conserved,
  * every account's stored operation count equals the operations that reported success, and its
- * version is one more than that count. On DynamoDB Local, on the fake, and on the fake injecting
+ * version is one more than that count. On the fake, and on the fake injecting
  * transaction conflicts, throttling and lost responses at random (seeded).
  */
 class LostUpdateTest {
@@ -50,7 +50,6 @@ class LostUpdateTest {
 
     /** Where the units of work run. */
     enum Setup {
-        LOCAL(Backends.LOCAL),
         FAKE(Backends.FAKE),
         FAKE_WITH_RANDOM_FAULTS(Backends.FAKE);
 

@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
- * A client that records every request it forwards to a real one (the fake or DynamoDB Local), and
+ * A client that records every request it forwards to a real one (the fake), and
  * can fail write requests the way a network does: an I/O error before the request is sent (nothing
  * applied) or after the backend applied it (outcome unknown to the caller). It never changes what
  * the backend does; it only loses requests or responses. Thread-safe.

@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Random entities holding every supported type, saved and loaded through sessions, come back equal
  * (BigDecimal by value); then every field of each is changed to a new random value, committed as
  * updates, and reloaded equal again. Seeded, so a failure names an entity that reproduces. On the
- * fake and on DynamoDB Local.
+ * fake.
  */
 class RoundTripPropertyTest {
     private static final long SEED = 20_250_601L;

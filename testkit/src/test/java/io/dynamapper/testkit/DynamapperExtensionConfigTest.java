@@ -10,6 +10,8 @@ import io.dynamapper.RetryPolicy;
 import io.dynamapper.SessionFactory;
 import io.dynamapper.SessionOptions;
 import io.dynamapper.Throughput;
+import io.dynamapper.inmemory.Fault;
+import io.dynamapper.inmemory.Operation;
 import io.dynamapper.testkit.DynamapperExtensionCases.Player;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -100,25 +102,5 @@ class DynamapperExtensionConfigTest {
                 assertThrows(NullPointerException.class, () -> db.withRetryPolicy(null)).getMessage());
         assertEquals("options == null",
                 assertThrows(NullPointerException.class, () -> db.withSessionOptions(null)).getMessage());
-    }
-
-    @Test
-    void dynamoDbLocalHasNoInMemoryDynamoDbAndNoClientBeforeItStarts() {
-        DynamapperExtension db = DynamapperExtension.dynamoDbLocal();
-        assertTrue(assertThrows(IllegalStateException.class, db::memory).getMessage()
-                .contains("has no InMemoryDynamoDb; use client() or a DynamoDbClient parameter"));
-        assertTrue(assertThrows(IllegalStateException.class, db::client).getMessage()
-                .contains("client() was called before the extension started DynamoDB Local"));
-        assertTrue(assertThrows(IllegalStateException.class, db::sessions).getMessage()
-                .contains("sessions() was called before the extension started DynamoDB Local"));
-    }
-
-    @Test
-    void withoutDynamoDbLocalOnTheClasspathTheMessageNamesTheArtifact() {
-        DynamapperExtension.requireDynamoDbLocal(DynamapperExtension.DYNAMODB_LOCAL_CLASS);
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> DynamapperExtension.requireDynamoDbLocal("com.example.NoSuchDynamoDBEmbedded"));
-        assertTrue(e.getMessage().contains("com.example.NoSuchDynamoDBEmbedded was not found"), e.getMessage());
-        assertTrue(e.getMessage().contains("add the test dependency com.amazonaws:DynamoDBLocal"), e.getMessage());
     }
 }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static io.dynamapper.testkit.DynamapperExtensionCases.count;
 
 import io.dynamapper.SessionFactory;
+import io.dynamapper.inmemory.Fault;
+import io.dynamapper.inmemory.InMemoryDynamoDb;
+import io.dynamapper.inmemory.Operation;
 import io.dynamapper.testkit.DynamapperExtensionCases.Player;
 import io.dynamapper.testkit.DynamapperExtensionCases.Score;
 import org.junit.jupiter.api.BeforeEach;

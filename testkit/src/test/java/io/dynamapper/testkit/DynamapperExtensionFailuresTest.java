@@ -153,45 +153,6 @@ class DynamapperExtensionFailuresTest {
         assertSucceeded(run(LeakCheckOff.class).get("leaks"));
     }
 
-    // ---- DynamoDB Local: the leak check, and no InMemoryDynamoDb -------------------------------
-
-    @ExtendWith(OnlyThroughEngineTestKit.class)
-    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-    static class LeakyOnDynamoDbLocal {
-        @RegisterExtension
-        static final DynamapperExtension db = DynamapperExtension.dynamoDbLocal().withEntities(Player.class);
-
-        @Test
-        @Order(1)
-        void leaks(SessionFactory sessions) {
-            sessions.openSession().find(Player.class, "alice");
-        }
-
-        @Test
-        @Order(2)
-        void wantsTheInMemoryDynamoDb(InMemoryDynamoDb memory) {
-        }
-
-        @Test
-        @Order(3)
-        void closesItsSession(SessionFactory sessions) {
-            try (Session s = sessions.openSession()) {
-                s.find(Player.class, "alice");
-            }
-        }
-    }
-
-    @Test
-    void onDynamoDbLocalTheLeakCheckWorksAndAnInMemoryDynamoDbCannotBeInjected() {
-        Map<String, TestExecutionResult> results = run(LeakyOnDynamoDbLocal.class);
-        assertContains("1 session was left open by leaks(SessionFactory)", failure(results.get("leaks")).getMessage());
-        Throwable noMemory = failure(results.get("wantsTheInMemoryDynamoDb"));
-        assertContains("ParameterResolutionException", noMemory.getClass().getName());
-        assertContains("DynamapperExtension.dynamoDbLocal() runs on DynamoDB Local and has no InMemoryDynamoDb",
-                noMemory.getMessage());
-        assertSucceeded(results.get("closesItsSession"));
-    }
-
     // ---- parameters the extension does not claim, and entities it cannot create ----------------
 
     @ExtendWith(OnlyThroughEngineTestKit.class)

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.dynamapper.SessionFactory;
+import io.dynamapper.inmemory.Fault;
+import io.dynamapper.inmemory.InMemoryDynamoDb;
+import io.dynamapper.inmemory.Operation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

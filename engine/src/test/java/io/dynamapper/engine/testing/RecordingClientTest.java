@@ -8,8 +8,8 @@ import software.amazon.awssdk.services.dynamodb.model.ListTablesRequest;
 class RecordingClientTest {
     @Test
     void recordsRequestsAndPassesThemOn() {
-        RecordingClient recording = RecordingClient.wrap(LocalDynamoDb.client());
-        LocalDynamoDb.deleteAllTables();
+        RecordingClient recording = RecordingClient.wrap(TestDynamoDb.client());
+        TestDynamoDb.deleteAllTables();
         assertEquals(0, recording.client().listTables(ListTablesRequest.builder().build()).tableNames().size());
         assertEquals(1, recording.requests(ListTablesRequest.class).size());
     }

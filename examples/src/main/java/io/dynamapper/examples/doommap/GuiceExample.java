@@ -1,16 +1,15 @@
 package io.dynamapper.examples.doommap;
 
-import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
-import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.dynamapper.SessionFactory;
 import io.dynamapper.Throughput;
 import io.dynamapper.guice.DynamapperModule;
+import io.dynamapper.inmemory.InMemoryDynamoDb;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * {@link MapService} wired by Guice, on DynamoDB Local in-process:
+ * {@link MapService} wired by Guice, on the in-memory DynamoDB in process:
  * {@code mvn -q -pl examples -am -DskipTests package exec:exec -Dwalkthrough.main=io.dynamapper.examples.doommap.GuiceExample}.
  */
 public final class GuiceExample {
@@ -18,8 +17,7 @@ public final class GuiceExample {
     }
 
     public static void main(String[] args) {
-        AmazonDynamoDBLocal local = DynamoDBEmbedded.create(true);
-        DynamoDbClient client = local.dynamoDbClient();
+        DynamoDbClient client = InMemoryDynamoDb.create();
         try {
             Injector injector = Guice.createInjector(new DynamapperModule(client));
             injector.getInstance(SessionFactory.class).schema().createTable(DoomMap.class, Throughput.onDemand());
@@ -37,9 +35,6 @@ public final class GuiceExample {
             }
         } finally {
             client.close();
-            local.shutdown();
         }
-        // DynamoDB Local leaves a non-daemon scheduler thread behind after shutdown()
-        System.exit(0);
     }
 }

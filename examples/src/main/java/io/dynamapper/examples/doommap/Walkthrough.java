@@ -1,7 +1,5 @@
 package io.dynamapper.examples.doommap;
 
-import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
-import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import io.dynamapper.Filter;
 import io.dynamapper.KeyCondition;
 import io.dynamapper.OptimisticLockException;
@@ -10,7 +8,7 @@ import io.dynamapper.SessionFactory;
 import io.dynamapper.SessionOptions;
 import io.dynamapper.Throughput;
 import io.dynamapper.engine.Dynamapper;
-import io.dynamapper.testkit.InMemoryDynamoDb;
+import io.dynamapper.inmemory.InMemoryDynamoDb;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -23,16 +21,16 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The DoomMap walkthrough of dynamodb-mapper, in Java. Runs on DynamoDB Local in-process by
- * default (no AWS account, no setup):
+ * The DoomMap walkthrough of dynamodb-mapper, in Java. Runs on the in-memory DynamoDB in process by
+ * default (no AWS account, no setup), printing every request and result:
  *
  * <pre>
  * mvn -q -pl examples -am -DskipTests package exec:exec
  * </pre>
  *
  * Arguments (with {@code -Dwalkthrough.args="..."}): {@code --endpoint http://localhost:8000} for a
- * DynamoDB Local server, {@code --aws} for AWS with the default credential chain and region,
- * {@code --in-memory} for the testkit's in-memory DynamoDB.
+ * DynamoDB-compatible server, {@code --aws} for AWS with the default credential chain and region,
+ * {@code --in-memory} (the default) for the in-memory DynamoDB.
  */
 public final class Walkthrough {
     private final SessionFactory sessions;
@@ -46,14 +44,9 @@ public final class Walkthrough {
     }
 
     public static void main(String[] args) {
-        String mode = args.length == 0 ? "--embedded" : args[0];
-        AmazonDynamoDBLocal embedded = null;
+        String mode = args.length == 0 ? "--in-memory" : args[0];
         DynamoDbClient client;
         switch (mode) {
-            case "--embedded" -> {
-                embedded = DynamoDBEmbedded.create(true);
-                client = embedded.dynamoDbClient();
-            }
             case "--endpoint" -> client = DynamoDbClient.builder()
                     .endpointOverride(URI.create(args[1]))
                     .region(Region.US_EAST_1)
@@ -62,7 +55,7 @@ public final class Walkthrough {
             case "--aws" -> client = DynamoDbClient.create();
             case "--in-memory" -> client = InMemoryDynamoDb.create();
             default -> {
-                System.err.println("usage: Walkthrough [--embedded | --endpoint URL | --aws | --in-memory]");
+                System.err.println("usage: Walkthrough [--in-memory | --endpoint URL | --aws]");
                 System.exit(2);
                 return;
             }
@@ -72,12 +65,7 @@ public final class Walkthrough {
             new Walkthrough(client, System.out::println).run();
         } finally {
             client.close();
-            if (embedded != null) {
-                embedded.shutdown();
-            }
         }
-        // DynamoDB Local leaves a non-daemon scheduler thread behind after shutdown()
-        System.exit(0);
     }
 
     void run() {

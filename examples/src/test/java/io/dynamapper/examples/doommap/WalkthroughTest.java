@@ -3,7 +3,7 @@ package io.dynamapper.examples.doommap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.dynamapper.testkit.InMemoryDynamoDb;
+import io.dynamapper.inmemory.InMemoryDynamoDb;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

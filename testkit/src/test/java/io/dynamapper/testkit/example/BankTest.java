@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.dynamapper.SessionFactory;
 import io.dynamapper.testkit.DynamapperExtension;
-import io.dynamapper.testkit.Fault;
-import io.dynamapper.testkit.Operation;
+import io.dynamapper.inmemory.Fault;
+import io.dynamapper.inmemory.Operation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -19,7 +19,7 @@ import io.dynamapper.Table;
 import io.dynamapper.Throughput;
 import io.dynamapper.Version;
 import io.dynamapper.engine.internal.session.DefaultSessionFactory;
-import io.dynamapper.engine.testing.LocalDynamoDb;
+import io.dynamapper.engine.testing.TestDynamoDb;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExcee
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 class BatchWriterTest {
-    static final DynamoDbClient LOCAL = LocalDynamoDb.client();
+    static final DynamoDbClient LOCAL = TestDynamoDb.client();
 
     @Table("bulk_map")
     static class DoomMap {
@@ -111,7 +111,7 @@ class BatchWriterTest {
 
     @BeforeEach
     void freshTables() {
-        LocalDynamoDb.deleteAllTables();
+        TestDynamoDb.deleteAllTables();
         partial = new PartialClient();
         sessions = new DefaultSessionFactory(partial.client, policy, SessionOptions.defaults());
         sessions.schema().createTable(DoomMap.class, Throughput.onDemand());

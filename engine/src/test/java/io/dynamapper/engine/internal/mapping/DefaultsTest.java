@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.dynamapper.Default;
 import io.dynamapper.HashKey;
 import io.dynamapper.Table;
-import io.dynamapper.engine.testing.LocalDynamoDb;
+import io.dynamapper.engine.testing.TestDynamoDb;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,12 +25,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * false, an empty set or an empty Optional.
  */
 class DefaultsTest {
-    private final DynamoDbClient ddb = LocalDynamoDb.client();
+    private final DynamoDbClient ddb = TestDynamoDb.client();
 
     @BeforeEach
     @AfterEach
     void clean() {
-        LocalDynamoDb.deleteAllTables();
+        TestDynamoDb.deleteAllTables();
     }
 
     @Table("doom_map")

@@ -10,7 +10,7 @@ import io.dynamapper.HashKey;
 import io.dynamapper.MappingException;
 import io.dynamapper.RangeKey;
 import io.dynamapper.Table;
-import io.dynamapper.engine.testing.LocalDynamoDb;
+import io.dynamapper.engine.testing.TestDynamoDb;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,15 +24,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * A stored attribute that does not fit its field is a MappingException naming the table, the key,
  * the attribute (with its path when nested), the field and both DynamoDB types. Items are written
- * with the raw SDK and read back from DynamoDB Local, as a session would read them.
+ * with the raw SDK and read back from the in-memory DynamoDB, as a session would read them.
  */
 class ReadErrorsTest {
-    private final DynamoDbClient ddb = LocalDynamoDb.client();
+    private final DynamoDbClient ddb = TestDynamoDb.client();
 
     @BeforeEach
     @AfterEach
     void clean() {
-        LocalDynamoDb.deleteAllTables();
+        TestDynamoDb.deleteAllTables();
     }
 
     enum Skill { EASY, HARD }

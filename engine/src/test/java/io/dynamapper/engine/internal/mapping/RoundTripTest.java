@@ -16,7 +16,7 @@ import io.dynamapper.engine.internal.mapping.Fixtures.Address;
 import io.dynamapper.engine.internal.mapping.Fixtures.AllTypes;
 import io.dynamapper.engine.internal.mapping.Fixtures.AllTypesRecord;
 import io.dynamapper.engine.internal.mapping.Fixtures.Color;
-import io.dynamapper.engine.testing.LocalDynamoDb;
+import io.dynamapper.engine.testing.TestDynamoDb;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -40,18 +40,18 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 
 /**
- * Every mapped type, saved to DynamoDB Local with PutItem of {@code toItem} and read back with a
+ * Every mapped type, saved to the in-memory DynamoDB with PutItem of {@code toItem} and read back with a
  * consistent GetItem and {@code fromItem}: the result must be deeply equal to what was saved, for
  * a mutable class and for a record.
  */
 class RoundTripTest {
     private static final long SEED = 20_260_525L;
-    private final DynamoDbClient ddb = LocalDynamoDb.client();
+    private final DynamoDbClient ddb = TestDynamoDb.client();
 
     @BeforeEach
     @AfterEach
     void clean() {
-        LocalDynamoDb.deleteAllTables();
+        TestDynamoDb.deleteAllTables();
     }
 
     /** Creates the entity's table (hash key only) with the raw SDK, independent of TableManager. */

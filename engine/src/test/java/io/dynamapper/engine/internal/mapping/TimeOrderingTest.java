@@ -8,7 +8,7 @@ import io.dynamapper.RangeKey;
 import io.dynamapper.Table;
 import io.dynamapper.Throughput;
 import io.dynamapper.engine.internal.schema.TableManager;
-import io.dynamapper.engine.testing.LocalDynamoDb;
+import io.dynamapper.engine.testing.TestDynamoDb;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -29,16 +29,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
- * Time types stored as strings (or numbers, for Duration) sort in time order: as range keys, a
- * DynamoDB Local query returns them in the order of their instants, and each reads back exactly.
+ * Time types stored as strings (or numbers, for Duration) sort in time order: as range keys, an
+ * in-memory DynamoDB query returns them in the order of their instants, and each reads back exactly.
  */
 class TimeOrderingTest {
-    private final DynamoDbClient ddb = LocalDynamoDb.client();
+    private final DynamoDbClient ddb = TestDynamoDb.client();
 
     @BeforeEach
     @AfterEach
     void clean() {
-        LocalDynamoDb.deleteAllTables();
+        TestDynamoDb.deleteAllTables();
     }
 
     @Table("offsets")

@@ -12,7 +12,7 @@ import io.dynamapper.engine.internal.mapping.EntityModel;
 import io.dynamapper.engine.internal.read.Fixtures.Context;
 import io.dynamapper.engine.internal.read.Fixtures.Level;
 import io.dynamapper.engine.internal.read.Fixtures.User;
-import io.dynamapper.engine.testing.LocalDynamoDb;
+import io.dynamapper.engine.testing.TestDynamoDb;
 import io.dynamapper.engine.testing.RecordingClient;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -39,14 +39,14 @@ class BatchGetTest {
     static final EntityModel<Level> LEVELS = EntityModel.of(Level.class);
     static final EntityModel<User> USERS = EntityModel.of(User.class);
 
-    final DynamoDbClient ddb = LocalDynamoDb.client();
+    final DynamoDbClient ddb = TestDynamoDb.client();
     final RecordingClient recording = RecordingClient.wrap(ddb);
     final Context context = new Context();
 
     @BeforeAll
     static void data() {
-        DynamoDbClient ddb = LocalDynamoDb.client();
-        LocalDynamoDb.deleteAllTables();
+        DynamoDbClient ddb = TestDynamoDb.client();
+        TestDynamoDb.deleteAllTables();
         Fixtures.createTable(ddb, LEVELS);
         Fixtures.createTable(ddb, USERS);
         for (int episode = 1; episode <= 3; episode++) {

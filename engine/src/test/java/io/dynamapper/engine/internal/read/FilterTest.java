@@ -9,7 +9,7 @@ import io.dynamapper.Filter;
 import io.dynamapper.engine.internal.mapping.EntityModel;
 import io.dynamapper.engine.internal.read.Fixtures.Context;
 import io.dynamapper.engine.internal.read.Fixtures.Level;
-import io.dynamapper.engine.testing.LocalDynamoDb;
+import io.dynamapper.engine.testing.TestDynamoDb;
 import io.dynamapper.engine.testing.RecordingClient;
 import java.util.List;
 import java.util.Map;
@@ -22,19 +22,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
-/** Every filter kind, compiled and run against DynamoDB Local (through scans and a query). */
+/** Every filter kind, compiled and run against the in-memory DynamoDB (through scans and a query). */
 class FilterTest {
     static final EntityModel<Level> LEVELS = EntityModel.of(Level.class);
 
-    final DynamoDbClient ddb = LocalDynamoDb.client();
+    final DynamoDbClient ddb = TestDynamoDb.client();
     final RecordingClient recording = RecordingClient.wrap(ddb);
     final Context context = new Context();
     final ReadContext ctx = context.over(recording.client());
 
     @BeforeAll
     static void data() {
-        DynamoDbClient ddb = LocalDynamoDb.client();
-        LocalDynamoDb.deleteAllTables();
+        DynamoDbClient ddb = TestDynamoDb.client();
+        TestDynamoDb.deleteAllTables();
         Fixtures.createTable(ddb, LEVELS);
         for (int map = 1; map <= 9; map++) {
             Level level = new Level(1, map);

@@ -10,7 +10,7 @@ import io.dynamapper.Filter;
 import io.dynamapper.HashKey;
 import io.dynamapper.Table;
 import io.dynamapper.engine.internal.mapping.EntityModel;
-import io.dynamapper.engine.testing.LocalDynamoDb;
+import io.dynamapper.engine.testing.TestDynamoDb;
 import io.dynamapper.engine.testing.RecordingClient;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
-/** Filters on fields inside nested objects, map values and optionals, against DynamoDB Local. */
+/** Filters on fields inside nested objects, map values and optionals, against the in-memory DynamoDB. */
 class NestedFilterTest {
     record Address(String city, @Attribute("post_code") String zip) {
     }
@@ -34,13 +34,13 @@ class NestedFilterTest {
     }
 
     static final EntityModel<Player> PLAYERS = EntityModel.of(Player.class);
-    final RecordingClient recording = RecordingClient.wrap(LocalDynamoDb.client());
+    final RecordingClient recording = RecordingClient.wrap(TestDynamoDb.client());
     final ReadContext ctx = new Fixtures.Context().over(recording.client());
 
     @BeforeEach
     void data() {
-        LocalDynamoDb.deleteAllTables();
-        Fixtures.createTable(LocalDynamoDb.client(), PLAYERS);
+        TestDynamoDb.deleteAllTables();
+        Fixtures.createTable(TestDynamoDb.client(), PLAYERS);
         put("ann", new Address("Paris", "75001"), Map.of("kills", 3), Set.of("gold"));
         put("bob", new Address("Lyon", "69001"), Map.of("kills", 7, "deaths", 1), Set.of());
         put("cid", null, Map.of(), Set.of("gold", "silver"));
@@ -52,7 +52,7 @@ class NestedFilterTest {
         p.home = home;
         p.counts = counts;
         p.badges = Optional.of(badges);
-        Fixtures.put(LocalDynamoDb.client(), PLAYERS, p);
+        Fixtures.put(TestDynamoDb.client(), PLAYERS, p);
     }
 
     private List<String> scan(Filter filter) {

@@ -8,7 +8,7 @@ import io.dynamapper.Page;
 import io.dynamapper.engine.internal.mapping.EntityModel;
 import io.dynamapper.engine.internal.read.Fixtures.Context;
 import io.dynamapper.engine.internal.read.Fixtures.Level;
-import io.dynamapper.engine.testing.LocalDynamoDb;
+import io.dynamapper.engine.testing.TestDynamoDb;
 import io.dynamapper.engine.testing.RecordingClient;
 import java.util.List;
 import java.util.Optional;
@@ -24,15 +24,15 @@ class PagingTest {
     static final int ITEMS = 30;
     static final String BLOB = "x".repeat(100_000);
 
-    final DynamoDbClient ddb = LocalDynamoDb.client();
+    final DynamoDbClient ddb = TestDynamoDb.client();
     final RecordingClient recording = RecordingClient.wrap(ddb);
     final Context context = new Context();
     final ReadContext ctx = context.over(recording.client());
 
     @BeforeAll
     static void data() {
-        DynamoDbClient ddb = LocalDynamoDb.client();
-        LocalDynamoDb.deleteAllTables();
+        DynamoDbClient ddb = TestDynamoDb.client();
+        TestDynamoDb.deleteAllTables();
         Fixtures.createTable(ddb, LEVELS);
         for (int map = 1; map <= ITEMS; map++) {
             Level level = new Level(1, map);

@@ -19,7 +19,7 @@ import io.dynamapper.engine.internal.read.Fixtures.Context;
 import io.dynamapper.engine.internal.read.Fixtures.Level;
 import io.dynamapper.engine.internal.read.Fixtures.Note;
 import io.dynamapper.engine.internal.read.Fixtures.User;
-import io.dynamapper.engine.testing.LocalDynamoDb;
+import io.dynamapper.engine.testing.TestDynamoDb;
 import io.dynamapper.engine.testing.RecordingClient;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -40,14 +40,14 @@ class QueryTest {
     static final EntityModel<Note> NOTES = EntityModel.of(Note.class);
     static final EntityModel<User> USERS = EntityModel.of(User.class);
 
-    final DynamoDbClient ddb = LocalDynamoDb.client();
+    final DynamoDbClient ddb = TestDynamoDb.client();
     final RecordingClient recording = RecordingClient.wrap(ddb);
     final Context context = new Context();
     final ReadContext ctx = context.over(recording.client());
 
     @BeforeEach
     void tables() {
-        LocalDynamoDb.deleteAllTables();
+        TestDynamoDb.deleteAllTables();
         Fixtures.createTable(ddb, LEVELS);
         Fixtures.createTable(ddb, NOTES);
         Fixtures.createTable(ddb, USERS);
@@ -280,7 +280,7 @@ class QueryTest {
 
     @Test
     void aGlobalIndexThatDoesNotProjectAllFallsBackToReadingWholeItemsByKey() {
-        LocalDynamoDb.deleteAllTables();
+        TestDynamoDb.deleteAllTables();
         Fixtures.createTable(ddb, LEVELS, Map.of("by_name", ProjectionType.KEYS_ONLY));
         for (int episode = 1; episode <= 4; episode++) {
             Level level = new Level(episode, 1);

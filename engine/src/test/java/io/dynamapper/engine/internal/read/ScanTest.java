@@ -11,7 +11,7 @@ import io.dynamapper.Key;
 import io.dynamapper.engine.internal.mapping.EntityModel;
 import io.dynamapper.engine.internal.read.Fixtures.Context;
 import io.dynamapper.engine.internal.read.Fixtures.Level;
-import io.dynamapper.engine.testing.LocalDynamoDb;
+import io.dynamapper.engine.testing.TestDynamoDb;
 import io.dynamapper.engine.testing.RecordingClient;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,15 +32,15 @@ class ScanTest {
     static final int EPISODES = 10;
     static final int MAPS = 12;
 
-    final DynamoDbClient ddb = LocalDynamoDb.client();
+    final DynamoDbClient ddb = TestDynamoDb.client();
     final RecordingClient recording = RecordingClient.wrap(ddb);
     final Context context = new Context();
     final ReadContext ctx = context.over(recording.client());
 
     @BeforeAll
     static void data() {
-        DynamoDbClient ddb = LocalDynamoDb.client();
-        LocalDynamoDb.deleteAllTables();
+        DynamoDbClient ddb = TestDynamoDb.client();
+        TestDynamoDb.deleteAllTables();
         Fixtures.createTable(ddb, LEVELS);
         for (int episode = 1; episode <= EPISODES; episode++) {
             for (int map = 1; map <= MAPS; map++) {

@@ -18,7 +18,7 @@ import io.dynamapper.Table;
 import io.dynamapper.Throughput;
 import io.dynamapper.Ttl;
 import io.dynamapper.Version;
-import io.dynamapper.engine.testing.LocalDynamoDb;
+import io.dynamapper.engine.testing.TestDynamoDb;
 import io.dynamapper.engine.testing.RecordingClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,20 +47,20 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
 
-/** Table management against DynamoDB Local: each created table is checked with DescribeTable. */
+/** Table management against the in-memory DynamoDB: each created table is checked with DescribeTable. */
 class TableManagerTest {
-    private final DynamoDbClient ddb = LocalDynamoDb.client();
+    private final DynamoDbClient ddb = TestDynamoDb.client();
     private final TableManager tables = manager();
 
-    /** A manager over the shared DynamoDB Local that polls every 50 ms. */
+    /** A manager over the shared in-memory DynamoDB that polls every 50 ms. */
     static TableManager manager() {
-        return new TableManager(LocalDynamoDb.client(), Duration.ofMillis(50), Duration.ofSeconds(30));
+        return new TableManager(TestDynamoDb.client(), Duration.ofMillis(50), Duration.ofSeconds(30));
     }
 
     @BeforeEach
     @AfterEach
     void clean() {
-        LocalDynamoDb.deleteAllTables();
+        TestDynamoDb.deleteAllTables();
     }
 
     @Table("doom_map")

@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
-/** Transient failures and unknown outcomes, injected around DynamoDB Local. */
+/** Transient failures and unknown outcomes, injected around the in-memory DynamoDB. */
 class CommitRetryTest extends SessionTestSupport {
     private FaultyClient faulty;
 

@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Wraps a real client and injects the faults DynamoDB Local cannot produce: the next calls of a
+ * Wraps a real client and injects faults at the client boundary: the next calls of a
  * method throw, either without reaching the table or after the real call was applied (an unknown
  * outcome: the request succeeded but the response was lost).
  */

@@ -5,7 +5,7 @@ import io.dynamapper.SessionFactory;
 import io.dynamapper.SessionOptions;
 import io.dynamapper.engine.internal.mapping.EntityModel;
 import io.dynamapper.engine.internal.mapping.PropertyModel;
-import io.dynamapper.engine.testing.LocalDynamoDb;
+import io.dynamapper.engine.testing.TestDynamoDb;
 import io.dynamapper.engine.testing.RecordingClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,11 +24,11 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
- * Fresh tables in the shared DynamoDB Local before each test, a recording client, a factory whose
+ * Fresh tables in the shared in-memory DynamoDB before each test, a recording client, a factory whose
  * retries record their delays instead of sleeping, and raw SDK helpers.
  */
 abstract class SessionTestSupport {
-    static final DynamoDbClient LOCAL = LocalDynamoDb.client();
+    static final DynamoDbClient LOCAL = TestDynamoDb.client();
 
     final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
     final RetryPolicy policy = RetryPolicy.defaults().withSleeper(sleeps::add);
@@ -37,7 +37,7 @@ abstract class SessionTestSupport {
 
     @BeforeEach
     void freshTables() {
-        LocalDynamoDb.deleteAllTables();
+        TestDynamoDb.deleteAllTables();
         createTable(TestEntities.DoomMap.class);
         createTable(TestEntities.Account.class);
         createTable(TestEntities.Counter.class);

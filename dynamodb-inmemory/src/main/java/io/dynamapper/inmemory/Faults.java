@@ -1,0 +1,206 @@
+package io.dynamapper.inmemory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * Deterministic fault injection for one {@link InMemoryDynamoDb}, configured per {@link Operation}.
+ * Rules of an operation are consulted in this order on every call: pending {@link Rules#failNext}
+ * failures, then {@link Rules#failEvery}, then {@link Rules#failWithProbability} (seeded, so a test
+ * sees the same sequence on every run). Latency added with {@link Rules#addLatency} is slept through
+ * the {@link Sleeper} before each call, so tests can record it instead of sleeping. Every injected
+ * fault is counted. Thread-safe.
+ *
+ * <pre>{@code
+ * ddb.faults().on(Operation.TRANSACT_WRITE_ITEMS).failNext(2, Fault.THROTTLING);
+ * ... run the code under test ...
+ * assertEquals(2, ddb.faults().injected(Operation.TRANSACT_WRITE_ITEMS));
+ * }</pre>
+ */
+public final class Faults {
+    /** Sleeps for injected latency; replace it in tests to avoid real sleeps. */
+    @FunctionalInterface
+    public interface Sleeper {
+        /** Sleeps (or records) {@code duration}. */
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    private final Map<Operation, Rules> rules = new EnumMap<>(Operation.class);
+    private final Map<Operation, Integer> injected = new EnumMap<>(Operation.class);
+    private Sleeper sleeper = d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
+
+    Faults() {
+    }
+
+    /**
+     * The rules for {@code operation}, created empty on first use.
+     *
+     * @throws NullPointerException if {@code operation} is null
+     */
+    public synchronized Rules on(Operation operation) {
+        Objects.requireNonNull(operation, "operation == null");
+        return rules.computeIfAbsent(operation, o -> new Rules());
+    }
+
+    /** How many faults were injected into {@code operation} since creation or the last {@link #clear()}. */
+    public synchronized int injected(Operation operation) {
+        Objects.requireNonNull(operation, "operation == null");
+        return injected.getOrDefault(operation, 0);
+    }
+
+    /** How many faults were injected into all operations. */
+    public synchronized int injectedTotal() {
+        return injected.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** Removes every rule and resets the counts. The sleeper is kept. */
+    public synchronized void clear() {
+        rules.clear();
+        injected.clear();
+    }
+
+    /**
+     * Replaces the sleeper used for injected latency (by default {@link Thread#sleep}).
+     *
+     * @throws NullPointerException if {@code sleeper} is null
+     */
+    public synchronized Faults sleeper(Sleeper sleeper) {
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+        return this;
+    }
+
+    /** Applies latency and returns the fault to inject into this call, or null. */
+    Fault beforeCall(Operation operation) {
+        Duration latency;
+        Fault fault;
+        Sleeper s;
+        synchronized (this) {
+            Rules r = rules.get(operation);
+            if (r == null) {
+                return null;
+            }
+            latency = r.latency;
+            fault = r.next();
+            if (fault != null) {
+                injected.merge(operation, 1, Integer::sum);
+            }
+            s = sleeper;
+        }
+        if (!latency.isZero()) {
+            try {
+                s.sleep(latency);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted during injected latency", e);
+            }
+        }
+        return fault;
+    }
+
+    /** The fault rules of one operation. Methods return {@code this} for chaining. */
+    public final class Rules {
+        private final List<Fault> pending = new ArrayList<>();
+        private int everyN;
+        private Fault everyFault;
+        private double probability;
+        private Random random;
+        private Fault randomFault;
+        private long calls;
+        private Duration latency = Duration.ZERO;
+
+        private Rules() {
+        }
+
+        /**
+         * Fails the next {@code times} calls with {@code fault} (queued after failures already pending).
+         *
+         * @throws IllegalArgumentException if {@code times} is negative
+         * @throws NullPointerException if {@code fault} is null
+         */
+        public Rules failNext(int times, Fault fault) {
+            Objects.requireNonNull(fault, "fault == null");
+            if (times < 0) {
+                throw new IllegalArgumentException("times must be >= 0 but was " + times);
+            }
+            synchronized (Faults.this) {
+                for (int i = 0; i < times; i++) {
+                    pending.add(fault);
+                }
+            }
+            return this;
+        }
+
+        /**
+         * Fails every {@code n}-th call (the n-th, 2n-th, ...) with {@code fault}, counting calls from now.
+         *
+         * @throws IllegalArgumentException if {@code n < 1}
+         * @throws NullPointerException if {@code fault} is null
+         */
+        public Rules failEvery(int n, Fault fault) {
+            Objects.requireNonNull(fault, "fault == null");
+            if (n < 1) {
+                throw new IllegalArgumentException("n must be >= 1 but was " + n);
+            }
+            synchronized (Faults.this) {
+                everyN = n;
+                everyFault = fault;
+                calls = 0;
+            }
+            return this;
+        }
+
+        /**
+         * Fails each call with probability {@code p}, drawn from a {@link Random} seeded with {@code seed}.
+         *
+         * @throws IllegalArgumentException if {@code p} is not within [0, 1]
+         * @throws NullPointerException if {@code fault} is null
+         */
+        public Rules failWithProbability(double p, long seed, Fault fault) {
+            Objects.requireNonNull(fault, "fault == null");
+            if (!(p >= 0 && p <= 1)) {
+                throw new IllegalArgumentException("probability must be within [0, 1] but was " + p);
+            }
+            synchronized (Faults.this) {
+                probability = p;
+                random = new Random(seed);
+                randomFault = fault;
+            }
+            return this;
+        }
+
+        /**
+         * Adds {@code latency} before every call of this operation (cumulative with earlier calls).
+         *
+         * @throws IllegalArgumentException if {@code latency} is negative
+         */
+        public Rules addLatency(Duration latency) {
+            Objects.requireNonNull(latency, "latency == null");
+            if (latency.isNegative()) {
+                throw new IllegalArgumentException("latency must not be negative but was " + latency);
+            }
+            synchronized (Faults.this) {
+                this.latency = this.latency.plus(latency);
+            }
+            return this;
+        }
+
+        private Fault next() {
+            calls++;
+            if (!pending.isEmpty()) {
+                return pending.remove(0);
+            }
+            if (everyFault != null && calls % everyN == 0) {
+                return everyFault;
+            }
+            if (randomFault != null && random.nextDouble() < probability) {
+                return randomFault;
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,459 @@
+package io.dynamapper.inmemory;
+
+import io.dynamapper.inmemory.internal.Database;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.*;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
+
+/**
+ * An in-memory {@link DynamoDbClient} for unit tests: fast, thread-safe and faithful to DynamoDB's
+ * semantics for the data plane (items, expressions, queries, scans, batches, transactions) and the
+ * basic control plane (create, describe, list and delete tables; time to live). Tables and indexes are
+ * {@code ACTIVE} as soon as they are created, so {@link DynamoDbWaiter}s work. Items are stored in a
+ * compact encoding, so large data sets fit in a test's heap.
+ *
+ * <p>Faults (throttling, conflicts, server errors, I/O errors before or after a write, latency) are
+ * injected per operation through {@link #faults()}. Operations the fake does not implement throw
+ * {@link UnsupportedOperationException} naming the operation.
+ *
+ * <pre>{@code
+ * InMemoryDynamoDb ddb = InMemoryDynamoDb.create();
+ * ddb.createTable(...);
+ * ddb.faults().on(Operation.TRANSACT_WRITE_ITEMS).failNext(1, Fault.TRANSACTION_CONFLICT);
+ * }</pre>
+ */
+public final class InMemoryDynamoDb implements DynamoDbClient {
+    private final Database engine = new Database();
+    private final Faults faults = new Faults();
+
+    private InMemoryDynamoDb() {
+    }
+
+    /** Creates an empty fake with the system UTC clock and no faults. */
+    public static InMemoryDynamoDb create() {
+        return new InMemoryDynamoDb();
+    }
+
+    /** The fault injection settings of this fake; never null. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /**
+     * Sets the clock used for table creation times and the 10-minute {@code ClientRequestToken}
+     * idempotency window of TransactWriteItems.
+     *
+     * @throws NullPointerException if {@code clock} is null
+     */
+    public void setClock(Clock clock) {
+        engine.setClock(Objects.requireNonNull(clock, "clock == null"));
+    }
+
+    /** The clock in use (see {@link #setClock}). */
+    public Clock clock() {
+        return engine.clock();
+    }
+
+    /** Drops every table and forgets every idempotency token; injected faults stay configured. */
+    public void reset() {
+        engine.reset();
+    }
+
+    /** Returns {@code "dynamodb"}. */
+    @Override
+    public String serviceName() {
+        return SERVICE_NAME;
+    }
+
+    /** Frees all tables and clears the faults; the fake stays usable (and empty) afterwards. */
+    @Override
+    public void close() {
+        engine.reset();
+        faults.clear();
+    }
+
+    /** A waiter that polls this fake (tables are ACTIVE immediately). */
+    @Override
+    public DynamoDbWaiter waiter() {
+        return DynamoDbWaiter.builder().client(this).build();
+    }
+
+    private <T> T call(Operation op, Object request, Supplier<T> action) {
+        Objects.requireNonNull(request, "request == null");
+        Fault fault = faults.beforeCall(op);
+        if (fault != null && fault != Fault.IO_ERROR_AFTER_APPLY) {
+            throw fault.exception(actionCount(request));
+        }
+        T result = action.get();
+        if (fault != null) {
+            throw fault.exception(actionCount(request));
+        }
+        return result;
+    }
+
+    private static int actionCount(Object request) {
+        if (request instanceof TransactWriteItemsRequest r && r.hasTransactItems()) {
+            return r.transactItems().size();
+        }
+        if (request instanceof TransactGetItemsRequest r && r.hasTransactItems()) {
+            return r.transactItems().size();
+        }
+        return 0;
+    }
+
+    private static UnsupportedOperationException unsupported(String operation) {
+        return new UnsupportedOperationException(
+                "InMemoryDynamoDb does not support the " + operation + " operation");
+    }
+
+    /** {@inheritDoc} Runs DynamoDB's BatchGetItem against the in-memory tables, after any injected fault. */
+    @Override
+    public BatchGetItemResponse batchGetItem(BatchGetItemRequest request) {
+        return call(Operation.BATCH_GET_ITEM, request, () -> engine.batchGetItem(request));
+    }
+
+    /** {@inheritDoc} Runs DynamoDB's BatchWriteItem against the in-memory tables, after any injected fault. */
+    @Override
+    public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
+        return call(Operation.BATCH_WRITE_ITEM, request, () -> engine.batchWriteItem(request));
+    }
+
+    /** {@inheritDoc} Runs DynamoDB's CreateTable against the in-memory tables, after any injected fault. */
+    @Override
+    public CreateTableResponse createTable(CreateTableRequest request) {
+        return call(Operation.CREATE_TABLE, request, () -> engine.createTable(request));
+    }
+
+    /** {@inheritDoc} Runs DynamoDB's DeleteItem against the in-memory tables, after any injected fault. */
+    @Override
+    public DeleteItemResponse deleteItem(DeleteItemRequest request) {
+        return call(Operation.DELETE_ITEM, request, () -> engine.deleteItem(request));
+    }
+
+    /** {@inheritDoc} Runs DynamoDB's DeleteTable against the in-memory tables, after any injected fault. */
+    @Override
+    public DeleteTableResponse deleteTable(DeleteTableRequest request) {
+        return call(Operation.DELETE_TABLE, request, () -> engine.deleteTable(request));
+    }
+
+    /** {@inheritDoc} Runs DynamoDB's DescribeTable against the in-memory tables, after any injected fault. */
+    @Override
+    public DescribeTableResponse describeTable(DescribeTableRequest request) {
+        return call(Operation.DESCRIBE_TABLE, request, () -> engine.describeTable(request));
+    }
+
+    /** {@inheritDoc} Runs DynamoDB's DescribeTimeToLive against the in-memory tables, after any injected fault. */
+    @Override
+    public DescribeTimeToLiveResponse describeTimeToLive(DescribeTimeToLiveRequest request) {
+        return call(Operation.DESCRIBE_TIME_TO_LIVE, request, () -> engine.describeTimeToLive(request));
+    }
+
+    /** {@inheritDoc} Runs DynamoDB's GetItem against the in-memory tables, after any injected fault. */
+    @Override
+    public GetItemResponse getItem(GetItemRequest request) {
+        return call(Operation.GET_ITEM, request, () -> engine.getItem(request));
+    }
+
+    /** {@inheritDoc} Runs DynamoDB's ListTables against the in-memory tables, after any injected fault. */
+    @Override
+    public ListTablesResponse listTables(ListTablesRequest request) {
+        return call(Operation.LIST_TABLES, request, () -> engine.listTables(request));
+    }
+
+    /** {@inheritDoc} Runs DynamoDB's PutItem against the in-memory tables, after any injected fault. */
+    @Override
+    public PutItemResponse putItem(PutItemRequest request) {
+        return call(Operation.PUT_ITEM, request, () -> engine.putItem(request));
+    }
+
+    /** {@inheritDoc} Runs DynamoDB's Query against the in-memory tables, after any injected fault. */
+    @Override
+    public QueryResponse query(QueryRequest request) {
+        return call(Operation.QUERY, request, () -> engine.query(request));
+    }
+
+    /** {@inheritDoc} Runs DynamoDB's Scan against the in-memory tables, after any injected fault. */
+    @Override
+    public ScanResponse scan(ScanRequest request) {
+        return call(Operation.SCAN, request, () -> engine.scan(request));
+    }
+
+    /** {@inheritDoc} Runs DynamoDB's TransactGetItems against the in-memory tables, after any injected fault. */
+    @Override
+    public TransactGetItemsResponse transactGetItems(TransactGetItemsRequest request) {
+        return call(Operation.TRANSACT_GET_ITEMS, request, () -> engine.transactGetItems(request));
+    }
+
+    /** {@inheritDoc} Runs DynamoDB's TransactWriteItems against the in-memory tables, after any injected fault. */
+    @Override
+    public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
+        return call(Operation.TRANSACT_WRITE_ITEMS, request, () -> engine.transactWriteItems(request));
+    }
+
+    /** {@inheritDoc} Runs DynamoDB's UpdateItem against the in-memory tables, after any injected fault. */
+    @Override
+    public UpdateItemResponse updateItem(UpdateItemRequest request) {
+        return call(Operation.UPDATE_ITEM, request, () -> engine.updateItem(request));
+    }
+
+    /** {@inheritDoc} Runs DynamoDB's UpdateTimeToLive against the in-memory tables, after any injected fault. */
+    @Override
+    public UpdateTimeToLiveResponse updateTimeToLive(UpdateTimeToLiveRequest request) {
+        return call(Operation.UPDATE_TIME_TO_LIVE, request, () -> engine.updateTimeToLive(request));
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public BatchExecuteStatementResponse batchExecuteStatement(BatchExecuteStatementRequest request) {
+        throw unsupported("BatchExecuteStatement");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public CreateBackupResponse createBackup(CreateBackupRequest request) {
+        throw unsupported("CreateBackup");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public CreateGlobalTableResponse createGlobalTable(CreateGlobalTableRequest request) {
+        throw unsupported("CreateGlobalTable");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public DeleteBackupResponse deleteBackup(DeleteBackupRequest request) {
+        throw unsupported("DeleteBackup");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public DeleteResourcePolicyResponse deleteResourcePolicy(DeleteResourcePolicyRequest request) {
+        throw unsupported("DeleteResourcePolicy");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public DescribeBackupResponse describeBackup(DescribeBackupRequest request) {
+        throw unsupported("DescribeBackup");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public DescribeContinuousBackupsResponse describeContinuousBackups(DescribeContinuousBackupsRequest request) {
+        throw unsupported("DescribeContinuousBackups");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public DescribeContributorInsightsResponse describeContributorInsights(DescribeContributorInsightsRequest request) {
+        throw unsupported("DescribeContributorInsights");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public DescribeEndpointsResponse describeEndpoints(DescribeEndpointsRequest request) {
+        throw unsupported("DescribeEndpoints");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public DescribeExportResponse describeExport(DescribeExportRequest request) {
+        throw unsupported("DescribeExport");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public DescribeGlobalTableResponse describeGlobalTable(DescribeGlobalTableRequest request) {
+        throw unsupported("DescribeGlobalTable");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public DescribeGlobalTableSettingsResponse describeGlobalTableSettings(DescribeGlobalTableSettingsRequest request) {
+        throw unsupported("DescribeGlobalTableSettings");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public DescribeImportResponse describeImport(DescribeImportRequest request) {
+        throw unsupported("DescribeImport");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public DescribeKinesisStreamingDestinationResponse describeKinesisStreamingDestination(DescribeKinesisStreamingDestinationRequest request) {
+        throw unsupported("DescribeKinesisStreamingDestination");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public DescribeLimitsResponse describeLimits(DescribeLimitsRequest request) {
+        throw unsupported("DescribeLimits");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public DescribeTableReplicaAutoScalingResponse describeTableReplicaAutoScaling(DescribeTableReplicaAutoScalingRequest request) {
+        throw unsupported("DescribeTableReplicaAutoScaling");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public DisableKinesisStreamingDestinationResponse disableKinesisStreamingDestination(DisableKinesisStreamingDestinationRequest request) {
+        throw unsupported("DisableKinesisStreamingDestination");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public EnableKinesisStreamingDestinationResponse enableKinesisStreamingDestination(EnableKinesisStreamingDestinationRequest request) {
+        throw unsupported("EnableKinesisStreamingDestination");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public ExecuteStatementResponse executeStatement(ExecuteStatementRequest request) {
+        throw unsupported("ExecuteStatement");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public ExecuteTransactionResponse executeTransaction(ExecuteTransactionRequest request) {
+        throw unsupported("ExecuteTransaction");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public ExportTableToPointInTimeResponse exportTableToPointInTime(ExportTableToPointInTimeRequest request) {
+        throw unsupported("ExportTableToPointInTime");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public GetResourcePolicyResponse getResourcePolicy(GetResourcePolicyRequest request) {
+        throw unsupported("GetResourcePolicy");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public ImportTableResponse importTable(ImportTableRequest request) {
+        throw unsupported("ImportTable");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public ListBackupsResponse listBackups(ListBackupsRequest request) {
+        throw unsupported("ListBackups");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public ListContributorInsightsResponse listContributorInsights(ListContributorInsightsRequest request) {
+        throw unsupported("ListContributorInsights");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public ListExportsResponse listExports(ListExportsRequest request) {
+        throw unsupported("ListExports");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public ListGlobalTablesResponse listGlobalTables(ListGlobalTablesRequest request) {
+        throw unsupported("ListGlobalTables");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public ListImportsResponse listImports(ListImportsRequest request) {
+        throw unsupported("ListImports");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public ListTagsOfResourceResponse listTagsOfResource(ListTagsOfResourceRequest request) {
+        throw unsupported("ListTagsOfResource");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public PutResourcePolicyResponse putResourcePolicy(PutResourcePolicyRequest request) {
+        throw unsupported("PutResourcePolicy");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public RestoreTableFromBackupResponse restoreTableFromBackup(RestoreTableFromBackupRequest request) {
+        throw unsupported("RestoreTableFromBackup");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public RestoreTableToPointInTimeResponse restoreTableToPointInTime(RestoreTableToPointInTimeRequest request) {
+        throw unsupported("RestoreTableToPointInTime");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public SearchVectorsResponse searchVectors(SearchVectorsRequest request) {
+        throw unsupported("SearchVectors");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public TagResourceResponse tagResource(TagResourceRequest request) {
+        throw unsupported("TagResource");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public UntagResourceResponse untagResource(UntagResourceRequest request) {
+        throw unsupported("UntagResource");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public UpdateContinuousBackupsResponse updateContinuousBackups(UpdateContinuousBackupsRequest request) {
+        throw unsupported("UpdateContinuousBackups");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public UpdateContributorInsightsResponse updateContributorInsights(UpdateContributorInsightsRequest request) {
+        throw unsupported("UpdateContributorInsights");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public UpdateGlobalTableResponse updateGlobalTable(UpdateGlobalTableRequest request) {
+        throw unsupported("UpdateGlobalTable");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public UpdateGlobalTableSettingsResponse updateGlobalTableSettings(UpdateGlobalTableSettingsRequest request) {
+        throw unsupported("UpdateGlobalTableSettings");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public UpdateKinesisStreamingDestinationResponse updateKinesisStreamingDestination(UpdateKinesisStreamingDestinationRequest request) {
+        throw unsupported("UpdateKinesisStreamingDestination");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public UpdateTableResponse updateTable(UpdateTableRequest request) {
+        throw unsupported("UpdateTable");
+    }
+
+    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    @Override
+    public UpdateTableReplicaAutoScalingResponse updateTableReplicaAutoScaling(UpdateTableReplicaAutoScalingRequest request) {
+        throw unsupported("UpdateTableReplicaAutoScaling");
+    }
+}

@@ -1,0 +1,534 @@
+package io.dynamapper.inmemory.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import software.amazon.awssdk.services.dynamodb.model.*;
+
+/**
+ * The in-memory DynamoDB: a catalog of {@link StoredTable}s and the data-plane and control-plane operations.
+ * One read/write lock makes every single-item write, batch and transaction atomic; reads run in parallel.
+ */
+public final class Database {
+    private static final int PAGE_BYTES = 1024 * 1024;
+
+    final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    final ConcurrentSkipListMap<String, StoredTable> tables = new ConcurrentSkipListMap<>();
+    private volatile Clock clock = Clock.systemUTC();
+    private final Transactions transactions = new Transactions(this);
+
+    /** Sets the clock used for table timestamps and the idempotency window. */
+    public void setClock(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Drops every table and forgets idempotency tokens. */
+    public void reset() {
+        lock.writeLock().lock();
+        try {
+            tables.clear();
+            transactions.forgetTokens();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    StoredTable table(String name) {
+        Validation.tableName(name);
+        StoredTable t = tables.get(name);
+        if (t == null) {
+            throw Errors.resourceNotFound();
+        }
+        return t;
+    }
+
+    // ------------------------------------------------------------------ control plane
+
+    public CreateTableResponse createTable(CreateTableRequest r) {
+        StoredTable t = TableFactory.create(r, clock.instant());
+        lock.writeLock().lock();
+        try {
+            if (tables.containsKey(t.name)) {
+                throw Errors.resourceInUse("Cannot create preexisting table");
+            }
+            tables.put(t.name, t);
+            // AWS answers CREATING; the in-memory table is ACTIVE from the next request on
+            return CreateTableResponse.builder()
+                    .tableDescription(TableFactory.describe(t, TableStatus.CREATING, IndexStatus.CREATING)).build();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    public DescribeTableResponse describeTable(DescribeTableRequest r) {
+        lock.readLock().lock();
+        try {
+            return DescribeTableResponse.builder().table(TableFactory.describe(table(r.tableName()))).build();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public DeleteTableResponse deleteTable(DeleteTableRequest r) {
+        lock.writeLock().lock();
+        try {
+            StoredTable t = table(r.tableName());
+            TableDescription d = TableFactory.describe(t, TableStatus.DELETING, IndexStatus.DELETING);
+            tables.remove(t.name);
+            return DeleteTableResponse.builder().tableDescription(d).build();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    public ListTablesResponse listTables(ListTablesRequest r) {
+        int limit = r.limit() == null ? 100 : r.limit();
+        if (limit < 1 || limit > 100) {
+            throw Errors.validation("1 validation error detected: Value '" + limit + "' at 'limit' failed to "
+                    + "satisfy constraint: Member must have value " + (limit < 1 ? "greater than or equal to 1"
+                    : "less than or equal to 100"));
+        }
+        lock.readLock().lock();
+        try {
+            List<String> names = new ArrayList<>(r.exclusiveStartTableName() == null ? tables.keySet()
+                    : tables.tailMap(r.exclusiveStartTableName(), false).keySet());
+            ListTablesResponse.Builder b = ListTablesResponse.builder();
+            if (names.size() > limit) {
+                names = names.subList(0, limit);
+                b.lastEvaluatedTableName(names.get(limit - 1));
+            }
+            return b.tableNames(names).build();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public UpdateTimeToLiveResponse updateTimeToLive(UpdateTimeToLiveRequest r) {
+        TimeToLiveSpecification spec = r.timeToLiveSpecification();
+        if (spec == null || spec.enabled() == null || spec.attributeName() == null || spec.attributeName().isEmpty()) {
+            throw Errors.validation("TimeToLiveSpecification must have Enabled and AttributeName");
+        }
+        lock.writeLock().lock();
+        try {
+            StoredTable t = table(r.tableName());
+            if (spec.enabled()) {
+                if (t.ttlAttribute != null) {
+                    throw Errors.validation("TimeToLive is already enabled");
+                }
+                t.ttlAttribute = spec.attributeName();
+            } else {
+                if (t.ttlAttribute == null) {
+                    throw Errors.validation("TimeToLive is already disabled");
+                }
+                t.ttlAttribute = null;
+            }
+            return UpdateTimeToLiveResponse.builder().timeToLiveSpecification(spec).build();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    public DescribeTimeToLiveResponse describeTimeToLive(DescribeTimeToLiveRequest r) {
+        lock.readLock().lock();
+        try {
+            StoredTable t = table(r.tableName());
+            TimeToLiveDescription d = t.ttlAttribute == null
+                    ? TimeToLiveDescription.builder().timeToLiveStatus(TimeToLiveStatus.DISABLED).build()
+                    : TimeToLiveDescription.builder().timeToLiveStatus(TimeToLiveStatus.ENABLED)
+                            .attributeName(t.ttlAttribute).build();
+            return DescribeTimeToLiveResponse.builder().timeToLiveDescription(d).build();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    // ------------------------------------------------------------------ single-item operations
+
+    /** A validated write, ready to apply under the write lock; {@code itemSize} is the size of {@code item}. */
+    record PreparedWrite(StoredTable table, Map<String, AttributeValue> key, Map<String, AttributeValue> item,
+            long itemSize, Ast.ParsedCondition condition, Ast.ParsedUpdate update, Context ctx) {
+
+        /** The item stored at the key when the write needs it (to test its condition), else null. */
+        Map<String, AttributeValue> currentIfConditional() {
+            return condition == null ? null : table.get(key);
+        }
+    }
+
+    /** An updated item, validated, with its size. */
+    record Updated(Map<String, AttributeValue> item, long size, List<List<Object>> paths) {
+    }
+
+    PreparedWrite preparePut(String tableName, Map<String, AttributeValue> rawItem, String condition,
+            Map<String, String> names, Map<String, AttributeValue> values) {
+        StoredTable t = table(tableName);
+        if (rawItem == null) {
+            throw Errors.validation("1 validation error detected: Value null at 'item' failed to satisfy "
+                    + "constraint: Member must not be null");
+        }
+        Map<String, AttributeValue> item = ItemValidator.normalizeItem(rawItem);
+        Validation.item(t, item);
+        long size = ItemValidator.checkSize(item, false);
+        ExpressionCache.Usage usage = new ExpressionCache.Usage(names, values);
+        Ast.ParsedCondition c = condition == null ? null : ExpressionCache.condition(condition, "ConditionExpression");
+        if (c != null) {
+            usage.add("ConditionExpression", c.names(), c.values());
+        }
+        usage.checkAllUsed();
+        return new PreparedWrite(t, Validation.keyOf(t, item), item, size, c,
+                null, Context.of(names, Validation.normalizeValues(values), "ConditionExpression"));
+    }
+
+    PreparedWrite prepareKeyed(String tableName, Map<String, AttributeValue> rawKey, String update,
+            String condition, Map<String, String> names, Map<String, AttributeValue> values) {
+        StoredTable t = table(tableName);
+        Map<String, AttributeValue> key = Validation.key(t, rawKey);
+        ExpressionCache.Usage usage = new ExpressionCache.Usage(names, values);
+        Ast.ParsedUpdate u = update == null ? null : ExpressionCache.update(update);
+        if (u != null) {
+            usage.add("UpdateExpression", u.names(), u.values());
+        }
+        Ast.ParsedCondition c = condition == null ? null : ExpressionCache.condition(condition, "ConditionExpression");
+        if (c != null) {
+            usage.add("ConditionExpression", c.names(), c.values());
+        }
+        usage.checkAllUsed();
+        return new PreparedWrite(t, key, null, 0, c, u,
+                Context.of(names, Validation.normalizeValues(values), "ConditionExpression"));
+    }
+
+    static boolean conditionHolds(PreparedWrite w, Map<String, AttributeValue> old) {
+        return w.condition() == null || Evaluator.test(w.condition().root(), old == null ? Map.of() : old, w.ctx());
+    }
+
+    /** Computes and validates the item an update produces. */
+    static Updated applyUpdate(PreparedWrite w, Map<String, AttributeValue> old) {
+        Map<String, AttributeValue> base = old == null ? w.key() : old;
+        Updater.Result res = w.update() == null ? new Updater.Result(new LinkedHashMap<>(base), List.of())
+                : Updater.apply(w.update(), base, new Context(w.ctx().names(), w.ctx().values(), "UpdateExpression"),
+                        w.table().keyNames());
+        Validation.item(w.table(), res.item());
+        long size = ItemValidator.checkSize(res.item(), true);
+        return new Updated(res.item(), size, res.paths());
+    }
+
+    public PutItemResponse putItem(PutItemRequest r) {
+        Validation.legacy(r.hasExpected(), "Expected", "ConditionExpression");
+        ReturnValue rv = r.returnValues() == null ? ReturnValue.NONE : r.returnValues();
+        if (rv != ReturnValue.NONE && rv != ReturnValue.ALL_OLD) {
+            throw Errors.validation("Return values set to invalid value");
+        }
+        PreparedWrite w = preparePut(r.tableName(), r.item(), r.conditionExpression(),
+                r.expressionAttributeNames(), r.expressionAttributeValues());
+        lock.writeLock().lock();
+        try {
+            Map<String, AttributeValue> old = rv == ReturnValue.ALL_OLD ? w.table().get(w.key())
+                    : w.currentIfConditional();
+            if (!conditionHolds(w, old)) {
+                throw Errors.conditionalCheckFailed(allOld(r.returnValuesOnConditionCheckFailure(), old));
+            }
+            w.table().write(w.key(), w.item(), w.itemSize());
+            PutItemResponse.Builder b = PutItemResponse.builder();
+            if (rv == ReturnValue.ALL_OLD && old != null) {
+                b.attributes(old);
+            }
+            return b.build();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * The paths UPDATED_OLD/UPDATED_NEW return: each updated path cut before its first list index, so a
+     * changed list comes back whole (as DynamoDB Local does for {@code REMOVE li[1]}).
+     */
+    private static List<List<Object>> updatedPaths(List<List<Object>> paths) {
+        List<List<Object>> out = new ArrayList<>();
+        for (List<Object> p : paths) {
+            int cut = p.size();
+            for (int i = 0; i < p.size(); i++) {
+                if (p.get(i) instanceof Integer) {
+                    cut = i;
+                    break;
+                }
+            }
+            List<Object> q = p.subList(0, cut);
+            boolean covered = false;
+            for (List<Object> o : out) {
+                covered |= Paths.overlap(o, q) && o.size() <= q.size();
+            }
+            if (!covered) {
+                out.removeIf(o -> Paths.overlap(o, q));
+                out.add(q);
+            }
+        }
+        return out;
+    }
+
+    static Map<String, AttributeValue> allOld(ReturnValuesOnConditionCheckFailure r, Map<String, AttributeValue> old) {
+        return r == ReturnValuesOnConditionCheckFailure.ALL_OLD ? old : null;
+    }
+
+    public DeleteItemResponse deleteItem(DeleteItemRequest r) {
+        Validation.legacy(r.hasExpected(), "Expected", "ConditionExpression");
+        ReturnValue rv = r.returnValues() == null ? ReturnValue.NONE : r.returnValues();
+        if (rv != ReturnValue.NONE && rv != ReturnValue.ALL_OLD) {
+            throw Errors.validation("Return values set to invalid value");
+        }
+        PreparedWrite w = prepareKeyed(r.tableName(), r.key(), null, r.conditionExpression(),
+                r.expressionAttributeNames(), r.expressionAttributeValues());
+        lock.writeLock().lock();
+        try {
+            Map<String, AttributeValue> old = rv == ReturnValue.ALL_OLD ? w.table().get(w.key())
+                    : w.currentIfConditional();
+            if (!conditionHolds(w, old)) {
+                throw Errors.conditionalCheckFailed(allOld(r.returnValuesOnConditionCheckFailure(), old));
+            }
+            w.table().write(w.key(), null, 0);
+            DeleteItemResponse.Builder b = DeleteItemResponse.builder();
+            if (rv == ReturnValue.ALL_OLD && old != null) {
+                b.attributes(old);
+            }
+            return b.build();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    public UpdateItemResponse updateItem(UpdateItemRequest r) {
+        Validation.legacy(r.hasExpected(), "Expected", "ConditionExpression");
+        Validation.legacy(r.hasAttributeUpdates(), "AttributeUpdates", "UpdateExpression");
+        ReturnValue rv = r.returnValues() == null ? ReturnValue.NONE : r.returnValues();
+        PreparedWrite w = prepareKeyed(r.tableName(), r.key(), r.updateExpression(), r.conditionExpression(),
+                r.expressionAttributeNames(), r.expressionAttributeValues());
+        lock.writeLock().lock();
+        try {
+            Map<String, AttributeValue> old = w.table().get(w.key());
+            if (!conditionHolds(w, old)) {
+                throw Errors.conditionalCheckFailed(allOld(r.returnValuesOnConditionCheckFailure(), old));
+            }
+            Updated res = applyUpdate(w, old);
+            w.table().write(w.key(), res.item(), res.size());
+            UpdateItemResponse.Builder b = UpdateItemResponse.builder();
+            Map<String, AttributeValue> out = switch (rv) {
+                case ALL_OLD -> old;
+                case ALL_NEW -> res.item();
+                case UPDATED_OLD -> old == null ? null : Projector.project(old, updatedPaths(res.paths()));
+                case UPDATED_NEW -> Projector.project(res.item(), updatedPaths(res.paths()));
+                default -> null;
+            };
+            if (out != null && !out.isEmpty()) {
+                b.attributes(out);
+            }
+            return b.build();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    public GetItemResponse getItem(GetItemRequest r) {
+        Validation.legacy(r.hasAttributesToGet(), "AttributesToGet", "ProjectionExpression");
+        StoredTable t = table(r.tableName());
+        Map<String, AttributeValue> key = Validation.key(t, r.key());
+        List<List<Object>> projection = projection(r.projectionExpression(), r.expressionAttributeNames(), null);
+        lock.readLock().lock();
+        try {
+            Map<String, AttributeValue> item = t.get(key);
+            GetItemResponse.Builder b = GetItemResponse.builder();
+            if (item != null) {
+                b.item(projection == null ? item : Projector.project(item, projection));
+            }
+            return b.build();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Parses a projection expression and checks names; with {@code usage}, records them there instead. */
+    static List<List<Object>> projection(String expr, Map<String, String> names, ExpressionCache.Usage usage) {
+        if (expr == null) {
+            if (usage == null) {
+                new ExpressionCache.Usage(names, null).checkAllUsed();
+            }
+            return null;
+        }
+        Ast.ParsedProjection p = ExpressionCache.projection(expr);
+        ExpressionCache.Usage u = usage == null ? new ExpressionCache.Usage(names, null) : usage;
+        u.add("ProjectionExpression", p.names(), Set.of());
+        if (usage == null) {
+            u.checkAllUsed();
+        }
+        Context ctx = Context.of(names, null, "ProjectionExpression");
+        List<List<Object>> paths = new ArrayList<>();
+        for (Ast.Path path : p.paths()) {
+            paths.add(Paths.resolve(path, ctx));
+        }
+        Paths.checkNoOverlap(paths, "ProjectionExpression");
+        return paths;
+    }
+
+    // ------------------------------------------------------------------ batches
+
+    public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest r) {
+        if (!r.hasRequestItems() || r.requestItems().isEmpty()) {
+            throw Errors.validation("BatchWriteItem cannot have a null or no requests set");
+        }
+        if (r.requestItems().values().stream().anyMatch(List::isEmpty)) {
+            throw Errors.validation("1 validation error detected: Value at 'requestItems' failed to satisfy constraint: "
+                    + "Map value must satisfy constraint: [Member must have length less than or equal to 25, "
+                    + "Member must have length greater than or equal to 1]");
+        }
+        int total = r.requestItems().values().stream().mapToInt(List::size).sum();
+        if (total > 25) {
+            throw Errors.validation("Too many items requested for the BatchWriteItem call");
+        }
+        List<PreparedWrite> writes = new ArrayList<>();
+        for (Map.Entry<String, List<WriteRequest>> e : r.requestItems().entrySet()) {
+            Set<Map<String, AttributeValue>> seen = new HashSet<>();
+            for (WriteRequest wr : e.getValue()) {
+                PreparedWrite w;
+                if (wr.putRequest() != null && wr.deleteRequest() == null) {
+                    w = preparePut(e.getKey(), wr.putRequest().item(), null, null, null);
+                } else if (wr.deleteRequest() != null && wr.putRequest() == null) {
+                    w = prepareKeyed(e.getKey(), wr.deleteRequest().key(), null, null, null, null);
+                } else {
+                    throw Errors.validation("Supplied AttributeValue has more than one datatypes set, must contain "
+                            + "exactly one of the supported datatypes");
+                }
+                if (!seen.add(w.key())) {
+                    throw Errors.validation("Provided list of item keys contains duplicates");
+                }
+                writes.add(w);
+            }
+        }
+        lock.writeLock().lock();
+        try {
+            for (PreparedWrite w : writes) {
+                w.table().write(w.key(), w.item(), w.itemSize());
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+        return BatchWriteItemResponse.builder().unprocessedItems(Map.of()).build();
+    }
+
+    public BatchGetItemResponse batchGetItem(BatchGetItemRequest r) {
+        if (!r.hasRequestItems() || r.requestItems().isEmpty()) {
+            throw Errors.validation("1 validation error detected: Value null at 'requestItems' failed to satisfy "
+                    + "constraint: Member must have length greater than or equal to 1");
+        }
+        int total = r.requestItems().values().stream().mapToInt(k -> k.hasKeys() ? k.keys().size() : 0).sum();
+        if (total > 100) {
+            throw Errors.validation("Too many items requested for the BatchGetItem call");
+        }
+        record Get(String table, StoredTable t, Map<String, AttributeValue> key, List<List<Object>> projection) {
+        }
+        List<Get> gets = new ArrayList<>();
+        for (Map.Entry<String, KeysAndAttributes> e : r.requestItems().entrySet()) {
+            KeysAndAttributes ka = e.getValue();
+            Validation.legacy(ka.hasAttributesToGet(), "AttributesToGet", "ProjectionExpression");
+            StoredTable t = table(e.getKey());
+            List<List<Object>> projection = projection(ka.projectionExpression(), ka.expressionAttributeNames(), null);
+            Set<Map<String, AttributeValue>> seen = new HashSet<>();
+            for (Map<String, AttributeValue> k : ka.keys()) {
+                Map<String, AttributeValue> key = Validation.key(t, k);
+                if (!seen.add(key)) {
+                    throw Errors.validation("Provided list of item keys contains duplicates");
+                }
+                gets.add(new Get(e.getKey(), t, key, projection));
+            }
+        }
+        Map<String, List<Map<String, AttributeValue>>> responses = new LinkedHashMap<>();
+        lock.readLock().lock();
+        try {
+            for (Get g : gets) {
+                List<Map<String, AttributeValue>> list = responses.computeIfAbsent(g.table(), k -> new ArrayList<>());
+                Map<String, AttributeValue> item = g.t().get(g.key());
+                if (item != null) {
+                    list.add(g.projection() == null ? item : Projector.project(item, g.projection()));
+                }
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        return BatchGetItemResponse.builder().responses(responses).unprocessedKeys(Map.of()).build();
+    }
+
+    // ------------------------------------------------------------------ transactions
+
+    public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest r) {
+        return transactions.write(r);
+    }
+
+    public TransactGetItemsResponse transactGetItems(TransactGetItemsRequest r) {
+        return transactions.get(r);
+    }
+
+    // ------------------------------------------------------------------ query and scan
+
+    public QueryResponse query(QueryRequest r) {
+        Validation.legacy(r.hasKeyConditions(), "KeyConditions", "KeyConditionExpression");
+        Validation.legacy(r.hasQueryFilter(), "QueryFilter", "FilterExpression");
+        Validation.legacy(r.hasAttributesToGet(), "AttributesToGet", "ProjectionExpression");
+        if (r.keyConditionExpression() == null) {
+            throw Errors.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified "
+                    + "in the request.");
+        }
+        ReadPlan plan = ReadPlan.of(this, r.tableName(), r.indexName(), r.consistentRead(), r.select(),
+                r.projectionExpression(), r.filterExpression(), r.limit(), r.exclusiveStartKey(),
+                r.expressionAttributeNames(), r.expressionAttributeValues(), r.keyConditionExpression(), true);
+        lock.readLock().lock();
+        try {
+            return plan.query(r.scanIndexForward() == null || r.scanIndexForward());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public ScanResponse scan(ScanRequest r) {
+        Validation.legacy(r.hasScanFilter(), "ScanFilter", "FilterExpression");
+        Validation.legacy(r.hasAttributesToGet(), "AttributesToGet", "ProjectionExpression");
+        Integer segment = r.segment();
+        Integer total = r.totalSegments();
+        if (segment != null && total == null) {
+            throw Errors.validation("If segment is specified, total segment must also be specified");
+        }
+        if (total != null && segment == null) {
+            throw Errors.validation("If total segment is specified, segment must also be specified");
+        }
+        if (total != null) {
+            if (total < 1 || total > 1_000_000) {
+                throw Errors.validation("1 validation error detected: Value '" + total + "' at 'totalSegments' "
+                        + "failed to satisfy constraint: Member must have value " + (total < 1
+                        ? "greater than or equal to 1" : "less than or equal to 1000000"));
+            }
+            if (segment < 0 || segment >= total) {
+                throw Errors.validation("1 validation error detected: Value '" + segment + "' at 'segment' failed "
+                        + "to satisfy constraint: Member must have value " + (segment < 0
+                        ? "greater than or equal to 0" : "less than or equal to " + (total - 1)));
+            }
+        }
+        ReadPlan plan = ReadPlan.of(this, r.tableName(), r.indexName(), r.consistentRead(), r.select(),
+                r.projectionExpression(), r.filterExpression(), r.limit(), r.exclusiveStartKey(),
+                r.expressionAttributeNames(), r.expressionAttributeValues(), null, false);
+        lock.readLock().lock();
+        try {
+            return plan.scan(segment == null ? 0 : segment, total == null ? 1 : total);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    static int pageBytes() {
+        return PAGE_BYTES;
+    }
+}
