@@ -51,6 +51,8 @@ public record BulkWriteOptions(int parallelism, Optional<RetryPolicy> retryPolic
     }
 
     /**
+     * These options with another parallelism.
+     *
      * @param n requests in flight at once, at least 1
      * @return these options with that parallelism
      * @throws IllegalArgumentException if {@code n} is less than 1
@@ -60,6 +62,8 @@ public record BulkWriteOptions(int parallelism, Optional<RetryPolicy> retryPolic
     }
 
     /**
+     * These options with their own retry budget instead of the factory's policy.
+     *
      * @param policy the retry budget per request
      * @return these options with that policy
      * @throws NullPointerException if {@code policy} is null
@@ -69,6 +73,8 @@ public record BulkWriteOptions(int parallelism, Optional<RetryPolicy> retryPolic
     }
 
     /**
+     * These options with a progress callback.
+     *
      * @param callback told after each request
      * @return these options with that callback
      * @throws NullPointerException if {@code callback} is null

@@ -42,27 +42,47 @@ public class CounterLimitException extends DynamapperException {
         this.bound = bound;
     }
 
-    /** @return the entity class */
+    /**
+     * The entity class.
+     *
+     * @return the entity class
+     */
     public Class<?> entityType() {
         return entityType;
     }
 
-    /** @return the entity's key */
+    /**
+     * The entity's key.
+     *
+     * @return the entity's key
+     */
     public Key key() {
         return key;
     }
 
-    /** @return the counter's Java field name */
+    /**
+     * The counter's Java field name.
+     *
+     * @return the counter's Java field name
+     */
     public String field() {
         return field;
     }
 
-    /** @return the delta the commit tried to add */
+    /**
+     * The delta the commit tried to add.
+     *
+     * @return the delta the commit tried to add
+     */
     public BigDecimal delta() {
         return delta;
     }
 
-    /** @return the bound the delta would have crossed */
+    /**
+     * The bound the delta would have crossed.
+     *
+     * @return the bound the delta would have crossed
+     */
     public BigDecimal bound() {
         return bound;
     }
