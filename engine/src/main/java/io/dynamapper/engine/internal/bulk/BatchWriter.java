@@ -11,6 +11,7 @@ import io.dynamapper.engine.internal.commit.Failures;
 import io.dynamapper.engine.internal.commit.ItemSize;
 import io.dynamapper.engine.internal.keys.KeyGenerator;
 import io.dynamapper.engine.internal.mapping.EntityModel;
+import io.dynamapper.engine.internal.retry.RetryBudget;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,8 +36,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The engine's {@link BulkWriter}: buffers up to 25 writes, sends them as one
- * {@code BatchWriteItem}, and sends the {@code UnprocessedItems} again with the retry policy's
- * backoff until none are left or the policy's attempts are used up. With a parallelism above 1,
+ * {@code BatchWriteItem}, and sends the {@code UnprocessedItems} again with backoff until none are
+ * left or the request's {@link RetryBudget} of the policy is used up (a bulk writer is not a unit of
+ * work, so each request has a budget of its own). With a parallelism above 1,
  * requests go to a fixed pool of daemon threads, at most that many in flight.
  */
 public final class BatchWriter implements BulkWriter {
@@ -208,6 +210,7 @@ public final class BatchWriter implements BulkWriter {
             items.computeIfAbsent(p.table(), t -> new ArrayList<>(BATCH_SIZE)).add(p.request());
         }
         SdkException lastFailure = null;
+        RetryBudget budget = new RetryBudget(policy);
         for (int attempt = 1; ; attempt++) {
             try {
                 BatchWriteItemResponse response = client.batchWriteItem(BatchWriteItemRequest.builder()
@@ -227,18 +230,18 @@ public final class BatchWriter implements BulkWriter {
                 }
                 lastFailure = e; // throttled, or an unknown outcome: puts and deletes may be sent again
             }
-            if (attempt >= policy.maxAttempts()) {
+            boolean retry;
+            try {
+                retry = budget.awaitRetry();
+            } catch (InterruptedException e) {
+                throw new DynamapperException("Interrupted while retrying; not written: " + descriptions(requests, items), e);
+            }
+            if (!retry) {
                 throw new RetriesExhaustedException(count(items) + " of " + requests.size() + " writes were not written "
                         + "after " + attempt + " BatchWriteItem attempts (" + (lastFailure == null ? "left unprocessed"
                         : "failed: " + lastFailure.getMessage()) + "); not written: " + descriptions(requests, items)
                         + ". Bulk writes are not atomic: the other writes of this writer may have been written.",
                         attempt, lastFailure);
-            }
-            try {
-                policy.backoff(attempt);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new DynamapperException("Interrupted while retrying; not written: " + descriptions(requests, items), e);
             }
         }
     }

@@ -117,7 +117,8 @@ final class CounterPlanner {
             long size = (e.storedSize < 0 ? ItemSize.of(e.model.toItem(e.instance)) : e.storedSize) + addBytes;
             return new Write(Write.Kind.UPDATE, e.model.type(), e.model.keyValue(e.id.key()), e.model.tableName(),
                     e.id.key(), null, add.toString(), condition, names, values, Map.of(), List.of(), null, null,
-                    "counter update of an existing item" + (bounds.length() == 0 ? "" : " within bounds"), size);
+                    "counter update of an existing item" + (bounds.length() == 0 ? "" : " within bounds"), Map.of(),
+                    size);
         }
         Write base = WritePlanner.update(e, others);
         names.putAll(base.names());
@@ -130,7 +131,7 @@ final class CounterPlanner {
         return new Write(Write.Kind.UPDATE, base.entityType(), base.key(), base.tableName(), base.keyAttributes(), null,
                 expression, condition, names, values, base.written(), base.removed(), base.versionAttribute(),
                 base.expectedVersion(), base.reason() + (bounds.length() == 0 ? "" : " and counters within bounds"),
-                base.size() + addBytes);
+                base.expectedOld(), base.size() + addBytes);
     }
 
     /**

@@ -25,8 +25,9 @@ final class SchemaWriteBack {
      *
      * @param readVersion the schema version attribute as read, or null if the item had none
      * @param dropped attributes the migration steps removed
+     * @param stored the item as read, before migration: what an unversioned write-back's condition expects
      */
-    record Lift(AttributeValue readVersion, List<String> dropped) {
+    record Lift(AttributeValue readVersion, List<String> dropped, Map<String, AttributeValue> stored) {
         Lift {
             dropped = List.copyOf(dropped);
         }
@@ -39,7 +40,7 @@ final class SchemaWriteBack {
                     dropped.add(name);
                 }
             }
-            return new Lift(stored.get(schemaAttribute), dropped);
+            return new Lift(stored.get(schemaAttribute), dropped, stored);
         }
     }
 
@@ -87,11 +88,42 @@ final class SchemaWriteBack {
             schemaCondition = SCHEMA + " = " + SCHEMA_READ;
             reason = "schema version " + lift.readVersion().n();
         }
-        String condition = all.conditionExpression() == null ? schemaCondition
-                : "(" + all.conditionExpression() + ") AND " + schemaCondition;
-        reason = all.conditionExpression() == null ? "expected " + reason : all.reason() + " and " + reason;
+        String condition;
+        Map<String, AttributeValue> expectedOld = all.expectedOld();
+        if (all.versionAttribute() == null && !expectedOld.isEmpty()) {
+            // the planner's guard compares with the snapshot, the migrated state; the table holds the item as read
+            values.keySet().removeIf(v -> v.startsWith(":o"));
+            names.remove("#h"); // the planner's guard's name for the key, replaced by HASH below
+            expectedOld = new HashMap<>();
+            Map<String, String> placeholders = new HashMap<>();
+            names.forEach((placeholder, attribute) -> placeholders.putIfAbsent(attribute, placeholder));
+            names.put(HASH, e.model.hashKey().attributeName());
+            StringBuilder guard = new StringBuilder("attribute_exists(").append(HASH).append(')');
+            List<String> attributes = new ArrayList<>(all.expectedOld().keySet());
+            attributes.addAll(lift.dropped());
+            for (int i = 0; i < attributes.size(); i++) {
+                String attribute = attributes.get(i);
+                String name = placeholders.get(attribute);
+                AttributeValue old = lift.stored().get(attribute);
+                guard.append(" AND ");
+                if (old == null) {
+                    guard.append("attribute_not_exists(").append(name).append(')');
+                    expectedOld.put(attribute, Write.ABSENT);
+                } else {
+                    guard.append(name).append(" = :so").append(i);
+                    values.put(":so" + i, old);
+                    expectedOld.put(attribute, old);
+                }
+            }
+            condition = guard + " AND " + schemaCondition;
+            reason = "expected the item with the values it was read with and " + reason;
+        } else {
+            condition = all.conditionExpression() == null ? schemaCondition
+                    : "(" + all.conditionExpression() + ") AND " + schemaCondition;
+            reason = all.conditionExpression() == null ? "expected " + reason : all.reason() + " and " + reason;
+        }
         return new Write(Write.Kind.UPDATE, all.entityType(), all.key(), all.tableName(), all.keyAttributes(), null,
                 update, condition, names, values, written, removed, all.versionAttribute(), all.expectedVersion(),
-                reason, all.size());
+                reason, expectedOld, all.size());
     }
 }
