@@ -8,6 +8,7 @@ import io.dynamapper.DynamapperException;
 import io.dynamapper.ItemMapper;
 import io.dynamapper.OptimisticLockException;
 import io.dynamapper.RetriesExhaustedException;
+import io.dynamapper.RetryEvent;
 import io.dynamapper.RetryPolicy;
 import io.dynamapper.SchemaManager;
 import io.dynamapper.Session;
@@ -18,6 +19,8 @@ import io.dynamapper.SessionOptions;
 import io.dynamapper.engine.internal.bulk.BatchWriter;
 import io.dynamapper.engine.internal.keys.KeyGenerator;
 import io.dynamapper.engine.internal.mapping.EntityItemMapper;
+import io.dynamapper.engine.internal.cache.SecondLevelCache;
+import io.dynamapper.engine.internal.listener.Listeners;
 import io.dynamapper.engine.internal.retry.RetryBudget;
 import io.dynamapper.engine.internal.schema.TableManager;
 import io.dynamapper.engine.internal.validation.EntityValidator;
@@ -44,33 +47,53 @@ public final class DefaultSessionFactory implements SessionFactory {
     private final SessionServices services;
     private final ItemMapper mapper = new EntityItemMapper();
     private final LongSupplier nanoClock;
+    private final SecondLevelCache cache;
+    private final Listeners listeners;
 
-    /** Creates a factory without a validator; sends no request. */
+    /** Creates a factory without second-level cache, listeners and validator; sends no request. */
     public DefaultSessionFactory(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions defaults) {
-        this(client, retryPolicy, defaults, System::nanoTime, Optional.empty());
+        this(client, retryPolicy, defaults, SecondLevelCache.disabled(), Listeners.none(), System::nanoTime,
+                Optional.empty());
     }
 
     /**
      * Creates a factory; sends no request.
      *
+     * @param cache the second-level cache its sessions share ({@link SecondLevelCache#disabled()} for none)
+     * @param listeners told of commits, reads and retries
      * @param validator validates new and changed entities before each commit, if present
      */
     public DefaultSessionFactory(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions defaults,
-                                 Optional<EntityValidator> validator) {
-        this(client, retryPolicy, defaults, System::nanoTime, validator);
+                                 SecondLevelCache cache, Listeners listeners, Optional<EntityValidator> validator) {
+        this(client, retryPolicy, defaults, cache, listeners, System::nanoTime, validator);
+    }
+
+    /**
+     * Creates a factory without a validator; sends no request.
+     *
+     * @param cache the second-level cache its sessions share ({@link SecondLevelCache#disabled()} for none)
+     * @param listeners told of commits, reads and retries
+     */
+    public DefaultSessionFactory(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions defaults,
+                                 SecondLevelCache cache, Listeners listeners) {
+        this(client, retryPolicy, defaults, cache, listeners, Optional.empty());
     }
 
     /** A factory whose commits measure DynamoDB's token window with {@code nanoClock}, for tests. */
     DefaultSessionFactory(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions defaults,
                           LongSupplier nanoClock) {
-        this(client, retryPolicy, defaults, nanoClock, Optional.empty());
+        this(client, retryPolicy, defaults, SecondLevelCache.disabled(), Listeners.none(), nanoClock,
+                Optional.empty());
     }
 
     private DefaultSessionFactory(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions defaults,
-                                  LongSupplier nanoClock, Optional<EntityValidator> validator) {
+                                  SecondLevelCache cache, Listeners listeners, LongSupplier nanoClock,
+                                  Optional<EntityValidator> validator) {
         this.client = requireNonNull(client, "client == null");
         this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy == null");
         this.defaults = requireNonNull(defaults, "defaults == null");
+        this.cache = requireNonNull(cache, "cache == null");
+        this.listeners = requireNonNull(listeners, "listeners == null");
         this.nanoClock = requireNonNull(nanoClock, "nanoClock == null");
         this.schema = new TableManager(client);
         this.services = new SessionServices(new KeyGenerator(client),
@@ -85,7 +108,8 @@ public final class DefaultSessionFactory implements SessionFactory {
     @Override
     public Session openSession(SessionOptions options) {
         requireNonNull(options, "options == null");
-        return new SessionImpl(client, options.retryPolicy().orElse(retryPolicy), options, nanoClock, services);
+        return new SessionImpl(client, options.retryPolicy().orElse(retryPolicy), options, nanoClock, cache,
+                listeners, services);
     }
 
     /**
@@ -108,7 +132,7 @@ public final class DefaultSessionFactory implements SessionFactory {
 
     private <R, X extends Exception> R runWithRetries(SessionCallback<R, X> work, RetryBudget budget) throws X {
         List<DynamapperException> failures = new ArrayList<>(2);
-        while (true) {
+        for (int run = 1; ; run++) {
             try (Session session = openSession()) {
                 R result = work.run(session);
                 session.commit();
@@ -126,6 +150,7 @@ public final class DefaultSessionFactory implements SessionFactory {
                     failures.forEach(e::addSuppressed);
                     throw e;
                 }
+                listeners.retry(RetryEvent.Operation.UNIT_OF_WORK, RetryEvent.Reason.OPTIMISTIC_LOCK, run, null);
             } catch (RetriesExhaustedException e) {
                 failures.forEach(e::addSuppressed);
                 throw e;
@@ -162,6 +187,11 @@ public final class DefaultSessionFactory implements SessionFactory {
     @Override
     public ItemMapper mapper() {
         return mapper;
+    }
+
+    /** The second-level cache its sessions share. */
+    public SecondLevelCache cache() {
+        return cache;
     }
 
     DynamoDbClient client() {
