@@ -30,6 +30,9 @@ public record BulkWriteOptions(int parallelism, Optional<RetryPolicy> retryPolic
     /**
      * Validates the settings.
      *
+     * @param parallelism requests in flight at once, at least 1
+     * @param retryPolicy the retry budget per request; empty for the factory's policy
+     * @param progress the progress callback; empty for none
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code parallelism} is less than 1
      */

@@ -56,8 +56,9 @@ public interface BulkWriter extends AutoCloseable {
      * @return this writer
      * @throws NullPointerException if an argument is null
      * @throws IllegalStateException if the writer is closed
-     * @throws DynamapperException if the key does not fit the class; or, from a request sent now, as
-     *     {@link #flush()}
+     * @throws IllegalArgumentException if the key cannot be the key field's type or is empty, or the
+     *     table has a range key
+     * @throws DynamapperException from a request sent now, as {@link #flush()}
      */
     BulkWriter delete(Class<?> type, Object hashKey);
 
@@ -70,8 +71,9 @@ public interface BulkWriter extends AutoCloseable {
      * @return this writer
      * @throws NullPointerException if an argument is null
      * @throws IllegalStateException if the writer is closed
-     * @throws DynamapperException if the key does not fit the class; or, from a request sent now, as
-     *     {@link #flush()}
+     * @throws IllegalArgumentException if a key cannot be its key field's type or is empty, or the
+     *     table has no range key
+     * @throws DynamapperException from a request sent now, as {@link #flush()}
      */
     BulkWriter delete(Class<?> type, Object hashKey, Object rangeKey);
 

@@ -14,8 +14,11 @@ public class CounterLimitException extends DynamapperException {
 
     private final transient Class<?> entityType;
     private final transient Key key;
+    /** The counter's Java field name. */
     private final String field;
+    /** The change the commit tried to apply. */
     private final BigDecimal delta;
+    /** The bound the change would have crossed. */
     private final BigDecimal bound;
 
     /**

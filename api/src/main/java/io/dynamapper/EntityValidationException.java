@@ -26,6 +26,11 @@ public class EntityValidationException extends DynamapperException {
         /**
          * Validates the parts.
          *
+         * @param entityType the entity class
+         * @param key the entity's key
+         * @param propertyPath the path of the invalid property
+         * @param message the constraint's message
+         * @param invalidValue the rejected value, as text
          * @throws NullPointerException if any part is null
          */
         public Violation {

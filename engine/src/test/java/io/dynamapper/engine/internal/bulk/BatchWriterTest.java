@@ -234,7 +234,7 @@ class BatchWriterTest {
             DoomMap huge = new DoomMap(8, 1, "x".repeat(410 * 1024));
             DynamapperException tooLarge = assertThrows(DynamapperException.class, () -> writer.put(huge));
             assertTrue(tooLarge.getMessage().contains("400"), tooLarge.getMessage());
-            assertThrows(DynamapperException.class, () -> writer.delete(DoomMap.class, 1));
+            assertThrows(IllegalArgumentException.class, () -> writer.delete(DoomMap.class, 1));
             assertThrows(NullPointerException.class, () -> writer.put(null));
             assertEquals(0, writer.flush());
         }
