@@ -1,5 +1,8 @@
 package io.dynamapper.engine.internal.mapping;
 
+import io.dynamapper.AutoIncrement;
+import io.dynamapper.AutoUuid;
+import io.dynamapper.Counter;
 import io.dynamapper.DynamapperException;
 import io.dynamapper.HashKey;
 import io.dynamapper.IndexHashKey;
@@ -14,10 +17,12 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -48,6 +53,11 @@ public final class EntityModel<T> {
     private final PropertyModel[] indexKeys; // key properties of indexes that are not table keys
     private final boolean optimisticLocking;
     private final long maxVersion;
+    private final Migrations migrations; // null without @SchemaVersion
+    private final PropertyModel autoIncrement;
+    private final int blockSize;
+    private final List<PropertyModel> autoUuids;
+    private final List<CounterModel> counters;
 
     /**
      * The model of an entity class with the built-in codecs only ({@link ModelRegistry#DEFAULT}),
@@ -117,6 +127,73 @@ public final class EntityModel<T> {
         List<PropertyModel> others = new ArrayList<>(shape.properties());
         others.remove(version);
         this.compared = others.toArray(new PropertyModel[0]);
+        this.migrations = Migrations.of(type);
+        if (migrations != null) {
+            for (PropertyModel p : shape.properties()) {
+                if (p.attributeName().equals(migrations.attribute())) {
+                    throw new MappingException("Field " + p.describe() + " is stored in attribute '" + p.attributeName()
+                            + "', which @SchemaVersion uses for the schema version; rename one of them "
+                            + "(@SchemaVersion(value = n, attribute = \"...\"))");
+                }
+            }
+        }
+        this.autoIncrement = single(AutoIncrement.class, false);
+        if (autoIncrement != null) {
+            if (autoIncrement != hashKey || !Set.of(int.class, Integer.class, long.class, Long.class, BigInteger.class)
+                    .contains(autoIncrement.javaType())) {
+                throw new MappingException("@AutoIncrement field " + autoIncrement.describe() + " must be the @HashKey "
+                        + "and an int, long, Integer, Long or BigInteger");
+            }
+            this.blockSize = elementOf(autoIncrement).getAnnotation(AutoIncrement.class).blockSize();
+            if (blockSize < 1) {
+                throw new MappingException("@AutoIncrement(blockSize = " + blockSize + ") on " + autoIncrement.describe()
+                        + ": a block holds at least 1 key");
+            }
+        } else {
+            this.blockSize = 0;
+        }
+        List<PropertyModel> uuids = new ArrayList<>(2);
+        for (int i = 0; i < shape.properties().size(); i++) {
+            if (shape.elements().get(i).isAnnotationPresent(AutoUuid.class)) {
+                PropertyModel p = shape.properties().get(i);
+                if ((p != hashKey && p != rangeKey) || (p.javaType() != UUID.class && p.javaType() != String.class)) {
+                    throw new MappingException("@AutoUuid field " + p.describe() + " must be the @HashKey or @RangeKey "
+                            + "and a UUID or String");
+                }
+                if (p == autoIncrement) {
+                    throw new MappingException("Field " + p.describe() + " cannot be both @AutoIncrement and @AutoUuid");
+                }
+                uuids.add(p);
+            }
+        }
+        this.autoUuids = List.copyOf(uuids);
+        List<CounterModel> counterList = new ArrayList<>(2);
+        for (int i = 0; i < shape.properties().size(); i++) {
+            Counter counter = shape.elements().get(i).getAnnotation(Counter.class);
+            if (counter != null) {
+                PropertyModel p = shape.properties().get(i);
+                if (p == hashKey || p == rangeKey || p == version || !Set.of(int.class, Integer.class, long.class,
+                        Long.class, short.class, Short.class, BigInteger.class).contains(p.javaType())) {
+                    throw new MappingException("@Counter field " + p.describe() + " must be an integral number "
+                            + "(int, long, short, their boxes or BigInteger) and neither a key nor the @Version");
+                }
+                if (counter.min() > counter.max()) {
+                    throw new MappingException("@Counter(min = " + counter.min() + ", max = " + counter.max() + ") on "
+                            + p.describe() + ": min is greater than max");
+                }
+                counterList.add(new CounterModel(p, counter.min(), counter.max()));
+            }
+        }
+        this.counters = List.copyOf(counterList);
+        if (shape.isRecord() && (autoIncrement != null || !autoUuids.isEmpty())) {
+            throw new MappingException(type.getName() + " is a record with a generated key (@AutoIncrement or @AutoUuid)"
+                    + "; save cannot set a record's key, so generate it when you create the record "
+                    + "(e.g. a UUID from a factory method) or use a class");
+        }
+    }
+
+    private AnnotatedElement elementOf(PropertyModel property) {
+        return shape.elements().get(shape.properties().indexOf(property));
     }
 
     private PropertyModel single(Class<? extends Annotation> annotation, boolean required) {
@@ -274,12 +351,12 @@ public final class EntityModel<T> {
      * and, in a {@code Map<String, T>} field, take the next step as a map key; {@code Optional}s
      * are looked through. Lists have no named steps and end a path.
      *
-     * @throws DynamapperException if a step is not a persisted field, or the path continues past a
+     * @throws IllegalArgumentException if a step is not a persisted field, or the path continues past a
      *     value that has no named parts; the message lists the fields there are
      */
     public AttributePath resolvePath(String path) {
         if (path == null || path.isEmpty()) {
-            throw new DynamapperException("Empty field path for " + type.getSimpleName());
+            throw new IllegalArgumentException("Empty field path for " + type.getSimpleName());
         }
         return resolvePath(List.of(path.split("\\.", -1)));
     }
@@ -291,7 +368,7 @@ public final class EntityModel<T> {
      */
     public AttributePath resolvePath(List<String> steps) {
         if (steps == null || steps.isEmpty()) {
-            throw new DynamapperException("Empty field path for " + type.getSimpleName());
+            throw new IllegalArgumentException("Empty field path for " + type.getSimpleName());
         }
         List<String> names = new ArrayList<>(steps.size());
         StringBuilder described = new StringBuilder(type.getSimpleName());
@@ -302,13 +379,13 @@ public final class EntityModel<T> {
         for (int i = 0; i < steps.size(); i++) {
             String step = steps.get(i);
             if (step == null || step.isEmpty()) {
-                throw new DynamapperException("Field path " + String.join(".", steps) + " of " + type.getSimpleName()
+                throw new IllegalArgumentException("Field path " + String.join(".", steps) + " of " + type.getSimpleName()
                         + " has an empty step");
             }
             if (currentShape != null) {
                 property = currentShape.property(step);
                 if (property == null) {
-                    throw new DynamapperException("Field path " + String.join(".", steps) + " of " + type.getSimpleName()
+                    throw new IllegalArgumentException("Field path " + String.join(".", steps) + " of " + type.getSimpleName()
                             + ": " + currentShape.type().getSimpleName() + " has no persisted field '" + step
                             + "'; it has " + currentShape.properties().stream().map(PropertyModel::fieldName).toList()
                             + " (use Java field names, not @Attribute names)");
@@ -323,7 +400,7 @@ public final class EntityModel<T> {
                 javaType = javaType instanceof java.lang.reflect.ParameterizedType p
                         ? p.getActualTypeArguments()[1] : Object.class;
             } else {
-                throw new DynamapperException("Field path " + String.join(".", steps) + " of " + type.getSimpleName()
+                throw new IllegalArgumentException("Field path " + String.join(".", steps) + " of " + type.getSimpleName()
                         + ": " + described + " is stored as " + codec.dynamoType()
                         + ", which has no named parts to go into");
             }
@@ -337,6 +414,154 @@ public final class EntityModel<T> {
         }
         String typeName = javaType.getTypeName().replace("java.lang.", "").replace("java.util.", "");
         return new AttributePath(names, codec, Optional.ofNullable(property), described + " (" + typeName + ")");
+    }
+
+    // ---------------------------------------------------------------- seed capabilities
+
+    /** The {@code @AutoIncrement} hash key, if any. */
+    public Optional<PropertyModel> autoIncrement() {
+        return Optional.ofNullable(autoIncrement);
+    }
+
+    /** The {@code @AutoIncrement} block size; 0 without one. */
+    public int autoIncrementBlockSize() {
+        return blockSize;
+    }
+
+    /**
+     * A {@code @Counter} property and its bounds ({@link Long#MIN_VALUE} and {@link Long#MAX_VALUE}
+     * mean none).
+     *
+     * @param property the counter field
+     * @param min the smallest value the stored counter may take
+     * @param max the largest value the stored counter may take
+     */
+    public record CounterModel(PropertyModel property, long min, long max) {
+        /** Whether the counter has a lower bound. */
+        public boolean hasMin() {
+            return min != Long.MIN_VALUE;
+        }
+
+        /** Whether the counter has an upper bound. */
+        public boolean hasMax() {
+            return max != Long.MAX_VALUE;
+        }
+    }
+
+    /** The {@code @Counter} fields, possibly none. */
+    public List<CounterModel> counters() {
+        return counters;
+    }
+
+    /** The {@code @AutoUuid} keys, possibly none. */
+    public List<PropertyModel> autoUuids() {
+        return autoUuids;
+    }
+
+    /** The attribute of the {@code @AutoIncrement} counter in the counter item. */
+    public static final String SEQUENCE_ATTRIBUTE = "_sequence";
+
+    /**
+     * The key of this table's {@code @AutoIncrement} counter item: hash key 0 and, if the table has a
+     * range key, its smallest simple value (0, "_sequence" or the byte 0).
+     *
+     * @throws IllegalStateException if the class has no {@code @AutoIncrement} key
+     */
+    public Map<String, AttributeValue> sequenceKey() {
+        if (autoIncrement == null) {
+            throw new IllegalStateException(type.getName() + " has no @AutoIncrement key");
+        }
+        Map<String, AttributeValue> key = new LinkedHashMap<>(4);
+        key.put(hashKey.attributeName(), AttributeValue.fromN("0"));
+        if (rangeKey != null) {
+            AttributeValue range = switch (keyType(rangeKey)) {
+                case N -> AttributeValue.fromN("0");
+                case B -> AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(new byte[1]));
+                default -> AttributeValue.fromS(SEQUENCE_ATTRIBUTE);
+            };
+            key.put(rangeKey.attributeName(), range);
+        }
+        return key;
+    }
+
+    /** Whether an item of this table is the {@code @AutoIncrement} counter item, which reads skip. */
+    public boolean isSequenceItem(Map<String, AttributeValue> item) {
+        return autoIncrement != null && item.containsKey(SEQUENCE_ATTRIBUTE)
+                && "0".equals(item.get(hashKey.attributeName()).n());
+    }
+
+    /**
+     * Whether a key property holds no value yet: null, or 0 for a number.
+     */
+    public boolean keyUnset(PropertyModel key, T entity) {
+        Object value = key.read(entity);
+        return value == null || (value instanceof Number n && new java.math.BigDecimal(n.toString()).signum() == 0);
+    }
+
+    /**
+     * Sets a key property of a mutable entity, converting the value to the field's type.
+     *
+     * @throws DynamapperException if the value does not fit the field
+     */
+    public void assignKey(PropertyModel key, T entity, Object value) {
+        Object converted;
+        try {
+            converted = key.codec().convert(value);
+        } catch (IllegalArgumentException e) {
+            throw new DynamapperException("Generated key " + value + " does not fit " + key.describe() + " (a "
+                    + key.javaType().getSimpleName() + "): " + e.getMessage());
+        }
+        shape.with(entity, key, converted);
+    }
+
+    /** The schema version of new items ({@code @SchemaVersion}), 0 without one. */
+    public int schemaVersion() {
+        return migrations == null ? 0 : migrations.current();
+    }
+
+    /**
+     * The schema version attribute's value of items written now.
+     *
+     * @throws IllegalStateException if the class has no {@code @SchemaVersion}
+     */
+    public AttributeValue schemaValue() {
+        if (migrations == null) {
+            throw new IllegalStateException(type.getName() + " has no @SchemaVersion");
+        }
+        return migrations.currentValue();
+    }
+
+    /** The attribute holding the schema version, if the class has a {@code @SchemaVersion}. */
+    public Optional<String> schemaAttribute() {
+        return migrations == null ? Optional.empty() : Optional.of(migrations.attribute());
+    }
+
+    /**
+     * A stored item lifted to the class's schema version by its {@code @Migrate} steps, with the
+     * version attribute set; the same instance if it is current (or the class has no schema version).
+     *
+     * @throws MappingException if the item is newer than the class, a step fails, or a step changed the key
+     */
+    public Map<String, AttributeValue> migrate(Map<String, AttributeValue> item) {
+        if (migrations == null) {
+            return item;
+        }
+        Map<String, AttributeValue> migrated = migrations.migrate(item, this);
+        if (migrated != item) {
+            checkSameKey(hashKey, item, migrated);
+            if (rangeKey != null) {
+                checkSameKey(rangeKey, item, migrated);
+            }
+        }
+        return migrated;
+    }
+
+    private void checkSameKey(PropertyModel key, Map<String, AttributeValue> before, Map<String, AttributeValue> after) {
+        if (!java.util.Objects.equals(before.get(key.attributeName()), after.get(key.attributeName()))) {
+            throw new MappingException("The @Migrate steps of " + type.getName() + " changed key attribute '"
+                    + key.attributeName() + "' of item " + keyValue(before) + " of table '" + tableName
+                    + "'; a migration cannot change an item's key");
+        }
     }
 
     /** The key type of a key property. */
@@ -356,26 +581,39 @@ public final class EntityModel<T> {
      */
     public Map<String, AttributeValue> toItem(T entity) {
         Map<String, AttributeValue> item = shape.encode(entity);
-        checkKeyValue(hashKey, item.get(hashKey.attributeName()), entity);
+        if (migrations != null) {
+            item.put(migrations.attribute(), migrations.currentValue());
+        }
+        checkKeyValue(hashKey, item.get(hashKey.attributeName()), entity, false);
         if (rangeKey != null) {
-            checkKeyValue(rangeKey, item.get(rangeKey.attributeName()), entity);
+            checkKeyValue(rangeKey, item.get(rangeKey.attributeName()), entity, false);
         }
         for (PropertyModel key : indexKeys) {
             AttributeValue value = item.get(key.attributeName());
             if (value != null) { // a missing index key leaves the item out of the index (a sparse index)
-                checkKeyValue(key, value, entity);
+                checkKeyValue(key, value, entity, false);
             }
         }
         return item;
     }
 
     /**
-     * Builds an entity from an item.
+     * Builds an entity from an item, first running the class's migrations ({@link #migrate}).
+     *
+     * @throws MappingException if an attribute does not fit its field, naming table, key, attribute and
+     *     types, or the item cannot be migrated
+     */
+    public T fromItem(Map<String, AttributeValue> item) {
+        return decode(migrate(item));
+    }
+
+    /**
+     * Builds an entity from an item of the class's current schema version (from {@link #migrate}).
      *
      * @throws MappingException if an attribute does not fit its field, naming table, key, attribute and types
      */
     @SuppressWarnings("unchecked")
-    public T fromItem(Map<String, AttributeValue> item) {
+    public T decode(Map<String, AttributeValue> item) {
         try {
             return (T) shape.decode(item);
         } catch (DecodeException e) {
@@ -384,15 +622,19 @@ public final class EntityModel<T> {
         }
     }
 
-    /** The key attributes of an entity. */
+    /**
+     * The key attributes of an entity given to save or delete.
+     *
+     * @throws IllegalArgumentException if a key field is null or empty
+     */
     public Map<String, AttributeValue> keyOf(T entity) {
         Map<String, AttributeValue> key = new LinkedHashMap<>(4);
         AttributeValue h = hashKey.encode(hashKey.read(entity));
-        checkKeyValue(hashKey, h, entity);
+        checkKeyValue(hashKey, h, entity, true);
         key.put(hashKey.attributeName(), h);
         if (rangeKey != null) {
             AttributeValue r = rangeKey.encode(rangeKey.read(entity));
-            checkKeyValue(rangeKey, r, entity);
+            checkKeyValue(rangeKey, r, entity, true);
             key.put(rangeKey.attributeName(), r);
         }
         return key;
@@ -435,19 +677,20 @@ public final class EntityModel<T> {
      * of any {@code Number} type that fit the key field, otherwise values of the key field's type.
      *
      * @param rangeValue the range key value, or null for a hash-only table
-     * @throws DynamapperException if a key is null, missing, extra, empty or of the wrong type
+     * @throws NullPointerException if the hash key is null
+     * @throws IllegalArgumentException if a key is missing, extra, empty or of the wrong type
      */
     public Map<String, AttributeValue> key(Object hashValue, Object rangeValue) {
         Map<String, AttributeValue> key = new LinkedHashMap<>(4);
         key.put(hashKey.attributeName(), convertKey(hashKey, hashValue, "hash key"));
         if (rangeKey == null) {
             if (rangeValue != null) {
-                throw new DynamapperException(type.getSimpleName() + " (table '" + tableName + "') has no range key, "
+                throw new IllegalArgumentException(type.getSimpleName() + " (table '" + tableName + "') has no range key, "
                         + "but range key " + rangeValue + " was given; use the hash key alone");
             }
         } else {
             if (rangeValue == null) {
-                throw new DynamapperException(type.getSimpleName() + " (table '" + tableName + "') has range key "
+                throw new IllegalArgumentException(type.getSimpleName() + " (table '" + tableName + "') has range key "
                         + rangeKey.fieldName() + ", but none was given; pass both hash and range key");
             }
             key.put(rangeKey.attributeName(), convertKey(rangeKey, rangeValue, "range key"));
@@ -457,45 +700,44 @@ public final class EntityModel<T> {
 
     /** The key attributes for a public {@link Key}. */
     public Map<String, AttributeValue> key(Key key) {
-        if (key == null) {
-            throw new DynamapperException("key == null for " + type.getSimpleName());
-        }
+        Objects.requireNonNull(key, "key == null");
         return key(key.hashKey(), key.rangeKey().orElse(null));
     }
 
     /**
      * Converts a caller's value for a key property (of the table or an index) and encodes it.
      *
-     * @throws DynamapperException if the value is null, empty or cannot be the property's type
+     * @throws NullPointerException if the value is null
+     * @throws IllegalArgumentException if the value is empty or cannot be the property's type
      */
     public AttributeValue convertKey(PropertyModel key, Object value, String role) {
         if (value == null) {
-            throw new DynamapperException(role + " " + key.describe() + " must not be null");
+            throw new NullPointerException(role + " == null (" + key.describe() + ")");
         }
         Object converted;
         try {
             converted = key.codec().convert(value);
         } catch (IllegalArgumentException e) {
-            throw new DynamapperException(role + " " + key.describe() + " is a "
-                    + key.javaType().getSimpleName() + ": " + e.getMessage());
+            throw new IllegalArgumentException(role + " " + key.describe() + " is a "
+                    + key.javaType().getSimpleName() + ": " + e.getMessage(), e);
         }
         AttributeValue encoded = key.encode(converted);
-        checkKeyValue(key, encoded, null);
+        checkKeyValue(key, encoded, null, true);
         return encoded;
     }
 
     /**
      * Converts a caller's value for any property (a filter or key condition value) and encodes it.
      *
-     * @throws DynamapperException if the value cannot be the property's type
+     * @throws IllegalArgumentException if the value cannot be the property's type
      */
     public AttributeValue convertValue(PropertyModel property, Object value) {
         Object converted;
         try {
             converted = property.codec().convert(value);
         } catch (IllegalArgumentException e) {
-            throw new DynamapperException("Field " + property.describe() + " is a "
-                    + property.genericType().getTypeName() + ": " + e.getMessage());
+            throw new IllegalArgumentException("Field " + property.describe() + " is a "
+                    + property.genericType().getTypeName() + ": " + e.getMessage(), e);
         }
         return property.encode(converted);
     }
@@ -525,7 +767,12 @@ public final class EntityModel<T> {
         }
     }
 
-    private void checkKeyValue(PropertyModel key, AttributeValue value, T entity) {
+    /**
+     * @param argument whether the value comes from a caller's argument (a key value, or the entity
+     *     given to save or delete): {@link IllegalArgumentException}; otherwise (an entity being
+     *     written) {@link DynamapperException}
+     */
+    private void checkKeyValue(PropertyModel key, AttributeValue value, T entity, boolean argument) {
         String problem = null;
         if (value == null) {
             problem = "is null";
@@ -535,9 +782,10 @@ public final class EntityModel<T> {
             problem = "is empty binary";
         }
         if (problem != null) {
-            throw new DynamapperException("Key field " + key.describe() + " " + problem
+            String message = "Key field " + key.describe() + " " + problem
                     + (entity == null ? "" : " in " + describe(entity))
-                    + "; DynamoDB keys must have a non-empty value");
+                    + "; DynamoDB keys must have a non-empty value";
+            throw argument ? new IllegalArgumentException(message) : new DynamapperException(message);
         }
     }
 

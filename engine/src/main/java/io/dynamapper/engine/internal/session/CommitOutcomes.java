@@ -29,7 +29,11 @@ final class CommitOutcomes {
         if (write instanceof Write.Put put) {
             cache.put(e.model, put.item());
         } else if (write instanceof Write.Update) {
-            cache.updated(e.model, write.keyAttributes(), e.model.version().isPresent() ? e.version + 1 : 0);
+            if (CounterPlanner.keepsVersion(e.model, write)) {
+                cache.invalidate(e.model, write.keyAttributes()); // counter deltas leave the version as it was
+            } else {
+                cache.updated(e.model, write.keyAttributes(), e.model.version().isPresent() ? e.version + 1 : 0);
+            }
         } else if (write instanceof Write.Delete) {
             cache.invalidate(e.model, write.keyAttributes());
         }

@@ -61,12 +61,12 @@ final class WritePlanner {
     }
 
     /** A changed managed entity: SET the changed attributes, REMOVE the cleared ones, bump the version. */
-    static Write update(Entry e, List<PropertyModel> changed) {
+    static Write.Update update(Entry e, List<PropertyModel> changed) {
         return update(e, changed, e.version);
     }
 
     /** A detached copy: SET every non-null mapped attribute but the key, REMOVE the null ones. */
-    static Write updateAll(Entry e) {
+    static Write.Update updateAll(Entry e) {
         EntityModel<Object> model = e.model;
         PropertyModel hash = model.hashKey();
         PropertyModel range = model.rangeKey().orElse(null);
@@ -80,7 +80,7 @@ final class WritePlanner {
         return update(e, all, e.version);
     }
 
-    private static Write update(Entry e, List<PropertyModel> properties, long expected) {
+    private static Write.Update update(Entry e, List<PropertyModel> properties, long expected) {
         EntityModel<Object> model = e.model;
         Object instance = e.instance;
         if (model.version().isPresent() && expected >= model.maxVersion()) {
