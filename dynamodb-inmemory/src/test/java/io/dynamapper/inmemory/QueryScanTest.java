@@ -164,7 +164,7 @@ class QueryScanTest {
             } while (start != null);
         }
         assertEquals(21, total);
-        assertValidation("If segment is specified, total segment must also be specified",
+        assertValidation("The TotalSegments parameter is required but was not present in the request when Segment parameter is present",
                 () -> ddb.scan(b -> b.tableName("things").segment(0)));
     }
 

@@ -52,6 +52,16 @@ public final class Database {
         return t;
     }
 
+    /** A table named by a control-plane request; DynamoDB's error then names the table. */
+    private StoredTable describedTable(String name) {
+        Validation.tableName(name);
+        StoredTable t = tables.get(name);
+        if (t == null) {
+            throw Errors.resourceNotFound("Requested resource not found: Table: " + name + " not found");
+        }
+        return t;
+    }
+
     // ------------------------------------------------------------------ control plane
 
     public CreateTableResponse createTable(CreateTableRequest r) {
@@ -59,7 +69,7 @@ public final class Database {
         lock.writeLock().lock();
         try {
             if (tables.containsKey(t.name)) {
-                throw Errors.resourceInUse("Cannot create preexisting table");
+                throw Errors.resourceInUse("Table already exists: " + t.name);
             }
             tables.put(t.name, t);
             // AWS answers CREATING; the in-memory table is ACTIVE from the next request on
@@ -73,7 +83,7 @@ public final class Database {
     public DescribeTableResponse describeTable(DescribeTableRequest r) {
         lock.readLock().lock();
         try {
-            return DescribeTableResponse.builder().table(TableFactory.describe(table(r.tableName()))).build();
+            return DescribeTableResponse.builder().table(TableFactory.describe(describedTable(r.tableName()))).build();
         } finally {
             lock.readLock().unlock();
         }
@@ -82,7 +92,7 @@ public final class Database {
     public DeleteTableResponse deleteTable(DeleteTableRequest r) {
         lock.writeLock().lock();
         try {
-            StoredTable t = table(r.tableName());
+            StoredTable t = describedTable(r.tableName());
             TableDescription d = TableFactory.describe(t, TableStatus.DELETING, IndexStatus.DELETING);
             tables.remove(t.name);
             return DeleteTableResponse.builder().tableDescription(d).build();
@@ -170,28 +180,32 @@ public final class Database {
 
     PreparedWrite preparePut(String tableName, Map<String, AttributeValue> rawItem, String condition,
             Map<String, String> names, Map<String, AttributeValue> values) {
-        StoredTable t = table(tableName);
+        Validation.tableName(tableName);
         if (rawItem == null) {
             throw Errors.validation("1 validation error detected: Value null at 'item' failed to satisfy "
                     + "constraint: Member must not be null");
         }
         Map<String, AttributeValue> item = ItemValidator.normalizeItem(rawItem);
-        Validation.item(t, item);
-        long size = ItemValidator.checkSize(item, false);
         ExpressionCache.Usage usage = new ExpressionCache.Usage(names, values);
         Ast.ParsedCondition c = condition == null ? null : ExpressionCache.condition(condition, "ConditionExpression");
         if (c != null) {
             usage.add("ConditionExpression", c.names(), c.values());
         }
         usage.checkAllUsed();
+        Map<String, AttributeValue> normalized = Validation.normalizeValues(values);
+        if (c != null) {
+            OperandTypes.check(c.root(), Context.of(names, normalized, "ConditionExpression"));
+        }
+        StoredTable t = table(tableName);
+        Validation.item(t, item);
+        long size = ItemValidator.checkSize(item, false);
         return new PreparedWrite(t, Validation.keyOf(t, item), item, size, c,
                 null, Context.of(names, Validation.normalizeValues(values), "ConditionExpression"));
     }
 
     PreparedWrite prepareKeyed(String tableName, Map<String, AttributeValue> rawKey, String update,
             String condition, Map<String, String> names, Map<String, AttributeValue> values) {
-        StoredTable t = table(tableName);
-        Map<String, AttributeValue> key = Validation.key(t, rawKey);
+        Validation.tableName(tableName);
         ExpressionCache.Usage usage = new ExpressionCache.Usage(names, values);
         Ast.ParsedUpdate u = update == null ? null : ExpressionCache.update(update);
         if (u != null) {
@@ -202,6 +216,11 @@ public final class Database {
             usage.add("ConditionExpression", c.names(), c.values());
         }
         usage.checkAllUsed();
+        if (c != null) {
+            OperandTypes.check(c.root(), Context.of(names, Validation.normalizeValues(values), "ConditionExpression"));
+        }
+        StoredTable t = table(tableName);
+        Map<String, AttributeValue> key = Validation.key(t, rawKey);
         return new PreparedWrite(t, key, null, 0, c, u,
                 Context.of(names, Validation.normalizeValues(values), "ConditionExpression"));
     }
@@ -223,16 +242,20 @@ public final class Database {
 
     public PutItemResponse putItem(PutItemRequest r) {
         Validation.legacy(r.hasExpected(), "Expected", "ConditionExpression");
+        Enums.check(r.returnValues(), r.returnValuesAsString(), "returnValues",
+                "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]");
         ReturnValue rv = r.returnValues() == null ? ReturnValue.NONE : r.returnValues();
         if (rv != ReturnValue.NONE && rv != ReturnValue.ALL_OLD) {
             throw Errors.validation("Return values set to invalid value");
         }
+        ReturnConsumedCapacity rcc = Capacity.mode(r.returnConsumedCapacity(), r.returnConsumedCapacityAsString());
+        boolean metrics = Capacity.metrics(r.returnItemCollectionMetrics(), r.returnItemCollectionMetricsAsString());
         PreparedWrite w = preparePut(r.tableName(), r.item(), r.conditionExpression(),
                 r.expressionAttributeNames(), r.expressionAttributeValues());
         lock.writeLock().lock();
         try {
-            Map<String, AttributeValue> old = rv == ReturnValue.ALL_OLD ? w.table().get(w.key())
-                    : w.currentIfConditional();
+            Map<String, AttributeValue> old = rv == ReturnValue.ALL_OLD || rcc != ReturnConsumedCapacity.NONE
+                    ? w.table().get(w.key()) : w.currentIfConditional();
             if (!conditionHolds(w, old)) {
                 throw Errors.conditionalCheckFailed(allOld(r.returnValuesOnConditionCheckFailure(), old));
             }
@@ -240,6 +263,10 @@ public final class Database {
             PutItemResponse.Builder b = PutItemResponse.builder();
             if (rv == ReturnValue.ALL_OLD && old != null) {
                 b.attributes(old);
+            }
+            b.consumedCapacity(consumed(w.table(), old, w.item(), rcc));
+            if (metrics) {
+                b.itemCollectionMetrics(Capacity.collection(w.table(), w.key()));
             }
             return b.build();
         } finally {
@@ -274,22 +301,37 @@ public final class Database {
         return out;
     }
 
+    /** The ConsumedCapacity of a single-item write, or null for NONE. */
+    private static ConsumedCapacity consumed(StoredTable t, Map<String, AttributeValue> old,
+            Map<String, AttributeValue> next, ReturnConsumedCapacity mode) {
+        if (mode == ReturnConsumedCapacity.NONE) {
+            return null;
+        }
+        Capacity.Meter m = new Capacity.Meter(t.name);
+        Capacity.chargeWrite(m, t, old, next, 1);
+        return m.build(mode);
+    }
+
     static Map<String, AttributeValue> allOld(ReturnValuesOnConditionCheckFailure r, Map<String, AttributeValue> old) {
         return r == ReturnValuesOnConditionCheckFailure.ALL_OLD ? old : null;
     }
 
     public DeleteItemResponse deleteItem(DeleteItemRequest r) {
         Validation.legacy(r.hasExpected(), "Expected", "ConditionExpression");
+        Enums.check(r.returnValues(), r.returnValuesAsString(), "returnValues",
+                "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]");
         ReturnValue rv = r.returnValues() == null ? ReturnValue.NONE : r.returnValues();
         if (rv != ReturnValue.NONE && rv != ReturnValue.ALL_OLD) {
             throw Errors.validation("Return values set to invalid value");
         }
+        ReturnConsumedCapacity rcc = Capacity.mode(r.returnConsumedCapacity(), r.returnConsumedCapacityAsString());
+        boolean metrics = Capacity.metrics(r.returnItemCollectionMetrics(), r.returnItemCollectionMetricsAsString());
         PreparedWrite w = prepareKeyed(r.tableName(), r.key(), null, r.conditionExpression(),
                 r.expressionAttributeNames(), r.expressionAttributeValues());
         lock.writeLock().lock();
         try {
-            Map<String, AttributeValue> old = rv == ReturnValue.ALL_OLD ? w.table().get(w.key())
-                    : w.currentIfConditional();
+            Map<String, AttributeValue> old = rv == ReturnValue.ALL_OLD || rcc != ReturnConsumedCapacity.NONE
+                    ? w.table().get(w.key()) : w.currentIfConditional();
             if (!conditionHolds(w, old)) {
                 throw Errors.conditionalCheckFailed(allOld(r.returnValuesOnConditionCheckFailure(), old));
             }
@@ -297,6 +339,10 @@ public final class Database {
             DeleteItemResponse.Builder b = DeleteItemResponse.builder();
             if (rv == ReturnValue.ALL_OLD && old != null) {
                 b.attributes(old);
+            }
+            b.consumedCapacity(consumed(w.table(), old, null, rcc));
+            if (metrics) {
+                b.itemCollectionMetrics(Capacity.collection(w.table(), w.key()));
             }
             return b.build();
         } finally {
@@ -308,6 +354,10 @@ public final class Database {
         Validation.legacy(r.hasExpected(), "Expected", "ConditionExpression");
         Validation.legacy(r.hasAttributeUpdates(), "AttributeUpdates", "UpdateExpression");
         ReturnValue rv = r.returnValues() == null ? ReturnValue.NONE : r.returnValues();
+        Enums.check(r.returnValues(), r.returnValuesAsString(), "returnValues",
+                "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]");
+        ReturnConsumedCapacity rcc = Capacity.mode(r.returnConsumedCapacity(), r.returnConsumedCapacityAsString());
+        boolean metrics = Capacity.metrics(r.returnItemCollectionMetrics(), r.returnItemCollectionMetricsAsString());
         PreparedWrite w = prepareKeyed(r.tableName(), r.key(), r.updateExpression(), r.conditionExpression(),
                 r.expressionAttributeNames(), r.expressionAttributeValues());
         lock.writeLock().lock();
@@ -329,6 +379,10 @@ public final class Database {
             if (out != null && !out.isEmpty()) {
                 b.attributes(out);
             }
+            b.consumedCapacity(consumed(w.table(), old, res.item(), rcc));
+            if (metrics) {
+                b.itemCollectionMetrics(Capacity.collection(w.table(), w.key()));
+            }
             return b.build();
         } finally {
             lock.writeLock().unlock();
@@ -337,15 +391,22 @@ public final class Database {
 
     public GetItemResponse getItem(GetItemRequest r) {
         Validation.legacy(r.hasAttributesToGet(), "AttributesToGet", "ProjectionExpression");
+        ReturnConsumedCapacity rcc = Capacity.mode(r.returnConsumedCapacity(), r.returnConsumedCapacityAsString());
+        Validation.tableName(r.tableName());
+        List<List<Object>> projection = projection(r.projectionExpression(), r.expressionAttributeNames(), null);
         StoredTable t = table(r.tableName());
         Map<String, AttributeValue> key = Validation.key(t, r.key());
-        List<List<Object>> projection = projection(r.projectionExpression(), r.expressionAttributeNames(), null);
         lock.readLock().lock();
         try {
             Map<String, AttributeValue> item = t.get(key);
             GetItemResponse.Builder b = GetItemResponse.builder();
             if (item != null) {
                 b.item(projection == null ? item : Projector.project(item, projection));
+            }
+            if (rcc != ReturnConsumedCapacity.NONE) {
+                Capacity.Meter m = new Capacity.Meter(t.name);
+                m.table(Capacity.read(item == null ? 0 : ItemSizer.of(item), Boolean.TRUE.equals(r.consistentRead())));
+                b.consumedCapacity(m.build(rcc));
             }
             return b.build();
         } finally {
@@ -391,6 +452,8 @@ public final class Database {
         if (total > 25) {
             throw Errors.validation("Too many items requested for the BatchWriteItem call");
         }
+        ReturnConsumedCapacity rcc = Capacity.mode(r.returnConsumedCapacity(), r.returnConsumedCapacityAsString());
+        boolean metrics = Capacity.metrics(r.returnItemCollectionMetrics(), r.returnItemCollectionMetricsAsString());
         List<PreparedWrite> writes = new ArrayList<>();
         for (Map.Entry<String, List<WriteRequest>> e : r.requestItems().entrySet()) {
             Set<Map<String, AttributeValue>> seen = new HashSet<>();
@@ -410,15 +473,34 @@ public final class Database {
                 writes.add(w);
             }
         }
+        Capacity.Meters meters = new Capacity.Meters();
+        Map<String, List<ItemCollectionMetrics>> collections = new LinkedHashMap<>();
         lock.writeLock().lock();
         try {
             for (PreparedWrite w : writes) {
+                Capacity.Meter m = meters.of(w.table().name);
+                if (rcc != ReturnConsumedCapacity.NONE) {
+                    Capacity.chargeWrite(m, w.table(), w.table().get(w.key()), w.item(), 1);
+                }
                 w.table().write(w.key(), w.item(), w.itemSize());
+            }
+            if (metrics) {
+                for (PreparedWrite w : writes) {
+                    ItemCollectionMetrics c = Capacity.collection(w.table(), w.key());
+                    if (c != null) {
+                        collections.computeIfAbsent(w.table().name, k -> new ArrayList<>()).add(c);
+                    }
+                }
             }
         } finally {
             lock.writeLock().unlock();
         }
-        return BatchWriteItemResponse.builder().unprocessedItems(Map.of()).build();
+        BatchWriteItemResponse.Builder b = BatchWriteItemResponse.builder().unprocessedItems(Map.of())
+                .consumedCapacity(meters.build(rcc));
+        if (metrics) {
+            b.itemCollectionMetrics(collections);
+        }
+        return b.build();
     }
 
     public BatchGetItemResponse batchGetItem(BatchGetItemRequest r) {
@@ -430,7 +512,9 @@ public final class Database {
         if (total > 100) {
             throw Errors.validation("Too many items requested for the BatchGetItem call");
         }
-        record Get(String table, StoredTable t, Map<String, AttributeValue> key, List<List<Object>> projection) {
+        ReturnConsumedCapacity rcc = Capacity.mode(r.returnConsumedCapacity(), r.returnConsumedCapacityAsString());
+        record Get(String table, StoredTable t, Map<String, AttributeValue> key, List<List<Object>> projection,
+                boolean consistent) {
         }
         List<Get> gets = new ArrayList<>();
         for (Map.Entry<String, KeysAndAttributes> e : r.requestItems().entrySet()) {
@@ -444,15 +528,17 @@ public final class Database {
                 if (!seen.add(key)) {
                     throw Errors.validation("Provided list of item keys contains duplicates");
                 }
-                gets.add(new Get(e.getKey(), t, key, projection));
+                gets.add(new Get(e.getKey(), t, key, projection, Boolean.TRUE.equals(ka.consistentRead())));
             }
         }
         Map<String, List<Map<String, AttributeValue>>> responses = new LinkedHashMap<>();
+        Capacity.Meters meters = new Capacity.Meters();
         lock.readLock().lock();
         try {
             for (Get g : gets) {
                 List<Map<String, AttributeValue>> list = responses.computeIfAbsent(g.table(), k -> new ArrayList<>());
                 Map<String, AttributeValue> item = g.t().get(g.key());
+                meters.of(g.table()).table(Capacity.read(item == null ? 0 : ItemSizer.of(item), g.consistent()));
                 if (item != null) {
                     list.add(g.projection() == null ? item : Projector.project(item, g.projection()));
                 }
@@ -460,7 +546,8 @@ public final class Database {
         } finally {
             lock.readLock().unlock();
         }
-        return BatchGetItemResponse.builder().responses(responses).unprocessedKeys(Map.of()).build();
+        return BatchGetItemResponse.builder().responses(responses).unprocessedKeys(Map.of())
+                .consumedCapacity(meters.build(rcc)).build();
     }
 
     // ------------------------------------------------------------------ transactions
@@ -483,12 +570,15 @@ public final class Database {
             throw Errors.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified "
                     + "in the request.");
         }
+        Enums.check(r.select(), r.selectAsString(), "select",
+                "[SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]");
+        ReturnConsumedCapacity rcc = Capacity.mode(r.returnConsumedCapacity(), r.returnConsumedCapacityAsString());
         ReadPlan plan = ReadPlan.of(this, r.tableName(), r.indexName(), r.consistentRead(), r.select(),
                 r.projectionExpression(), r.filterExpression(), r.limit(), r.exclusiveStartKey(),
                 r.expressionAttributeNames(), r.expressionAttributeValues(), r.keyConditionExpression(), true);
         lock.readLock().lock();
         try {
-            return plan.query(r.scanIndexForward() == null || r.scanIndexForward());
+            return plan.query(r.scanIndexForward() == null || r.scanIndexForward(), rcc);
         } finally {
             lock.readLock().unlock();
         }
@@ -497,13 +587,18 @@ public final class Database {
     public ScanResponse scan(ScanRequest r) {
         Validation.legacy(r.hasScanFilter(), "ScanFilter", "FilterExpression");
         Validation.legacy(r.hasAttributesToGet(), "AttributesToGet", "ProjectionExpression");
+        Enums.check(r.select(), r.selectAsString(), "select",
+                "[SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]");
+        ReturnConsumedCapacity rcc = Capacity.mode(r.returnConsumedCapacity(), r.returnConsumedCapacityAsString());
         Integer segment = r.segment();
         Integer total = r.totalSegments();
         if (segment != null && total == null) {
-            throw Errors.validation("If segment is specified, total segment must also be specified");
+            throw Errors.validation("The TotalSegments parameter is required but was not present in the request "
+                    + "when Segment parameter is present");
         }
         if (total != null && segment == null) {
-            throw Errors.validation("If total segment is specified, segment must also be specified");
+            throw Errors.validation("The Segment parameter is required but was not present in the request when "
+                    + "parameter TotalSegments is present");
         }
         if (total != null) {
             if (total < 1 || total > 1_000_000) {
@@ -511,7 +606,11 @@ public final class Database {
                         + "failed to satisfy constraint: Member must have value " + (total < 1
                         ? "greater than or equal to 1" : "less than or equal to 1000000"));
             }
-            if (segment < 0 || segment >= total) {
+            if (segment >= total && segment >= 0) {
+                throw Errors.validation("The Segment parameter is zero-based and must be less than parameter "
+                        + "TotalSegments: Segment: " + segment + " is not less than TotalSegments: " + total);
+            }
+            if (segment < 0) {
                 throw Errors.validation("1 validation error detected: Value '" + segment + "' at 'segment' failed "
                         + "to satisfy constraint: Member must have value " + (segment < 0
                         ? "greater than or equal to 0" : "less than or equal to " + (total - 1)));
@@ -522,7 +621,7 @@ public final class Database {
                 r.expressionAttributeNames(), r.expressionAttributeValues(), null, false);
         lock.readLock().lock();
         try {
-            return plan.scan(segment == null ? 0 : segment, total == null ? 1 : total);
+            return plan.scan(segment == null ? 0 : segment, total == null ? 1 : total, rcc);
         } finally {
             lock.readLock().unlock();
         }

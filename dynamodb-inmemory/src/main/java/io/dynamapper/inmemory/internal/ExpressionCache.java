@@ -64,6 +64,48 @@ final class ExpressionCache {
         Usage(Map<String, String> names, Map<String, AttributeValue> values) {
             this.names = names;
             this.values = values;
+            checkPlaceholders(names, values);
+        }
+
+        /**
+         * DynamoDB's checks of the maps themselves, made before any expression is parsed: every name key
+         * is {@code #} and word characters and stands for a non-empty name; every value key is {@code :} and
+         * word characters.
+         */
+        private static void checkPlaceholders(Map<String, String> names, Map<String, AttributeValue> values) {
+            if (names != null) {
+                for (Map.Entry<String, String> e : names.entrySet()) {
+                    if (!isPlaceholder(e.getKey(), '#')) {
+                        throw Errors.validation("ExpressionAttributeNames contains invalid key: Syntax error; key: \""
+                                + e.getKey() + "\"");
+                    }
+                    if (e.getValue() == null || e.getValue().isEmpty()) {
+                        throw Errors.validation("ExpressionAttributeNames contains invalid value: Empty attribute "
+                                + "name for key " + e.getKey());
+                    }
+                }
+            }
+            if (values != null) {
+                for (String k : values.keySet()) {
+                    if (!isPlaceholder(k, ':')) {
+                        throw Errors.validation("ExpressionAttributeValues contains invalid key: Syntax error; key: \""
+                                + k + "\"");
+                    }
+                }
+            }
+        }
+
+        private static boolean isPlaceholder(String key, char first) {
+            if (key == null || key.length() < 2 || key.charAt(0) != first) {
+                return false;
+            }
+            for (int i = 1; i < key.length(); i++) {
+                char c = key.charAt(i);
+                if (!(Character.isLetterOrDigit(c) || c == '_')) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Records one expression's placeholders; an undefined one is a ValidationException naming {@code kind}. */

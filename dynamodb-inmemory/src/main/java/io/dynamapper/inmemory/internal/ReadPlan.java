@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
@@ -28,9 +30,11 @@ final class ReadPlan {
     private final int limit;
     private final byte[] startProbe;
     private final QueryKeyCondition keyCondition;
+    private final boolean consistent;
 
     private ReadPlan(StoredTable table, StoredTable.Index index, Select select, List<List<Object>> projection,
-            Ast.ParsedCondition filter, Context ctx, int limit, byte[] startProbe, QueryKeyCondition keyCondition) {
+            Ast.ParsedCondition filter, Context ctx, int limit, byte[] startProbe, QueryKeyCondition keyCondition,
+            boolean consistent) {
         this.table = table;
         this.index = index;
         this.store = index == null ? table.store : index.store;
@@ -43,6 +47,7 @@ final class ReadPlan {
         this.limit = limit;
         this.startProbe = startProbe;
         this.keyCondition = keyCondition;
+        this.consistent = consistent;
     }
 
     static ReadPlan of(Database engine, String tableName, String indexName, Boolean consistentRead, Select select,
@@ -101,6 +106,9 @@ final class ReadPlan {
             }
         }
         Context ctx = Context.of(names, values, "FilterExpression");
+        if (filter != null) {
+            OperandTypes.check(filter.root(), ctx);
+        }
         String hk = index == null ? t.hashKey : index.hashKey;
         String rk = index == null ? t.rangeKey : index.rangeKey;
         QueryKeyCondition kc = null;
@@ -138,9 +146,16 @@ final class ReadPlan {
                 esk.put(k, v);
             }
             start = t.codec.encode(esk, hk, rk);
+            if (kc != null && !AttributeSemantics.equal(esk.get(hk), kc.hashValue())) {
+                throw Errors.validation("The provided starting key is outside query boundaries based on provided "
+                        + "conditions");
+            }
+            if (kc != null && rk != null && !kc.matchesRange(esk.get(rk))) {
+                throw Errors.validation("The provided starting key does not match the range key predicate");
+            }
         }
         return new ReadPlan(t, index, select, projection, filter, ctx, limit == null ? Integer.MAX_VALUE : limit,
-                start, kc);
+                start, kc, Boolean.TRUE.equals(consistentRead));
     }
 
     private static boolean mentions(Ast.Condition c, String attribute, Context ctx) {
@@ -180,7 +195,14 @@ final class ReadPlan {
         int count;
         int scanned;
         long bytes;
+        /** DynamoDB size of the items read (index entries for an index), when capacity is reported. */
+        long readBytes;
+        final boolean metered;
         Map<String, AttributeValue> last;
+
+        Page(ReturnConsumedCapacity mode) {
+            this.metered = mode != ReturnConsumedCapacity.NONE;
+        }
 
         /** Evaluates one stored item; returns false when the page is full. */
         boolean offer(byte[] encoded) {
@@ -191,6 +213,9 @@ final class ReadPlan {
             }
             scanned++;
             bytes += encoded.length;
+            if (metered) {
+                readBytes += index == null ? table.codec.size(encoded) : ItemSizer.of(index.project(full));
+            }
             last = full;
             if (filter == null || Evaluator.test(filter.root(), visible, ctx)) {
                 count++;
@@ -216,8 +241,23 @@ final class ReadPlan {
         }
     }
 
-    QueryResponse query(boolean forward) {
-        Page page = new Page();
+    /** The capacity of a page: its items' total size, rounded up once; charged to the index it read. */
+    private ConsumedCapacity consumed(Page page, ReturnConsumedCapacity mode) {
+        if (!page.metered) {
+            return null;
+        }
+        Capacity.Meter m = new Capacity.Meter(table.name);
+        double units = Capacity.read(page.readBytes, consistent);
+        if (index == null) {
+            m.table(units);
+        } else {
+            m.index(index, units);
+        }
+        return m.build(mode);
+    }
+
+    QueryResponse query(boolean forward, ReturnConsumedCapacity mode) {
+        Page page = new Page(mode);
         Map<String, AttributeValue> probeKey = Map.of(hashKey, keyCondition.hashValue());
         Store.Partition p = store.partition(table.codec.encode(probeKey, hashKey));
         boolean more = false;
@@ -267,7 +307,8 @@ final class ReadPlan {
                 }
             }
         }
-        QueryResponse.Builder b = QueryResponse.builder().count(page.count).scannedCount(page.scanned);
+        QueryResponse.Builder b = QueryResponse.builder().count(page.count).scannedCount(page.scanned)
+                .consumedCapacity(consumed(page, mode));
         if (select != Select.COUNT) {
             b.items(page.items);
         }
@@ -281,8 +322,8 @@ final class ReadPlan {
         return table.codec.encode(Map.of(rangeKey, v), rangeKey);
     }
 
-    ScanResponse scan(int segment, int totalSegments) {
-        Page page = new Page();
+    ScanResponse scan(int segment, int totalSegments, ReturnConsumedCapacity mode) {
+        Page page = new Page(mode);
         Store.ScanOrder order = store.scanOrder();
         int pi = 0;
         int itemIndex = 0;
@@ -316,7 +357,8 @@ final class ReadPlan {
                 }
             }
         }
-        ScanResponse.Builder b = ScanResponse.builder().count(page.count).scannedCount(page.scanned);
+        ScanResponse.Builder b = ScanResponse.builder().count(page.count).scannedCount(page.scanned)
+                .consumedCapacity(consumed(page, mode));
         if (select != Select.COUNT) {
             b.items(page.items);
         }

@@ -14,6 +14,20 @@ final class TableFactory {
 
     static StoredTable create(CreateTableRequest r, Instant now) {
         Validation.tableName(r.tableName());
+        Enums.check(r.billingMode(), r.billingModeAsString(), "billingMode", "[PROVISIONED, PAY_PER_REQUEST]");
+        for (int i = 0; r.hasKeySchema() && i < r.keySchema().size(); i++) {
+            KeySchemaElement k = r.keySchema().get(i);
+            Enums.check(k.keyType(), k.keyTypeAsString(), "keySchema." + (i + 1) + ".member.keyType", "[HASH, RANGE]");
+        }
+        if (r.hasKeySchema() && r.keySchema().size() > 2) {
+            throw Errors.validation("1 validation error detected: Value '" + r.keySchema() + "' at 'keySchema' failed "
+                    + "to satisfy constraint: Member must have length less than or equal to 2");
+        }
+        if (r.hasKeySchema() && r.keySchema().size() == 2
+                && r.keySchema().get(0).attributeName().equals(r.keySchema().get(1).attributeName())) {
+            throw Errors.validation("Invalid KeySchema: Both the Hash Key and the Range Key element in the KeySchema "
+                    + "have the same name");
+        }
         if (!r.hasKeySchema() || r.keySchema().isEmpty() || r.keySchema().size() > 2
                 || r.keySchema().get(0).keyType() != KeyType.HASH
                 || (r.keySchema().size() == 2 && r.keySchema().get(1).keyType() != KeyType.RANGE)) {

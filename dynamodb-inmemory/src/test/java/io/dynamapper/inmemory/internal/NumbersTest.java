@@ -69,7 +69,7 @@ class NumbersTest {
 
     @Test
     void nullIsNotANumber() {
-        assertEquals("A value provided cannot be converted into a number", assertThrows(DynamoDbException.class,
+        assertEquals("The parameter cannot be converted to a numeric value: null", assertThrows(DynamoDbException.class,
                 () -> Numbers.normalize(null)).awsErrorDetails().errorMessage());
     }
 
