@@ -39,8 +39,36 @@ final class RejectionContractTest extends ContractSuite {
                 db.ddb().createTable(Db.createRequest("t1x", b -> b.billingMode("PAY_PER_REQUEST").keySchema(
                         KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
                         KeySchemaElement.builder().attributeName("pk").keyType(KeyType.RANGE).build()), "pk:S")))
-                .expectMessage(V, "Invalid KeySchema: Both the Hash Key and the Range Key element in the KeySchema "
-                        + "have the same name");
+                .expectMessage(V, "Invalid KeySchema: Some index key attribute have no definition");
+
+        cases.add("CreateTable with one attribute as hash and range key, and a spare definition", db ->
+                db.ddb().createTable(Db.createRequest("t1x", b -> b.billingMode("PAY_PER_REQUEST").keySchema(
+                        KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName("pk").keyType(KeyType.RANGE).build()), "pk:S", "x:S")))
+                .expectMessage(V, "Both the Hash Key and the Range Key element in the KeySchema have the same name");
+
+        cases.add("CreateTable with the RANGE element first", db ->
+                db.ddb().createTable(Db.createRequest("t1x", b -> b.billingMode("PAY_PER_REQUEST").keySchema(
+                        KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build(),
+                        KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build()), "pk:S", "sk:S")))
+                .expectMessage(V, "Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+
+        cases.add("CreateTable with a key attribute not defined", db ->
+                db.ddb().createTable(Db.createRequest("t1x", b -> b.billingMode("PAY_PER_REQUEST")
+                        .attributeDefinitions(Db.definitions("pk:S", "other:S")), "pk:S", "sk:S")))
+                .expectMessage(V, "One or more parameter values were invalid: Some index key attributes are not "
+                        + "defined in AttributeDefinitions. Keys: [pk, sk], AttributeDefinitions: [pk, other]");
+
+        cases.add("CreateTable with a definition no key uses", db ->
+                db.ddb().createTable(Db.createRequest("t1x", b -> b.billingMode("PAY_PER_REQUEST")
+                        .attributeDefinitions(Db.definitions("pk:S", "other:S")), "pk:S")))
+                .expectMessage(V, "One or more parameter values were invalid: Number of attributes in KeySchema does "
+                        + "not exactly match number of attributes defined in AttributeDefinitions");
+
+        cases.add("CreateTable, provisioned, without throughput", db ->
+                db.ddb().createTable(Db.createRequest("t1x", b -> b.billingMode("PROVISIONED"), "pk:S")))
+                .expectMessage(V, "One or more parameter values were invalid: ReadCapacityUnits and WriteCapacityUnits "
+                        + "must both be specified when BillingMode is PROVISIONED");
 
         cases.add("CreateTable with an unknown BillingMode", db ->
                 db.ddb().createTable(Db.createRequest("t1x", b -> b.billingMode("FREE"), "pk:S")))
