@@ -178,34 +178,24 @@ public final class Database {
     record Updated(Map<String, AttributeValue> item, long size, List<List<Object>> paths) {
     }
 
-    PreparedWrite preparePut(String tableName, Map<String, AttributeValue> rawItem, String condition,
-            Map<String, String> names, Map<String, AttributeValue> values) {
+    /** What a write request holds once checked without its table: the item, parsed expressions, context. */
+    record Checked(Map<String, AttributeValue> item, Ast.ParsedCondition condition, Ast.ParsedUpdate update,
+            Context ctx) {
+    }
+
+    /**
+     * The checks DynamoDB makes on a write request before it looks its table up: the table name's syntax,
+     * the item's values, the expressions' syntax, placeholders and static operand types. {@code rawItem} is
+     * null for a keyed write (update, delete, condition check).
+     */
+    static Checked check(String tableName, Map<String, AttributeValue> rawItem, boolean isPut, String update,
+            String condition, Map<String, String> names, Map<String, AttributeValue> values) {
         Validation.tableName(tableName);
-        if (rawItem == null) {
+        if (isPut && rawItem == null) {
             throw Errors.validation("1 validation error detected: Value null at 'item' failed to satisfy "
                     + "constraint: Member must not be null");
         }
-        Map<String, AttributeValue> item = ItemValidator.normalizeItem(rawItem);
-        ExpressionCache.Usage usage = new ExpressionCache.Usage(names, values);
-        Ast.ParsedCondition c = condition == null ? null : ExpressionCache.condition(condition, "ConditionExpression");
-        if (c != null) {
-            usage.add("ConditionExpression", c.names(), c.values());
-        }
-        usage.checkAllUsed();
-        Map<String, AttributeValue> normalized = Validation.normalizeValues(values);
-        if (c != null) {
-            OperandTypes.check(c.root(), Context.of(names, normalized, "ConditionExpression"));
-        }
-        StoredTable t = table(tableName);
-        Validation.item(t, item);
-        long size = ItemValidator.checkSize(item, false);
-        return new PreparedWrite(t, Validation.keyOf(t, item), item, size, c,
-                null, Context.of(names, Validation.normalizeValues(values), "ConditionExpression"));
-    }
-
-    PreparedWrite prepareKeyed(String tableName, Map<String, AttributeValue> rawKey, String update,
-            String condition, Map<String, String> names, Map<String, AttributeValue> values) {
-        Validation.tableName(tableName);
+        Map<String, AttributeValue> item = isPut ? ItemValidator.normalizeItem(rawItem) : null;
         ExpressionCache.Usage usage = new ExpressionCache.Usage(names, values);
         Ast.ParsedUpdate u = update == null ? null : ExpressionCache.update(update);
         if (u != null) {
@@ -216,13 +206,29 @@ public final class Database {
             usage.add("ConditionExpression", c.names(), c.values());
         }
         usage.checkAllUsed();
+        Context ctx = Context.of(names, Validation.normalizeValues(values), "ConditionExpression");
         if (c != null) {
-            OperandTypes.check(c.root(), Context.of(names, Validation.normalizeValues(values), "ConditionExpression"));
+            OperandTypes.check(c.root(), ctx);
         }
+        return new Checked(item, c, u, ctx);
+    }
+
+    PreparedWrite preparePut(String tableName, Map<String, AttributeValue> rawItem, String condition,
+            Map<String, String> names, Map<String, AttributeValue> values) {
+        Checked checked = check(tableName, rawItem, true, null, condition, names, values);
+        StoredTable t = table(tableName);
+        Map<String, AttributeValue> item = checked.item();
+        Validation.item(t, item);
+        long size = ItemValidator.checkSize(item, false);
+        return new PreparedWrite(t, Validation.keyOf(t, item), item, size, checked.condition(), null, checked.ctx());
+    }
+
+    PreparedWrite prepareKeyed(String tableName, Map<String, AttributeValue> rawKey, String update,
+            String condition, Map<String, String> names, Map<String, AttributeValue> values) {
+        Checked checked = check(tableName, null, false, update, condition, names, values);
         StoredTable t = table(tableName);
         Map<String, AttributeValue> key = Validation.key(t, rawKey);
-        return new PreparedWrite(t, key, null, 0, c, u,
-                Context.of(names, Validation.normalizeValues(values), "ConditionExpression"));
+        return new PreparedWrite(t, key, null, 0, checked.condition(), checked.update(), checked.ctx());
     }
 
     static boolean conditionHolds(PreparedWrite w, Map<String, AttributeValue> old) {

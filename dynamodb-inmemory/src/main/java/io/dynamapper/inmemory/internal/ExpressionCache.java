@@ -60,6 +60,7 @@ final class ExpressionCache {
         private final Map<String, AttributeValue> values;
         private final Set<String> usedNames = new TreeSet<>();
         private final Set<String> usedValues = new TreeSet<>();
+        private int expressions;
 
         Usage(Map<String, String> names, Map<String, AttributeValue> values) {
             this.names = names;
@@ -124,6 +125,7 @@ final class ExpressionCache {
             }
             usedNames.addAll(exprNames);
             usedValues.addAll(exprValues);
+            expressions++;
             return this;
         }
 
@@ -134,6 +136,15 @@ final class ExpressionCache {
 
         /** Throws if a supplied name or value was not used by any expression, as DynamoDB does. */
         void checkAllUsed() {
+            if (expressions == 0) {
+                for (var e : new Object[][] {{"ExpressionAttributeNames", names}, {"ExpressionAttributeValues", values}}) {
+                    Map<?, ?> map = (Map<?, ?>) e[1];
+                    if (map != null && !(map instanceof SdkAutoConstructMap)) {
+                        throw Errors.validation("1 validation error detected: " + e[0]
+                                + " can only be specified when using expressions");
+                    }
+                }
+            }
             if (explicitlyEmpty(names)) {
                 throw Errors.validation("ExpressionAttributeNames must not be empty");
             }

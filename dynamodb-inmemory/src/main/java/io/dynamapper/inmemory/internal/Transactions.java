@@ -60,6 +60,9 @@ final class Transactions {
         Set<List<Object>> seen = new HashSet<>();
         long requestBytes = 0;
         for (TransactWriteItem it : items) {
+            checkWithoutTable(it);
+        }
+        for (TransactWriteItem it : items) {
             Action a = prepare(it);
             requestBytes += a.write() == null || a.write().item() == null ? 0 : a.write().itemSize();
             if (requestBytes > MAX_REQUEST_BYTES) {
@@ -170,6 +173,27 @@ final class Transactions {
             throw Errors.validation("1 validation error detected: Value at 'transactItems' failed to satisfy "
                     + "constraint: Member must have length " + (n < 1 ? "greater than or equal to 1"
                     : "less than or equal to " + MAX_ACTIONS));
+        }
+    }
+
+    /** DynamoDB validates the whole request before it looks any table up. */
+    private static void checkWithoutTable(TransactWriteItem it) {
+        if (it.put() != null) {
+            Put p = it.put();
+            Database.check(p.tableName(), p.item(), true, null, p.conditionExpression(), p.expressionAttributeNames(),
+                    p.expressionAttributeValues());
+        } else if (it.update() != null) {
+            Update u = it.update();
+            Database.check(u.tableName(), null, false, u.updateExpression(), u.conditionExpression(),
+                    u.expressionAttributeNames(), u.expressionAttributeValues());
+        } else if (it.delete() != null) {
+            Delete d = it.delete();
+            Database.check(d.tableName(), null, false, null, d.conditionExpression(), d.expressionAttributeNames(),
+                    d.expressionAttributeValues());
+        } else if (it.conditionCheck() != null) {
+            ConditionCheck c = it.conditionCheck();
+            Database.check(c.tableName(), null, false, null, c.conditionExpression(), c.expressionAttributeNames(),
+                    c.expressionAttributeValues());
         }
     }
 

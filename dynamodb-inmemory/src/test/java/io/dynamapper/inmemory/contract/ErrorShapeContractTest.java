@@ -75,6 +75,29 @@ final class ErrorShapeContractTest extends ContractSuite {
                         .expressionAttributeValues(values(":v", 1)).conditionExpression("attribute_exists(pk)")))
                 .expectMessage(V, "Value provided in ExpressionAttributeValues unused in expressions: keys: {:v}");
 
+        cases.add("a syntax error in a later transaction action is reported before a missing table", db -> {
+            db.table("items", "pk:S");
+            return db.ddb().transactWriteItems(r -> r.transactItems(
+                    TransactWriteItem.builder().put(p -> p.tableName("nothere").item(item("pk", "a"))).build(),
+                    TransactWriteItem.builder().update(u -> u.tableName("items").key(key("pk", "a"))
+                            .updateExpression("SET v = :v").expressionAttributeValues(values(":v", 1, ":w", 2)))
+                            .build()));
+        }).expectMessage(V, "Value provided in ExpressionAttributeValues unused in expressions: keys: {:w}");
+
+        cases.add("ExpressionAttributeValues without an expression", db -> {
+            db.table("items", "pk:S");
+            return db.ddb().putItem(r -> r.tableName("items").item(item("pk", "a"))
+                    .expressionAttributeValues(values(":v", 1)));
+        }).expectMessage(V, "1 validation error detected: ExpressionAttributeValues can only be specified when using "
+                + "expressions");
+
+        cases.add("ExpressionAttributeNames without an expression", db -> {
+            db.table("items", "pk:S");
+            return db.ddb().getItem(r -> r.tableName("items").key(key("pk", "a"))
+                    .expressionAttributeNames(Dsl.names("#a", "a")));
+        }).expectMessage(V, "1 validation error detected: ExpressionAttributeNames can only be specified when using "
+                + "expressions");
+
         cases.add("an item operation on a missing table", db ->
                 db.ddb().getItem(r -> r.tableName("nothere").key(key("pk", "a"))))
                 .expectMessage("ResourceNotFoundException", "Requested resource not found");
