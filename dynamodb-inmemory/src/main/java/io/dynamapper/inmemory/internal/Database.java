@@ -526,8 +526,9 @@ public final class Database {
         for (Map.Entry<String, KeysAndAttributes> e : r.requestItems().entrySet()) {
             KeysAndAttributes ka = e.getValue();
             Validation.legacy(ka.hasAttributesToGet(), "AttributesToGet", "ProjectionExpression");
-            StoredTable t = table(e.getKey());
+            Validation.tableName(e.getKey());
             List<List<Object>> projection = projection(ka.projectionExpression(), ka.expressionAttributeNames(), null);
+            StoredTable t = table(e.getKey());
             Set<Map<String, AttributeValue>> seen = new HashSet<>();
             for (Map<String, AttributeValue> k : ka.keys()) {
                 Map<String, AttributeValue> key = Validation.key(t, k);

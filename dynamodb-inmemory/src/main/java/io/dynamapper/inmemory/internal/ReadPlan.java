@@ -54,17 +54,7 @@ final class ReadPlan {
             String projectionExpression, String filterExpression, Integer limit,
             Map<String, AttributeValue> exclusiveStartKey, Map<String, String> names,
             Map<String, AttributeValue> rawValues, String keyConditionExpression, boolean isQuery) {
-        StoredTable t = engine.table(tableName);
-        StoredTable.Index index = null;
-        if (indexName != null) {
-            index = t.index(indexName);
-            if (index == null) {
-                throw Errors.validation("The table does not have the specified index: " + indexName);
-            }
-            if (index.global && Boolean.TRUE.equals(consistentRead)) {
-                throw Errors.validation("Consistent read cannot be true when querying a GSI");
-            }
-        }
+        Validation.tableName(tableName);
         if (limit != null && limit < 1) {
             throw Errors.validation("Limit must be greater than or equal to 1");
         }
@@ -75,13 +65,9 @@ final class ReadPlan {
             throw Errors.validation("Must specify the AttributesToGet or ProjectionExpression when choosing to get "
                     + "SPECIFIC_ATTRIBUTES");
         }
-        if (select == Select.ALL_PROJECTED_ATTRIBUTES && index == null) {
+        if (select == Select.ALL_PROJECTED_ATTRIBUTES && indexName == null) {
             throw Errors.validation("ALL_PROJECTED_ATTRIBUTES can be used only when " + (isQuery ? "Querying" : "Scanning")
                     + " using an IndexName");
-        }
-        if (select == Select.ALL_ATTRIBUTES && index != null && index.global && !index.projectsAll()) {
-            throw Errors.validation("One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not "
-                    + "supported for global secondary index " + index.name + " because its projection type is not ALL");
         }
         Map<String, AttributeValue> values = Validation.normalizeValues(rawValues);
         ExpressionCache.Usage usage = new ExpressionCache.Usage(names, values);
@@ -97,6 +83,26 @@ final class ReadPlan {
         }
         List<List<Object>> projection = Database.projection(projectionExpression, names, usage);
         usage.checkAllUsed();
+        Context ctx = Context.of(names, values, "FilterExpression");
+        if (filter != null) {
+            OperandTypes.check(filter.root(), ctx);
+        }
+        // the request is valid on its own; now the table and index it names
+        StoredTable t = engine.table(tableName);
+        StoredTable.Index index = null;
+        if (indexName != null) {
+            index = t.index(indexName);
+            if (index == null) {
+                throw Errors.validation("The table does not have the specified index: " + indexName);
+            }
+            if (index.global && Boolean.TRUE.equals(consistentRead)) {
+                throw Errors.validation("Consistent read cannot be true when querying a GSI");
+            }
+        }
+        if (select == Select.ALL_ATTRIBUTES && index != null && index.global && !index.projectsAll()) {
+            throw Errors.validation("One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not "
+                    + "supported for global secondary index " + index.name + " because its projection type is not ALL");
+        }
         if (projection != null && index != null && index.global && !index.projectsAll()) {
             for (List<Object> path : projection) {
                 if (!index.projected.contains((String) path.get(0))) {
@@ -104,10 +110,6 @@ final class ReadPlan {
                             + index.name + " does not project [" + path.get(0) + "]");
                 }
             }
-        }
-        Context ctx = Context.of(names, values, "FilterExpression");
-        if (filter != null) {
-            OperandTypes.check(filter.root(), ctx);
         }
         String hk = index == null ? t.hashKey : index.hashKey;
         String rk = index == null ? t.rangeKey : index.rangeKey;

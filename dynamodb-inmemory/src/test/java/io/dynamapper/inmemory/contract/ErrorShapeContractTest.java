@@ -98,6 +98,18 @@ final class ErrorShapeContractTest extends ContractSuite {
         }).expectMessage(V, "1 validation error detected: ExpressionAttributeNames can only be specified when using "
                 + "expressions");
 
+        cases.add("a Query's filter syntax error is reported before a missing table", db ->
+                db.ddb().query(r -> r.tableName("nothere").keyConditionExpression("pk = :p")
+                        .filterExpression("v >").expressionAttributeValues(values(":p", "a"))))
+                .expectMessage(V, "Invalid FilterExpression: Syntax error; token: \"<EOF>\", near: \">\"");
+
+        cases.add("a BatchGetItem projection error is reported before a missing table", db ->
+                db.ddb().batchGetItem(r -> r.requestItems(java.util.Map.of("nothere",
+                        software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder()
+                                .keys(key("pk", "a")).projectionExpression("#x").build()))))
+                .expectMessage(V, "Invalid ProjectionExpression: An expression attribute name used in the document "
+                        + "path is not defined; attribute name: #x");
+
         cases.add("an item operation on a missing table", db ->
                 db.ddb().getItem(r -> r.tableName("nothere").key(key("pk", "a"))))
                 .expectMessage("ResourceNotFoundException", "Requested resource not found");
