@@ -199,6 +199,8 @@ final class ReadPlan {
         long bytes;
         /** DynamoDB size of the items read (index entries for an index), when capacity is reported. */
         long readBytes;
+        /** Units of the table reads a local index query makes to fetch attributes the index does not project. */
+        double fetchUnits;
         final boolean metered;
         Map<String, AttributeValue> last;
 
@@ -217,6 +219,9 @@ final class ReadPlan {
             bytes += encoded.length;
             if (metered) {
                 readBytes += index == null ? table.codec.size(encoded) : ItemSizer.of(index.project(full));
+                if (fetchesFromTable()) {
+                    fetchUnits += Capacity.read(table.codec.size(encoded), consistent);
+                }
             }
             last = full;
             if (filter == null || Evaluator.test(filter.root(), visible, ctx)) {
@@ -254,8 +259,32 @@ final class ReadPlan {
             m.table(units);
         } else {
             m.index(index, units);
+            if (page.fetchUnits > 0) {
+                m.table(page.fetchUnits);
+            }
         }
         return m.build(mode);
+    }
+
+    /**
+     * Whether a read of a local index also reads each item from the table: the request wants attributes
+     * the index does not project ({@code Select=ALL_ATTRIBUTES}, or a projection naming one).
+     */
+    private boolean fetchesFromTable() {
+        if (index == null || index.global || index.projectsAll()) {
+            return false;
+        }
+        if (select == Select.ALL_ATTRIBUTES) {
+            return true;
+        }
+        if (projection != null) {
+            for (List<Object> path : projection) {
+                if (!index.projected.contains((String) path.get(0))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     QueryResponse query(boolean forward, ReturnConsumedCapacity mode) {

@@ -255,6 +255,23 @@ final class CapacityContractTest extends ContractSuite {
                     .expressionAttributeValues(values(":g", "x")).returnConsumedCapacity(INDEXES)).consumedCapacity());
         }).expect(map("table", "items", "units", 0.5, "global", map("byG", 0.5)));
 
+        cases.add("Query on a local index reading unprojected attributes also reads each item from the table", db -> {
+            db.create("coll", b -> b.billingMode("PAY_PER_REQUEST")
+                    .attributeDefinitions(def("pk"), def("sk"), def("l"))
+                    .localSecondaryIndexes(lsi -> lsi.indexName("byL").keySchema(hash("pk"), range("l"))
+                            .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))), "pk:S", "sk:S");
+            db.put("coll", item("pk", "a", "sk", "1", "l", "x", "body", text(5000)),
+                    item("pk", "a", "sk", "2", "l", "y", "body", text(100)));
+            var keysOnly = db.ddb().query(r -> r.tableName("coll").indexName("byL").keyConditionExpression("pk = :p")
+                    .expressionAttributeValues(values(":p", "a")).consistentRead(true)
+                    .returnConsumedCapacity(INDEXES)).consumedCapacity();
+            var fetching = db.ddb().query(r -> r.tableName("coll").indexName("byL").keyConditionExpression("pk = :p")
+                    .expressionAttributeValues(values(":p", "a")).consistentRead(true).select("ALL_ATTRIBUTES")
+                    .returnConsumedCapacity(INDEXES)).consumedCapacity();
+            return map("keysOnly", cc(keysOnly), "fetching", cc(fetching));
+        }).expect(map("keysOnly", map("table", "coll", "units", 1.0, "local", map("byL", 1.0)),
+                "fetching", map("table", "coll", "units", 4.0, "tableUnits", 3.0, "local", map("byL", 1.0))));
+
         cases.add("Scan is sized before the filter", db -> {
             db.table("items", "pk:S");
             for (int i = 0; i < 5; i++) {
