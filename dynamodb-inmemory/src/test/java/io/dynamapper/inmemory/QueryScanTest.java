@@ -108,7 +108,7 @@ class QueryScanTest {
         assertValidation("Filter Expression can only contain non-primary key attributes: Primary key attribute: sk",
                 () -> ddb.query(b -> b.tableName("things").keyConditionExpression("pk = :p").filterExpression("sk = :a")
                         .expressionAttributeValues(Map.of(":p", s("p"), ":a", n("1")))));
-        assertValidation("Limit must be greater than or equal to 1", () -> ddb.query(b -> b.tableName("things")
+        assertValidation("failed to satisfy constraint: Member must have value greater than or equal to 1", () -> ddb.query(b -> b.tableName("things")
                 .keyConditionExpression("pk = :p").limit(0).expressionAttributeValues(Map.of(":p", s("p")))));
     }
 

@@ -89,7 +89,7 @@ final class ItemValidator {
             }
             case "BS": {
                 if (v.bs().isEmpty()) {
-                    throw Errors.validation("One or more parameter values were invalid: An binary set  may not be empty");
+                    throw Errors.validation("One or more parameter values were invalid: Binary sets should not be empty");
                 }
                 if (new HashSet<SdkBytes>(v.bs()).size() != v.bs().size()) {
                     throw Errors.validation("Input collection contains duplicates");

@@ -56,7 +56,8 @@ final class ReadPlan {
             Map<String, AttributeValue> rawValues, String keyConditionExpression, boolean isQuery) {
         Validation.tableName(tableName);
         if (limit != null && limit < 1) {
-            throw Errors.validation("Limit must be greater than or equal to 1");
+            throw Errors.validation("1 validation error detected: Value '" + limit + "' at 'limit' failed to satisfy "
+                    + "constraint: Member must have value greater than or equal to 1");
         }
         if (select == Select.COUNT && projectionExpression != null) {
             throw Errors.validation("Cannot specify the ProjectionExpression when choosing to get only the Count");

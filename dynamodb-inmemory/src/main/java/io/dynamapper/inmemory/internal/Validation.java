@@ -11,6 +11,10 @@ final class Validation {
 
     /** Validates a key given to Get/Update/Delete (exactly the key attributes); returns it normalised. */
     static Map<String, AttributeValue> key(StoredTable t, Map<String, AttributeValue> key) {
+        if (key == null || key instanceof software.amazon.awssdk.core.util.SdkAutoConstructMap) {
+            throw Errors.validation("1 validation error detected: Value null at 'key' failed to satisfy constraint: "
+                    + "Member must not be null");
+        }
         if (key == null || key.size() != t.keyNames().size() || !key.keySet().containsAll(t.keyNames())) {
             throw Errors.validation(KEY_MISMATCH);
         }
@@ -44,7 +48,8 @@ final class Validation {
                 }
                 String type = AttributeSemantics.type(v);
                 if (!t.attributeTypes.get(k).equals(type)) {
-                    throw Errors.validation("One or more parameter values were invalid: Type mismatch for Index Key");
+                    throw Errors.validation("One or more parameter values were invalid: Type mismatch for Index Key "
+                            + k + " Expected: " + t.attributeTypes.get(k) + " Actual: " + type + " IndexName: " + i.name);
                 }
                 if (isEmpty(v)) {
                     throw Errors.validation("One or more parameter values are not valid. A value specified for a "

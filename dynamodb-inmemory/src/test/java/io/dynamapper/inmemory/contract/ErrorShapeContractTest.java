@@ -147,6 +147,38 @@ final class ErrorShapeContractTest extends ContractSuite {
             return db.ddb().putItem(r -> r.tableName("items").item(item("pk", 1)));
         }).expectMessage(V, "One or more parameter values were invalid: Type mismatch for key pk expected: S actual: N");
 
+        cases.add("PutItem with a wrongly typed index key, or NULL for it", db -> {
+            CapacityContractTest.indexed(db);
+            Outcome number = Db.attempt(() -> db.ddb().putItem(r -> r.tableName("items").item(item("pk", "a", "g", 1))));
+            Outcome nul = Db.attempt(() -> db.ddb().putItem(r -> r.tableName("items").item(item("pk", "a", "g", null))));
+            return map("number", number, "null", nul);
+        }).expect(map("number", Dsl.error("DynamoDbException", V), "null", Dsl.error("DynamoDbException", V)));
+
+        cases.add("the message for a wrongly typed index key", db -> {
+            CapacityContractTest.indexed(db);
+            return db.ddb().putItem(r -> r.tableName("items").item(item("pk", "a", "g", 1)));
+        }).expectMessage(V, "One or more parameter values were invalid: Type mismatch for Index Key g Expected: S "
+                + "Actual: N IndexName: byG");
+
+        cases.add("GetItem without a key", db -> {
+            db.table("items", "pk:S");
+            return db.ddb().getItem(r -> r.tableName("items"));
+        }).expectMessage(V, "1 validation error detected: Value null at 'key' failed to satisfy constraint: Member "
+                + "must not be null");
+
+        cases.add("Query with Limit 0", db -> {
+            db.table("items", "pk:S");
+            return db.ddb().query(r -> r.tableName("items").keyConditionExpression("pk = :p")
+                    .expressionAttributeValues(values(":p", "a")).limit(0));
+        }).expectMessage(V, "1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: Member "
+                + "must have value greater than or equal to 1");
+
+        cases.add("an empty binary set", db -> {
+            db.table("items", "pk:S");
+            return db.ddb().putItem(r -> r.tableName("items").item(item("pk", "a",
+                    "b", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromBs(List.of()))));
+        }).expectMessage(V, "One or more parameter values were invalid: Binary sets should not be empty");
+
         cases.add("Scan with Segment and no TotalSegments", db -> {
             db.table("items", "pk:S");
             return db.ddb().scan(r -> r.tableName("items").segment(0));
