@@ -250,6 +250,8 @@ public final class Database {
         Validation.legacy(r.hasExpected(), "Expected", "ConditionExpression");
         Enums.check(r.returnValues(), r.returnValuesAsString(), "returnValues",
                 "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]");
+        Enums.check(r.returnValuesOnConditionCheckFailure(), r.returnValuesOnConditionCheckFailureAsString(),
+                "returnValuesOnConditionCheckFailure", "[ALL_OLD, NONE]");
         ReturnValue rv = r.returnValues() == null ? ReturnValue.NONE : r.returnValues();
         if (rv != ReturnValue.NONE && rv != ReturnValue.ALL_OLD) {
             throw Errors.validation("Return values set to invalid value");
@@ -326,6 +328,8 @@ public final class Database {
         Validation.legacy(r.hasExpected(), "Expected", "ConditionExpression");
         Enums.check(r.returnValues(), r.returnValuesAsString(), "returnValues",
                 "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]");
+        Enums.check(r.returnValuesOnConditionCheckFailure(), r.returnValuesOnConditionCheckFailureAsString(),
+                "returnValuesOnConditionCheckFailure", "[ALL_OLD, NONE]");
         ReturnValue rv = r.returnValues() == null ? ReturnValue.NONE : r.returnValues();
         if (rv != ReturnValue.NONE && rv != ReturnValue.ALL_OLD) {
             throw Errors.validation("Return values set to invalid value");
@@ -362,6 +366,8 @@ public final class Database {
         ReturnValue rv = r.returnValues() == null ? ReturnValue.NONE : r.returnValues();
         Enums.check(r.returnValues(), r.returnValuesAsString(), "returnValues",
                 "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]");
+        Enums.check(r.returnValuesOnConditionCheckFailure(), r.returnValuesOnConditionCheckFailureAsString(),
+                "returnValuesOnConditionCheckFailure", "[ALL_OLD, NONE]");
         ReturnConsumedCapacity rcc = Capacity.mode(r.returnConsumedCapacity(), r.returnConsumedCapacityAsString());
         boolean metrics = Capacity.metrics(r.returnItemCollectionMetrics(), r.returnItemCollectionMetricsAsString());
         PreparedWrite w = prepareKeyed(r.tableName(), r.key(), r.updateExpression(), r.conditionExpression(),

@@ -95,6 +95,13 @@ final class RejectionContractTest extends ContractSuite {
         }).expectMessage(V, "1 validation error detected: Value 'EVERYTHING' at 'returnValues' failed to satisfy "
                 + "constraint: Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]");
 
+        cases.add("an unknown ReturnValuesOnConditionCheckFailure", db -> {
+            db.table("items", "pk:S");
+            return db.ddb().deleteItem(r -> r.tableName("items").key(key("pk", "a"))
+                    .returnValuesOnConditionCheckFailure("ALL_NEW"));
+        }).expectMessage(V, "1 validation error detected: Value 'ALL_NEW' at 'returnValuesOnConditionCheckFailure' "
+                + "failed to satisfy constraint: Member must satisfy enum value set: [ALL_OLD, NONE]");
+
         cases.add("an unknown ReturnItemCollectionMetrics", db -> {
             db.table("items", "pk:S");
             return db.ddb().putItem(r -> r.tableName("items").item(item("pk", "a")).returnItemCollectionMetrics("ALL"));
