@@ -180,7 +180,8 @@ final class Transactions {
     private static void checkWithoutTable(TransactWriteItem it) {
         if (it.put() != null) {
             Put p = it.put();
-            Database.check(p.tableName(), p.item(), true, null, p.conditionExpression(), p.expressionAttributeNames(),
+            // the item's values are checked when the action is prepared (no need to validate them twice)
+            Database.check(p.tableName(), null, false, null, p.conditionExpression(), p.expressionAttributeNames(),
                     p.expressionAttributeValues());
         } else if (it.update() != null) {
             Update u = it.update();
@@ -205,8 +206,7 @@ final class Transactions {
         }
         if (it.put() != null) {
             Put p = it.put();
-            String invalid = p.item() == null ? null
-                    : Validation.itemKeyProblem(engine.table(p.tableName()), ItemValidator.normalizeItem(p.item()));
+            String invalid = p.item() == null ? null : Validation.itemKeyProblem(engine.table(p.tableName()), p.item());
             if (invalid != null) {
                 return invalidAction(p.tableName(), invalid);
             }

@@ -98,6 +98,9 @@ final class Validation {
                 return "One or more parameter values were invalid: Missing the key " + k + " in the item";
             }
             String type = AttributeSemantics.type(v);
+            if (type == null) {
+                return null;   // an empty value: the item's own validation refuses it, outside the transaction
+            }
             if (!t.attributeTypes.get(k).equals(type)) {
                 return "One or more parameter values were invalid: Type mismatch for key " + k + " expected: "
                         + t.attributeTypes.get(k) + " actual: " + type;
