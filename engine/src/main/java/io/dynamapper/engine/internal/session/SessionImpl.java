@@ -1,23 +1,29 @@
 package io.dynamapper.engine.internal.session;
 
+import static java.util.Objects.requireNonNull;
+
 import io.dynamapper.DynamapperException;
 import io.dynamapper.Isolation;
 import io.dynamapper.ItemNotFoundException;
 import io.dynamapper.Key;
 import io.dynamapper.MappingException;
+import io.dynamapper.OptimisticLockException;
 import io.dynamapper.Query;
 import io.dynamapper.RetryPolicy;
 import io.dynamapper.Scan;
 import io.dynamapper.Session;
 import io.dynamapper.SessionOptions;
+import io.dynamapper.engine.internal.cache.SecondLevelCache;
 import io.dynamapper.engine.internal.commit.CommitExecutor;
 import io.dynamapper.engine.internal.commit.ItemSize;
 import io.dynamapper.engine.internal.commit.Write;
+import io.dynamapper.engine.internal.listener.Listeners;
 import io.dynamapper.engine.internal.mapping.EntityModel;
 import io.dynamapper.engine.internal.mapping.PropertyModel;
 import io.dynamapper.engine.internal.read.EntityLoader;
 import io.dynamapper.engine.internal.read.ReadContext;
 import io.dynamapper.engine.internal.read.Reads;
+import io.dynamapper.engine.internal.retry.RetryBudget;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -44,8 +51,15 @@ final class SessionImpl implements Session, EntityLoader {
     private static final AtomicLong IDS = new AtomicLong();
 
     private final SessionOptions options;
+    private final RetryPolicy retryPolicy;
     private final CommitExecutor executor;
+    /** The retries of this session's unit of work when no enclosing one (inTransaction, @Transactional) has a budget. */
+    private RetryBudget ownBudget;
     private final ReadContext readContext;
+    private final SecondLevelCache cache;
+    private final Listeners listeners;
+    /** The last attempt of the running commit that failed and was retried; 0 before any retry. */
+    private int retriedAttempts;
     private final String name;
     private final boolean serializable;
     private final HashMap<EntryKey, Entry> index = new HashMap<>();
@@ -54,12 +68,28 @@ final class SessionImpl implements Session, EntityLoader {
     private int removedEntries;
     private boolean closed;
 
-    SessionImpl(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions options) {
+    SessionImpl(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions options, LongSupplier nanoClock,
+                SecondLevelCache cache, Listeners listeners) {
         this.options = options;
-        this.executor = new CommitExecutor(client, retryPolicy);
+        this.retryPolicy = retryPolicy;
+        this.ownBudget = new RetryBudget(retryPolicy);
+        this.cache = cache;
+        this.listeners = listeners;
+        this.executor = new CommitExecutor(client, nanoClock, this::retrying);
         this.name = "Session#" + IDS.incrementAndGet();
         this.serializable = options.isolation() == Isolation.SERIALIZABLE;
-        this.readContext = new ReadContext(client, this, options.consistentReads(), retryPolicy, this::checkOpen);
+        this.readContext = new ReadContext(client, this, options.consistentReads(), this::budget, this::checkOpen,
+                cache, listeners);
+    }
+
+    /** The budget of the unit of work on this thread: an enclosing one's, else this session's own. */
+    private RetryBudget budget() {
+        return RetryBudget.current(ownBudget);
+    }
+
+    /** A new unit of work of this session begins: after a commit, a rollback or a clear. */
+    private void renewBudget() {
+        ownBudget = new RetryBudget(retryPolicy);
     }
 
     // ------------------------------------------------------------------ reads
@@ -91,6 +121,11 @@ final class SessionImpl implements Session, EntityLoader {
     private <T> Optional<T> read(Class<T> type, Object hashKey, Object rangeKey, boolean withRange) {
         checkOpen();
         EntityModel<T> model = EntityModel.of(type);
+        if (withRange && rangeKey == null) {
+            throw new DynamapperException(type.getSimpleName() + " (table '" + model.tableName() + "'): a null range key "
+                    + "was given" + (model.rangeKey().isPresent() ? "; pass a value for range key "
+                    + model.rangeKey().get().fieldName() : ", and it has no range key: use find/get with the hash key alone"));
+        }
         if (withRange && model.rangeKey().isEmpty()) {
             throw new MappingException(type.getSimpleName() + " (table '" + model.tableName() + "') has no range key, "
                     + "but range key " + rangeKey + " was given; use find/get with the hash key alone");
@@ -185,9 +220,26 @@ final class SessionImpl implements Session, EntityLoader {
             if (!model.isRecord()) {
                 throw differentInstance(model, entry, "save");
             }
+            checkSameVersion(model, entry, entity, "save");
             entry.instance = entity;
         }
         entry.deleted = false;
+    }
+
+    /** A record copy replacing (or deleting) the managed instance must carry its version. */
+    private static void checkSameVersion(EntityModel<Object> model, Entry entry, Object copy, String what) {
+        if (model.version().isEmpty()) {
+            return;
+        }
+        long copyVersion = model.versionOf(copy);
+        if (copyVersion != entry.version) {
+            String reason = what + " of a copy with version " + copyVersion + ", but the session manages version "
+                    + entry.version + (copyVersion < entry.version ? ": the copy is stale" : "")
+                    + "; derive the new record from Session.current(...)";
+            throw new OptimisticLockException(List.of(new OptimisticLockException.Conflict(model.type(),
+                    model.keyValue(entry.id.key()), reason, Optional.of(entry.version), Optional.of(copyVersion),
+                    Optional.empty())), null);
+        }
     }
 
     @Override
@@ -203,15 +255,154 @@ final class SessionImpl implements Session, EntityLoader {
             return;
         }
         checkType(entry, model);
-        if (entry.instance != entity && !model.isRecord()) {
-            throw differentInstance(model, entry, "delete");
+        if (entry.instance != entity) {
+            if (!model.isRecord()) {
+                throw differentInstance(model, entry, "delete");
+            }
+            checkSameVersion(model, entry, entity, "delete");
         }
+        markDeleted(entry);
+    }
+
+    private void markDeleted(Entry entry) {
         if (entry.state == Entry.State.NEW) {
             remove(entry); // never written: nothing to delete
             compact();
         } else {
             entry.deleted = true;
         }
+    }
+
+    @Override
+    public <T> void delete(Class<T> type, Object hashKey) {
+        deleteByKey(type, requireNonNull(hashKey, "hashKey == null"), null, false);
+    }
+
+    @Override
+    public <T> void delete(Class<T> type, Object hashKey, Object rangeKey) {
+        deleteByKey(type, requireNonNull(hashKey, "hashKey == null"), requireNonNull(rangeKey, "rangeKey == null"),
+                true);
+    }
+
+    private <T> void deleteByKey(Class<T> type, Object hashKey, Object rangeKey, boolean withRange) {
+        requireNonNull(type, "type == null");
+        checkOpen();
+        EntityModel<T> model = EntityModel.of(type);
+        checkKeyArity(model, rangeKey, withRange);
+        EntryKey id = new EntryKey(model.tableName(), model.key(hashKey, rangeKey));
+        Entry entry = index.get(id);
+        if (entry != null) {
+            checkType(entry, model);
+            markDeleted(entry);
+            return;
+        }
+        // not managed: an unconditional delete by key (an entity with only its key set)
+        Map<String, AttributeValue> key = id.key();
+        Object keyOnly = model.fromItem(key);
+        Entry remote = new Entry(erase(model), id, keyOnly, Entry.State.DETACHED, 0);
+        remote.deleted = true;
+        add(remote);
+    }
+
+    private static void checkKeyArity(EntityModel<?> model, Object rangeKey, boolean withRange) {
+        Class<?> type = model.type();
+        if (withRange && model.rangeKey().isEmpty()) {
+            throw new MappingException(type.getSimpleName() + " (table '" + model.tableName() + "') has no range key, "
+                    + "but range key " + rangeKey + " was given; use the hash key alone");
+        }
+        if (!withRange && model.rangeKey().isPresent()) {
+            throw new MappingException(type.getSimpleName() + " (table '" + model.tableName() + "') has range key "
+                    + model.rangeKey().get().fieldName() + "; pass both hash and range key");
+        }
+    }
+
+    @Override
+    public <T> T refresh(T entity) {
+        requireNonNull(entity, "entity == null");
+        checkOpen();
+        EntityModel<Object> model = erase(EntityModel.of(entity.getClass()));
+        Entry entry = managedEntry(model, entity, "refresh");
+        if (entry.state == Entry.State.NEW) {
+            throw new IllegalArgumentException("Cannot refresh " + model.type().getSimpleName() + " "
+                    + model.keyValue(entry.id.key()) + ": it was saved as new and is not stored yet; "
+                    + "commit it first, or detach it");
+        }
+        Optional<Map<String, AttributeValue>> item = Reads.getItem(readContext, model, entry.id.key(), true);
+        if (item.isEmpty()) {
+            remove(entry);
+            compact();
+            throw notFound(model.type(), model.keyValue(entry.id.key()));
+        }
+        Object fresh = model.fromItem(item.get());
+        long version = model.versionOf(fresh);
+        Object current = fresh;
+        if (!model.isRecord()) {
+            current = entry.instance;
+            model.revert(current, model.snapshot(fresh));
+            if (model.version().isPresent() && model.versionOf(current) != version) {
+                model.withVersion(current, version);
+            }
+        }
+        entry.stored(current, version, ItemSize.of(item.get()));
+        @SuppressWarnings("unchecked")
+        T result = (T) current;
+        return result;
+    }
+
+    @Override
+    public void detach(Object entity) {
+        requireNonNull(entity, "entity == null");
+        checkOpen();
+        EntityModel<Object> model = erase(EntityModel.of(entity.getClass()));
+        Entry entry = index.get(new EntryKey(model.tableName(), model.keyOf(entity)));
+        if (entry == null) {
+            return;
+        }
+        checkType(entry, model);
+        if (entry.instance != entity && !model.isRecord()) {
+            throw new IllegalArgumentException("Cannot detach this " + model.type().getSimpleName() + " "
+                    + model.keyValue(entry.id.key()) + ": the session manages a different instance with that key");
+        }
+        remove(entry);
+        compact();
+    }
+
+    @Override
+    public void clear() {
+        checkOpen();
+        index.clear();
+        entries.clear();
+        removedEntries = 0;
+        renewBudget();
+    }
+
+    @Override
+    public <T> T current(T entity) {
+        requireNonNull(entity, "entity == null");
+        checkOpen();
+        EntityModel<Object> model = erase(EntityModel.of(entity.getClass()));
+        Entry entry = index.get(new EntryKey(model.tableName(), model.keyOf(entity)));
+        if (entry == null || entry.deleted) {
+            throw new IllegalArgumentException("The session manages no " + model.type().getSimpleName() + " "
+                    + model.keyValue(entity) + (entry == null ? "" : " (its delete is pending)")
+                    + "; read it with find/get");
+        }
+        checkType(entry, model);
+        @SuppressWarnings("unchecked")
+        T result = (T) entry.instance;
+        return result;
+    }
+
+    /** The entry managing exactly this instance (or, for records, its key). */
+    private Entry managedEntry(EntityModel<Object> model, Object entity, String what) {
+        Entry entry = index.get(new EntryKey(model.tableName(), model.keyOf(entity)));
+        if (entry == null || (entry.instance != entity && !model.isRecord())) {
+            throw new IllegalArgumentException("Cannot " + what + " this " + model.type().getSimpleName() + " "
+                    + model.keyValue(entity) + ": the session does not manage " + (entry == null ? "its key"
+                    : "this instance (it manages another one with the key)") + "; read it with find/get");
+        }
+        checkType(entry, model);
+        return entry;
     }
 
     private static DynamapperException differentInstance(EntityModel<Object> model, Entry entry, String what) {
@@ -291,12 +482,28 @@ final class SessionImpl implements Session, EntityLoader {
                 owners.add(e);
             }
         }
-        int attempts = executor.execute(writes); // throws before any change to the session
+        retriedAttempts = 0;
+        int attempts;
+        try {
+            // throws before any change to the session
+            attempts = executor.execute(writes, budget(), options.exactlyOnceSingleWrites());
+        } catch (RuntimeException e) {
+            CommitOutcomes.failed(e, writes, owners, retriedAttempts, cache, listeners, start);
+            throw e;
+        }
+        renewBudget();
         for (int i = 0; i < writes.size(); i++) {
+            CommitOutcomes.cacheApplied(cache, owners.get(i), writes.get(i));
             applied(owners.get(i), writes.get(i));
         }
         compact();
         log(writes.size(), attempts, start);
+        CommitOutcomes.committed(writes, attempts, listeners, start);
+    }
+
+    private void retrying(int attempt, RuntimeException failure, List<Write> writes) {
+        retriedAttempts = attempt;
+        CommitOutcomes.retrying(listeners, attempt, failure, writes);
     }
 
     private void applied(Entry e, Write write) {
@@ -370,6 +577,7 @@ final class SessionImpl implements Session, EntityLoader {
             }
         }
         compact();
+        renewBudget();
     }
 
     @Override
