@@ -87,6 +87,12 @@ final class TableFactory {
         StoredTable t = new StoredTable(r.tableName(), r.keySchema(), r.attributeDefinitions(), mode,
                 mode == BillingMode.PROVISIONED ? r.provisionedThroughput() : null, now);
         Set<String> indexNames = new HashSet<>();
+        for (int i = 0; i < r.localSecondaryIndexes().size(); i++) {
+            checkProjectionType(r.localSecondaryIndexes().get(i).projection(), "localSecondaryIndexes." + (i + 1));
+        }
+        for (int i = 0; i < r.globalSecondaryIndexes().size(); i++) {
+            checkProjectionType(r.globalSecondaryIndexes().get(i).projection(), "globalSecondaryIndexes." + (i + 1));
+        }
         for (LocalSecondaryIndex l : r.localSecondaryIndexes()) {
             if (t.rangeKey == null) {
                 throw Errors.validation("One or more parameter values were invalid: Table KeySchema does not have a "
@@ -158,6 +164,13 @@ final class TableFactory {
         if (units > MAX_CAPACITY_UNITS) {
             throw Errors.limitExceeded("Subscriber limit exceeded: Provisioned throughput for a single table or "
                     + "global secondary index cannot exceed " + MAX_CAPACITY_UNITS + " " + kind + " capacity units");
+        }
+    }
+
+    private static void checkProjectionType(Projection p, String member) {
+        if (p != null) {
+            Enums.check(p.projectionType(), p.projectionTypeAsString(), member + ".member.projection.projectionType",
+                    "[ALL, INCLUDE, KEYS_ONLY]");
         }
     }
 

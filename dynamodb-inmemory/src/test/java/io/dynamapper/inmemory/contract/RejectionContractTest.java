@@ -75,6 +75,13 @@ final class RejectionContractTest extends ContractSuite {
                 .expectMessage(V, "1 validation error detected: Value 'FREE' at 'billingMode' failed to satisfy "
                         + "constraint: Member must satisfy enum value set: [PROVISIONED, PAY_PER_REQUEST]");
 
+        cases.add("CreateTable with an unknown ProjectionType", db ->
+                db.ddb().createTable(Db.createRequest("t1x", b -> b.billingMode("PAY_PER_REQUEST")
+                        .attributeDefinitions(Db.definitions("pk:S", "g:S"))
+                        .globalSecondaryIndexes(g -> g.indexName("byG").keySchema(Db.keySchema("g:S"))
+                                .projection(p -> p.projectionType("EVERYTHING"))), "pk:S")))
+                .expectError(V);
+
         cases.add("a NULL value must be true", db -> {
             db.table("items", "pk:S");
             return db.ddb().putItem(r -> r.tableName("items").item(item("pk", "a", "n", AttributeValue.fromNul(false))));
