@@ -125,8 +125,16 @@ public final class Database {
 
     public UpdateTimeToLiveResponse updateTimeToLive(UpdateTimeToLiveRequest r) {
         TimeToLiveSpecification spec = r.timeToLiveSpecification();
-        if (spec == null || spec.enabled() == null || spec.attributeName() == null || spec.attributeName().isEmpty()) {
-            throw Errors.validation("TimeToLiveSpecification must have Enabled and AttributeName");
+        String missing = spec == null ? "timeToLiveSpecification" : spec.enabled() == null
+                ? "timeToLiveSpecification.enabled" : spec.attributeName() == null
+                ? "timeToLiveSpecification.attributeName" : null;
+        if (missing != null) {
+            throw Errors.validation("1 validation error detected: Value null at '" + missing + "' failed to satisfy "
+                    + "constraint: Member must not be null");
+        }
+        if (spec.attributeName().isEmpty()) {
+            throw Errors.validation("1 validation error detected: Value '' at 'timeToLiveSpecification.attributeName' "
+                    + "failed to satisfy constraint: Member must have length greater than or equal to 1");
         }
         lock.writeLock().lock();
         try {
@@ -453,7 +461,7 @@ public final class Database {
 
     public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest r) {
         if (!r.hasRequestItems() || r.requestItems().isEmpty()) {
-            throw Errors.validation("BatchWriteItem cannot have a null or no requests set");
+            throw Errors.validation("The requestItems parameter is required for BatchWriteItem");
         }
         if (r.requestItems().values().stream().anyMatch(List::isEmpty)) {
             throw Errors.validation("1 validation error detected: Value at 'requestItems' failed to satisfy constraint: "
@@ -517,8 +525,7 @@ public final class Database {
 
     public BatchGetItemResponse batchGetItem(BatchGetItemRequest r) {
         if (!r.hasRequestItems() || r.requestItems().isEmpty()) {
-            throw Errors.validation("1 validation error detected: Value null at 'requestItems' failed to satisfy "
-                    + "constraint: Member must have length greater than or equal to 1");
+            throw Errors.validation("The requestItems parameter is required for BatchGetItem");
         }
         int total = r.requestItems().values().stream().mapToInt(k -> k.hasKeys() ? k.keys().size() : 0).sum();
         if (total > 100) {

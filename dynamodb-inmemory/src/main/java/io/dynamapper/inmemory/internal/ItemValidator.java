@@ -98,8 +98,8 @@ final class ItemValidator {
             }
             case "NULL": {
                 if (!v.nul()) {
-                    throw Errors.validation("One or more parameter values were invalid: Null attribute value types "
-                            + "must have the value of true");
+                    throw Errors.validation("1 validation error detected: One or more parameter values were invalid: "
+                            + "Null attribute value types must have the value of true");
                 }
                 return v;
             }

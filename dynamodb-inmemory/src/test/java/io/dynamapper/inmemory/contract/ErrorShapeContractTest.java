@@ -179,6 +179,17 @@ final class ErrorShapeContractTest extends ContractSuite {
                     "b", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromBs(List.of()))));
         }).expectMessage(V, "One or more parameter values were invalid: Binary sets should not be empty");
 
+        cases.add("BatchWriteItem with no request items", db ->
+                db.ddb().batchWriteItem(r -> r.requestItems(java.util.Map.of())))
+                .expectMessage(V, "The requestItems parameter is required for BatchWriteItem");
+
+        cases.add("UpdateTimeToLive without Enabled", db -> {
+            db.table("items", "pk:S");
+            return db.ddb().updateTimeToLive(r -> r.tableName("items")
+                    .timeToLiveSpecification(t -> t.attributeName("ttl")));
+        }).expectMessage(V, "1 validation error detected: Value null at 'timeToLiveSpecification.enabled' failed to "
+                + "satisfy constraint: Member must not be null");
+
         cases.add("Scan with Segment and no TotalSegments", db -> {
             db.table("items", "pk:S");
             return db.ddb().scan(r -> r.tableName("items").segment(0));

@@ -85,8 +85,8 @@ final class RejectionContractTest extends ContractSuite {
         cases.add("a NULL value must be true", db -> {
             db.table("items", "pk:S");
             return db.ddb().putItem(r -> r.tableName("items").item(item("pk", "a", "n", AttributeValue.fromNul(false))));
-        }).expectMessage(V, "One or more parameter values were invalid: Null attribute value types must have the "
-                + "value of true");
+        }).expectMessage(V, "1 validation error detected: One or more parameter values were invalid: Null attribute "
+                + "value types must have the value of true");
 
         cases.add("an unknown Select", db -> {
             db.table("items", "pk:S");
