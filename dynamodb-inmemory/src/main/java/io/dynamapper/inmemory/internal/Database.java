@@ -22,6 +22,7 @@ public final class Database {
     final ConcurrentSkipListMap<String, StoredTable> tables = new ConcurrentSkipListMap<>();
     private volatile Clock clock = Clock.systemUTC();
     private final Transactions transactions = new Transactions(this);
+    private final Partiql partiql = new Partiql(this);
 
     /** Sets the clock used for table timestamps and the idempotency window. */
     public void setClock(Clock clock) {
@@ -255,7 +256,7 @@ public final class Database {
     }
 
     public PutItemResponse putItem(PutItemRequest r) {
-        Validation.legacy(r.hasExpected(), "Expected", "ConditionExpression");
+        r = Legacy.putItem(r);
         Enums.check(r.returnValues(), r.returnValuesAsString(), "returnValues",
                 "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]");
         Enums.check(r.returnValuesOnConditionCheckFailure(), r.returnValuesOnConditionCheckFailureAsString(),
@@ -333,7 +334,7 @@ public final class Database {
     }
 
     public DeleteItemResponse deleteItem(DeleteItemRequest r) {
-        Validation.legacy(r.hasExpected(), "Expected", "ConditionExpression");
+        r = Legacy.deleteItem(r);
         Enums.check(r.returnValues(), r.returnValuesAsString(), "returnValues",
                 "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]");
         Enums.check(r.returnValuesOnConditionCheckFailure(), r.returnValuesOnConditionCheckFailureAsString(),
@@ -369,8 +370,7 @@ public final class Database {
     }
 
     public UpdateItemResponse updateItem(UpdateItemRequest r) {
-        Validation.legacy(r.hasExpected(), "Expected", "ConditionExpression");
-        Validation.legacy(r.hasAttributeUpdates(), "AttributeUpdates", "UpdateExpression");
+        r = Legacy.updateItem(r);
         ReturnValue rv = r.returnValues() == null ? ReturnValue.NONE : r.returnValues();
         Enums.check(r.returnValues(), r.returnValuesAsString(), "returnValues",
                 "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]");
@@ -410,7 +410,7 @@ public final class Database {
     }
 
     public GetItemResponse getItem(GetItemRequest r) {
-        Validation.legacy(r.hasAttributesToGet(), "AttributesToGet", "ProjectionExpression");
+        r = Legacy.getItem(r);
         ReturnConsumedCapacity rcc = Capacity.mode(r.returnConsumedCapacity(), r.returnConsumedCapacityAsString());
         Validation.tableName(r.tableName());
         List<List<Object>> projection = projection(r.projectionExpression(), r.expressionAttributeNames(), null);
@@ -524,6 +524,7 @@ public final class Database {
     }
 
     public BatchGetItemResponse batchGetItem(BatchGetItemRequest r) {
+        r = Legacy.batchGetItem(r);
         if (!r.hasRequestItems() || r.requestItems().isEmpty()) {
             throw Errors.validation("The requestItems parameter is required for BatchGetItem");
         }
@@ -538,7 +539,6 @@ public final class Database {
         List<Get> gets = new ArrayList<>();
         for (Map.Entry<String, KeysAndAttributes> e : r.requestItems().entrySet()) {
             KeysAndAttributes ka = e.getValue();
-            Validation.legacy(ka.hasAttributesToGet(), "AttributesToGet", "ProjectionExpression");
             Validation.tableName(e.getKey());
             List<List<Object>> projection = projection(ka.projectionExpression(), ka.expressionAttributeNames(), null);
             StoredTable t = table(e.getKey());
@@ -580,12 +580,24 @@ public final class Database {
         return transactions.get(r);
     }
 
+    // ------------------------------------------------------------------ PartiQL
+
+    public ExecuteStatementResponse executeStatement(ExecuteStatementRequest r) {
+        return partiql.execute(r);
+    }
+
+    public BatchExecuteStatementResponse batchExecuteStatement(BatchExecuteStatementRequest r) {
+        return partiql.batch(r);
+    }
+
+    public ExecuteTransactionResponse executeTransaction(ExecuteTransactionRequest r) {
+        return partiql.transaction(r);
+    }
+
     // ------------------------------------------------------------------ query and scan
 
     public QueryResponse query(QueryRequest r) {
-        Validation.legacy(r.hasKeyConditions(), "KeyConditions", "KeyConditionExpression");
-        Validation.legacy(r.hasQueryFilter(), "QueryFilter", "FilterExpression");
-        Validation.legacy(r.hasAttributesToGet(), "AttributesToGet", "ProjectionExpression");
+        r = Legacy.query(r, this);
         if (r.keyConditionExpression() == null) {
             throw Errors.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified "
                     + "in the request.");
@@ -605,8 +617,7 @@ public final class Database {
     }
 
     public ScanResponse scan(ScanRequest r) {
-        Validation.legacy(r.hasScanFilter(), "ScanFilter", "FilterExpression");
-        Validation.legacy(r.hasAttributesToGet(), "AttributesToGet", "ProjectionExpression");
+        r = Legacy.scan(r);
         Enums.check(r.select(), r.selectAsString(), "select",
                 "[SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]");
         ReturnConsumedCapacity rcc = Capacity.mode(r.returnConsumedCapacity(), r.returnConsumedCapacityAsString());
