@@ -81,6 +81,22 @@ final class Capacity {
             (index.global ? global : local).merge(index.name, units, Double::sum);
         }
 
+        /** Adds what an inner request reported with {@code INDEXES} (PartiQL runs its statements as requests). */
+        void add(ConsumedCapacity c) {
+            if (c == null) {
+                return;
+            }
+            if (c.table() != null) {
+                tableUnits += c.table().capacityUnits();
+            }
+            if (c.hasGlobalSecondaryIndexes()) {
+                c.globalSecondaryIndexes().forEach((k, v) -> global.merge(k, v.capacityUnits(), Double::sum));
+            }
+            if (c.hasLocalSecondaryIndexes()) {
+                c.localSecondaryIndexes().forEach((k, v) -> local.merge(k, v.capacityUnits(), Double::sum));
+            }
+        }
+
         double total() {
             double total = tableUnits;
             for (double d : global.values()) {

@@ -325,6 +325,34 @@ final class CapacityContractTest extends ContractSuite {
                     .returnConsumedCapacity(TOTAL)).consumedCapacity());
         }).expect(List.of(map("table", "items", "units", 6.0)));
 
+        cases.add("ExecuteStatement: a SELECT is charged as the read it makes, an INSERT as the write", db -> {
+            db.table("items", "pk:S", "sk:N");
+            db.put("items", item("pk", "a", "sk", 1, "body", text(5000)), item("pk", "a", "sk", 2));
+            var select = db.ddb().executeStatement(r -> r.statement("SELECT * FROM items WHERE pk = 'a'")
+                    .returnConsumedCapacity(TOTAL)).consumedCapacity();
+            var insert = db.ddb().executeStatement(r -> r.statement("INSERT INTO items VALUE {'pk': 'b', 'sk': 1}")
+                    .returnConsumedCapacity(INDEXES)).consumedCapacity();
+            var none = db.ddb().executeStatement(r -> r.statement("SELECT * FROM items WHERE pk = 'b'"))
+                    .consumedCapacity();
+            return map("select", cc(select), "insert", cc(insert), "none", cc(none));
+        }).expect(map("select", map("table", "items", "units", 1.0),
+                "insert", map("table", "items", "units", 1.0, "tableUnits", 1.0), "none", Normalizer.NO_ATTRIBUTES));
+
+        cases.add("BatchExecuteStatement and ExecuteTransaction report capacity per table", db -> {
+            db.table("items", "pk:S", "sk:N");
+            db.put("items", item("pk", "a", "sk", 1));
+            var batch = db.ddb().batchExecuteStatement(r -> r.statements(
+                    s1 -> s1.statement("SELECT * FROM items WHERE pk = 'a' AND sk = 1"),
+                    s2 -> s2.statement("SELECT * FROM items WHERE pk = 'a' AND sk = 2"))
+                    .returnConsumedCapacity(TOTAL)).consumedCapacity();
+            var transaction = db.ddb().executeTransaction(r -> r.transactStatements(
+                    s1 -> s1.statement("INSERT INTO items VALUE {'pk': 'b', 'sk': 1}"),
+                    s2 -> s2.statement("DELETE FROM items WHERE pk = 'a' AND sk = 1"))
+                    .returnConsumedCapacity(TOTAL)).consumedCapacity();
+            return map("batch", ccs(batch), "transaction", ccs(transaction));
+        }).expect(map("batch", List.of(map("table", "items", "units", 1.0)),
+                "transaction", List.of(map("table", "items", "units", 4.0))));
+
         cases.add("an unknown ReturnConsumedCapacity is a ValidationException", db -> {
             db.table("items", "pk:S");
             return db.ddb().getItem(r -> r.tableName("items").key(key("pk", "a")).returnConsumedCapacity("ALL"));
