@@ -16,6 +16,8 @@ import io.dynamapper.engine.internal.listener.Listeners;
 import io.dynamapper.engine.internal.mapping.ModelRegistry;
 import io.dynamapper.engine.internal.retry.RetryBudget;
 import io.dynamapper.engine.internal.session.DefaultSessionFactory;
+import io.dynamapper.engine.internal.validation.BeanValidation;
+import io.dynamapper.engine.internal.validation.EntityValidator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,6 +101,7 @@ public final class Dynamapper {
         private DynamoDbClient client;
         private RetryPolicy retryPolicy;
         private SessionOptions sessionOptions;
+        private EntityValidator validator;
         private Boolean secondLevelCache;
         private final List<DynamapperListener> listeners = new ArrayList<>(2);
         private final Map<Class<?>, AttributeCodec<?>> codecs = new LinkedHashMap<>();
@@ -227,6 +230,32 @@ public final class Dynamapper {
         }
 
         /**
+         * Validates every new and changed entity with Jakarta Bean Validation at each commit, before
+         * anything is sent; violations fail the commit with {@link io.dynamapper.EntityValidationException}
+         * and leave the session unchanged. Needs {@code jakarta.validation:jakarta.validation-api} and
+         * an implementation (e.g. Hibernate Validator) on the classpath; the engine does not depend on
+         * them otherwise.
+         *
+         * <pre>{@code
+         * Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
+         * SessionFactory sessions = Dynamapper.builder().client(client).validator(validator).build();
+         * }</pre>
+         *
+         * @param beanValidator the validator, e.g. from {@code Validation.buildDefaultValidatorFactory()}
+         * @return this builder
+         * @throws NullPointerException if {@code beanValidator} is null
+         * @throws IllegalStateException if a validator was already set
+         */
+        public Builder validator(jakarta.validation.Validator beanValidator) {
+            requireNonNull(beanValidator, "validator == null");
+            if (validator != null) {
+                throw new IllegalStateException("validator was already set to " + validator);
+            }
+            validator = BeanValidation.of(beanValidator);
+            return this;
+        }
+
+        /**
          * Builds the factory.
          *
          * @return a new, thread-safe session factory
@@ -241,7 +270,7 @@ public final class Dynamapper {
                     sessionOptions == null ? SessionOptions.defaults() : sessionOptions,
                     Boolean.FALSE.equals(secondLevelCache)
                             ? SecondLevelCache.disabled() : SecondLevelCache.create(Ticker.systemTicker()),
-                    Listeners.of(listeners), ModelRegistry.of(codecs));
+                    Listeners.of(listeners), Optional.ofNullable(validator), ModelRegistry.of(codecs));
         }
     }
 }

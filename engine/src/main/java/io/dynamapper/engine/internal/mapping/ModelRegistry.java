@@ -3,7 +3,6 @@ package io.dynamapper.engine.internal.mapping;
 import static java.util.Objects.requireNonNull;
 
 import io.dynamapper.AttributeCodec;
-import io.dynamapper.DynamapperException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -80,15 +79,13 @@ public final class ModelRegistry {
      * @param type the entity class
      * @param <T> the entity class
      * @return its model
-     * @throws DynamapperException if {@code type} is null
+     * @throws NullPointerException if {@code type} is null
      * @throws io.dynamapper.MappingException if the class is not a valid entity; the message names
      *     class and field
      */
     @SuppressWarnings("unchecked")
     public <T> EntityModel<T> model(Class<T> type) {
-        if (type == null) {
-            throw new DynamapperException("entity type == null");
-        }
+        requireNonNull(type, "type == null");
         EntityModel<?> model = models.get(type);
         if (model == null) {
             model = models.computeIfAbsent(type, t -> new EntityModel<>(t, this));
