@@ -11,8 +11,10 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 /**
  * An in-memory {@link DynamoDbClient} for unit tests: fast, thread-safe and faithful to DynamoDB's
  * semantics for the data plane (items, expressions, queries, scans, batches, transactions) and the
- * basic control plane (create, describe, list and delete tables; time to live). Tables and indexes are
- * {@code ACTIVE} as soon as they are created, so {@link DynamoDbWaiter}s work. Items are stored in a
+ * control plane (create, describe, update, list and delete tables; time to live; tags; limits and
+ * endpoints), with DynamoDB Streams through {@link #streams()}. Tables and indexes are {@code ACTIVE} as
+ * soon as they are created, so {@link DynamoDbWaiter}s work; an UpdateTable change shows as in progress
+ * for one DescribeTable call. Items are stored in a
  * compact encoding, so large data sets fit in a test's heap.
  *
  * <p>Faults (throttling, conflicts, server errors, I/O errors before or after a write, latency) are
@@ -28,6 +30,7 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 public final class InMemoryDynamoDb implements DynamoDbClient {
     private final Database engine = new Database();
     private final Faults faults = new Faults();
+    private final InMemoryDynamoDbStreams streams = new InMemoryDynamoDbStreams(this, engine);
 
     private InMemoryDynamoDb() {
     }
@@ -43,8 +46,9 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
     }
 
     /**
-     * Sets the clock used for table creation times and the 10-minute {@code ClientRequestToken}
-     * idempotency window of TransactWriteItems.
+     * Sets the clock used for table creation times, the 10-minute {@code ClientRequestToken}
+     * idempotency window of TransactWriteItems, stream record times, the 24-hour retention of stream
+     * records, the 15-minute life of shard iterators and time to live ({@link #expireItems()}).
      *
      * @throws NullPointerException if {@code clock} is null
      */
@@ -55,6 +59,31 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
     /** The clock in use (see {@link #setClock}). */
     public Clock clock() {
         return engine.clock();
+    }
+
+    /**
+     * The DynamoDB Streams client of this fake: ListStreams, DescribeStream, GetShardIterator and GetRecords
+     * over the streams of tables created or updated with a {@code StreamSpecification}. Always the same
+     * instance; closing it does not close the fake.
+     *
+     * @return the streams client; never null
+     */
+    public InMemoryDynamoDbStreams streams() {
+        return streams;
+    }
+
+    /**
+     * Deletes, as DynamoDB's time-to-live process does, every item of a table with time to live enabled
+     * whose time-to-live attribute is a number of epoch seconds at or before {@link #clock()} and not more
+     * than five years before it. Each deletion reaches the table's stream as a {@code REMOVE} record made
+     * by the service ({@code userIdentity} type {@code Service}, principal {@code dynamodb.amazonaws.com}).
+     * DynamoDB deletes expired items in the background, typically within a few days; the fake deletes
+     * them only when this method is called, so tests decide when expiry happens.
+     *
+     * @return the number of items deleted
+     */
+    public int expireItems() {
+        return engine.expireItems();
     }
 
     /** Drops every table and forgets every idempotency token; injected faults stay configured. */
@@ -81,7 +110,7 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
         return DynamoDbWaiter.builder().client(this).build();
     }
 
-    private <T> T call(Operation op, Object request, Supplier<T> action) {
+    <T> T call(Operation op, Object request, Supplier<T> action) {
         Objects.requireNonNull(request, "request == null");
         Fault fault = faults.beforeCall(op);
         if (fault != null && fault != Fault.IO_ERROR_AFTER_APPLY) {
@@ -253,10 +282,10 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
         throw unsupported("DescribeContributorInsights");
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    /** {@inheritDoc} Runs DynamoDB's DescribeEndpoints against the in-memory tables, after any injected fault. */
     @Override
     public DescribeEndpointsResponse describeEndpoints(DescribeEndpointsRequest request) {
-        throw unsupported("DescribeEndpoints");
+        return call(Operation.DESCRIBE_ENDPOINTS, request, () -> engine.describeEndpoints(request));
     }
 
     /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
@@ -289,10 +318,10 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
         throw unsupported("DescribeKinesisStreamingDestination");
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    /** {@inheritDoc} Runs DynamoDB's DescribeLimits against the in-memory tables, after any injected fault. */
     @Override
     public DescribeLimitsResponse describeLimits(DescribeLimitsRequest request) {
-        throw unsupported("DescribeLimits");
+        return call(Operation.DESCRIBE_LIMITS, request, () -> engine.describeLimits(request));
     }
 
     /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
@@ -373,10 +402,10 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
         throw unsupported("ListImports");
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    /** {@inheritDoc} Runs DynamoDB's ListTagsOfResource against the in-memory tables, after any injected fault. */
     @Override
     public ListTagsOfResourceResponse listTagsOfResource(ListTagsOfResourceRequest request) {
-        throw unsupported("ListTagsOfResource");
+        return call(Operation.LIST_TAGS_OF_RESOURCE, request, () -> engine.listTagsOfResource(request));
     }
 
     /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
@@ -403,16 +432,16 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
         throw unsupported("SearchVectors");
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    /** {@inheritDoc} Runs DynamoDB's TagResource against the in-memory tables, after any injected fault. */
     @Override
     public TagResourceResponse tagResource(TagResourceRequest request) {
-        throw unsupported("TagResource");
+        return call(Operation.TAG_RESOURCE, request, () -> engine.tagResource(request));
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    /** {@inheritDoc} Runs DynamoDB's UntagResource against the in-memory tables, after any injected fault. */
     @Override
     public UntagResourceResponse untagResource(UntagResourceRequest request) {
-        throw unsupported("UntagResource");
+        return call(Operation.UNTAG_RESOURCE, request, () -> engine.untagResource(request));
     }
 
     /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
@@ -445,10 +474,10 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
         throw unsupported("UpdateKinesisStreamingDestination");
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    /** {@inheritDoc} Runs DynamoDB's UpdateTable against the in-memory tables, after any injected fault. */
     @Override
     public UpdateTableResponse updateTable(UpdateTableRequest request) {
-        throw unsupported("UpdateTable");
+        return call(Operation.UPDATE_TABLE, request, () -> engine.updateTable(request));
     }
 
     /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */

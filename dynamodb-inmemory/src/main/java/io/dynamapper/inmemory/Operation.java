@@ -17,5 +17,19 @@ public enum Operation {
     TRANSACT_GET_ITEMS,
     TRANSACT_WRITE_ITEMS,
     UPDATE_ITEM,
-    UPDATE_TIME_TO_LIVE
+    UPDATE_TIME_TO_LIVE,
+    UPDATE_TABLE,
+    TAG_RESOURCE,
+    UNTAG_RESOURCE,
+    LIST_TAGS_OF_RESOURCE,
+    DESCRIBE_LIMITS,
+    DESCRIBE_ENDPOINTS,
+    /** DynamoDB Streams' ListStreams, through {@link InMemoryDynamoDb#streams()}. */
+    LIST_STREAMS,
+    /** DynamoDB Streams' DescribeStream, through {@link InMemoryDynamoDb#streams()}. */
+    DESCRIBE_STREAM,
+    /** DynamoDB Streams' GetShardIterator, through {@link InMemoryDynamoDb#streams()}. */
+    GET_SHARD_ITERATOR,
+    /** DynamoDB Streams' GetRecords, through {@link InMemoryDynamoDb#streams()}. */
+    GET_RECORDS
 }

@@ -22,6 +22,9 @@ public final class Database {
     final ConcurrentSkipListMap<String, StoredTable> tables = new ConcurrentSkipListMap<>();
     private volatile Clock clock = Clock.systemUTC();
     private final Transactions transactions = new Transactions(this);
+    /** Every table's stream (they outlive their tables by 24 hours). */
+    final io.dynamapper.inmemory.internal.streams.Streams streams =
+            new io.dynamapper.inmemory.internal.streams.Streams(() -> clock.instant());
 
     /** Sets the clock used for table timestamps and the idempotency window. */
     public void setClock(Clock clock) {
@@ -38,6 +41,7 @@ public final class Database {
         try {
             tables.clear();
             transactions.forgetTokens();
+            streams.clear();
         } finally {
             lock.writeLock().unlock();
         }
@@ -56,12 +60,14 @@ public final class Database {
 
     public CreateTableResponse createTable(CreateTableRequest r) {
         StoredTable t = TableFactory.create(r, clock.instant());
+        TableUpdates.checkCreate(r);
         lock.writeLock().lock();
         try {
             if (tables.containsKey(t.name)) {
                 throw Errors.resourceInUse("Cannot create preexisting table");
             }
             tables.put(t.name, t);
+            TableUpdates.onCreate(this, t, r);
             // AWS answers CREATING; the in-memory table is ACTIVE from the next request on
             return CreateTableResponse.builder()
                     .tableDescription(TableFactory.describe(t, TableStatus.CREATING, IndexStatus.CREATING)).build();
@@ -73,7 +79,10 @@ public final class Database {
     public DescribeTableResponse describeTable(DescribeTableRequest r) {
         lock.readLock().lock();
         try {
-            return DescribeTableResponse.builder().table(TableFactory.describe(table(r.tableName()))).build();
+            StoredTable t = table(r.tableName());
+            DescribeTableResponse response = DescribeTableResponse.builder().table(TableFactory.describe(t)).build();
+            TableUpdates.described(t);
+            return response;
         } finally {
             lock.readLock().unlock();
         }
@@ -85,6 +94,7 @@ public final class Database {
             StoredTable t = table(r.tableName());
             TableDescription d = TableFactory.describe(t, TableStatus.DELETING, IndexStatus.DELETING);
             tables.remove(t.name);
+            TableUpdates.onDelete(this, t);
             return DeleteTableResponse.builder().tableDescription(d).build();
         } finally {
             lock.writeLock().unlock();
@@ -483,6 +493,7 @@ public final class Database {
             throw Errors.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified "
                     + "in the request.");
         }
+        TableUpdates.checkReadable(this, r.tableName(), r.indexName());
         ReadPlan plan = ReadPlan.of(this, r.tableName(), r.indexName(), r.consistentRead(), r.select(),
                 r.projectionExpression(), r.filterExpression(), r.limit(), r.exclusiveStartKey(),
                 r.expressionAttributeNames(), r.expressionAttributeValues(), r.keyConditionExpression(), true);
@@ -517,6 +528,7 @@ public final class Database {
                         ? "greater than or equal to 0" : "less than or equal to " + (total - 1)));
             }
         }
+        TableUpdates.checkReadable(this, r.tableName(), r.indexName());
         ReadPlan plan = ReadPlan.of(this, r.tableName(), r.indexName(), r.consistentRead(), r.select(),
                 r.projectionExpression(), r.filterExpression(), r.limit(), r.exclusiveStartKey(),
                 r.expressionAttributeNames(), r.expressionAttributeValues(), null, false);
@@ -530,5 +542,52 @@ public final class Database {
 
     static int pageBytes() {
         return PAGE_BYTES;
+    }
+
+    // ------------------------------------------------------------------ UpdateTable, tags, limits, streams
+
+    public UpdateTableResponse updateTable(UpdateTableRequest r) {
+        return TableUpdates.update(this, r);
+    }
+
+    public TagResourceResponse tagResource(TagResourceRequest r) {
+        return Tagging.tag(this, r);
+    }
+
+    public UntagResourceResponse untagResource(UntagResourceRequest r) {
+        return Tagging.untag(this, r);
+    }
+
+    public ListTagsOfResourceResponse listTagsOfResource(ListTagsOfResourceRequest r) {
+        return Tagging.list(this, r);
+    }
+
+    public DescribeLimitsResponse describeLimits(DescribeLimitsRequest r) {
+        return AccountInfo.describeLimits();
+    }
+
+    public DescribeEndpointsResponse describeEndpoints(DescribeEndpointsRequest r) {
+        return AccountInfo.describeEndpoints();
+    }
+
+    public ListStreamsResponse listStreams(ListStreamsRequest r) {
+        return streams.listStreams(r, tables::containsKey);
+    }
+
+    public DescribeStreamResponse describeStream(DescribeStreamRequest r) {
+        return streams.describeStream(r);
+    }
+
+    public GetShardIteratorResponse getShardIterator(GetShardIteratorRequest r) {
+        return streams.getShardIterator(r);
+    }
+
+    public GetRecordsResponse getRecords(GetRecordsRequest r) {
+        return streams.getRecords(r);
+    }
+
+    /** Deletes the items whose time to live has passed, as DynamoDB's service would (see {@link Expiry}). */
+    public int expireItems() {
+        return Expiry.run(this);
     }
 }

@@ -83,7 +83,7 @@ final class TableFactory {
     private static final long MAX_CAPACITY_UNITS = 40_000;
 
     /** Capacity units are at least 1 (request constraint) and at most the account's per-table quota. */
-    private static void checkThroughput(ProvisionedThroughput p, String where) {
+    static void checkThroughput(ProvisionedThroughput p, String where) {
         checkUnits(p.readCapacityUnits(), where + ".readCapacityUnits", "read");
         checkUnits(p.writeCapacityUnits(), where + ".writeCapacityUnits", "write");
     }
@@ -99,7 +99,7 @@ final class TableFactory {
         }
     }
 
-    private static void checkIndex(String name, Projection p, Set<String> names) {
+    static void checkIndex(String name, Projection p, Set<String> names) {
         if (name == null || name.length() < 3) {
             throw Errors.validation("1 validation error detected: Value '" + name + "' at 'indexName' failed to "
                     + "satisfy constraint: Member must have length greater than or equal to 3");
@@ -121,7 +121,7 @@ final class TableFactory {
         }
     }
 
-    private static ProvisionedThroughputDescription throughput(ProvisionedThroughput p) {
+    static ProvisionedThroughputDescription throughput(ProvisionedThroughput p) {
         return ProvisionedThroughputDescription.builder()
                 .readCapacityUnits(p == null ? 0L : p.readCapacityUnits())
                 .writeCapacityUnits(p == null ? 0L : p.writeCapacityUnits())
@@ -141,7 +141,7 @@ final class TableFactory {
      * return it. An index of an on-demand table has throughput 0/0, as the table itself.
      */
     static TableDescription describe(StoredTable t, TableStatus status, IndexStatus indexStatus) {
-        String arn = "arn:aws:dynamodb:ddblocal:000000000000:table/" + t.name;
+        String arn = tableArn(t.name);
         List<LocalSecondaryIndexDescription> lsis = new ArrayList<>();
         List<GlobalSecondaryIndexDescription> gsis = new ArrayList<>();
         for (StoredTable.Index i : t.indexes) {
@@ -178,6 +178,11 @@ final class TableFactory {
             b.billingModeSummary(BillingModeSummary.builder().billingMode(BillingMode.PAY_PER_REQUEST)
                     .lastUpdateToPayPerRequestDateTime(t.created).build());
         }
-        return b.build();
+        return TableUpdates.decorate(t, b.build());
+    }
+
+    /** The ARN DescribeTable shows for a table (tagging and streams use it too). */
+    static String tableArn(String tableName) {
+        return "arn:aws:dynamodb:ddblocal:000000000000:table/" + tableName;
     }
 }
