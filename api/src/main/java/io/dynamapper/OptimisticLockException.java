@@ -5,9 +5,12 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * A commit failed because an item was changed by someone else since this session read it: a
- * version condition, an existence condition on a new entity, or a {@link Isolation#SERIALIZABLE}
- * read check did not hold. Nothing of the commit was written.
+ * A commit failed because an item was changed (or deleted) by someone else since this session read
+ * it: a version condition, an existence condition on a new entity, the old values an update of an
+ * entity without {@link Version} expected (the conflict's reason names the attributes that
+ * differed), or a {@link Isolation#SERIALIZABLE} read check did not hold. Nothing of the commit was
+ * written. {@link Session#save} and {@link Session#delete(Object)} also throw it, before anything is
+ * sent, for a record copy whose version is not the managed instance's (a stale copy).
  *
  * <p>{@link SessionFactory#inTransaction} re-runs the unit of work on this exception. A caller
  * using {@link Session#commit()} directly can reload and retry; the session still holds its pending

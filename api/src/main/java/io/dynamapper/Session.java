@@ -23,9 +23,12 @@ import java.util.Optional;
  *
  * <h2>Commit</h2>
  * At commit each managed entity is compared with the state it was loaded (or last committed) in.
- * Only changed attributes are written, each write conditional on the entity's {@link Version}; all
- * writes of one commit are applied atomically or not at all. After a failed commit the session is
- * exactly as before the call: the same pending changes, no version changed.
+ * Only changed attributes are written, each write conditional: on the entity's {@link Version}, or
+ * for an entity without one on the item existing and on the old values of the attributes it changes
+ * (see {@link Table#optimisticLocking()}). All writes of one commit are applied atomically or not at
+ * all, and a commit is reported as applied only with proof that this commit applied it. After a
+ * failed commit the session is exactly as before the call: the same pending changes, no version
+ * changed.
  *
  * <h2>Threads</h2>
  * A session is not thread-safe: use it from one thread at a time. Open one per unit of work with
@@ -91,11 +94,14 @@ public interface Session extends AutoCloseable {
      *     copy: all its mapped attributes are updated, on condition the stored version is its
      *     version (other attributes of the item are left alone).</li>
      * <li>A different instance for a managed key replaces the managed one (this is how records are
-     *     changed); for mutable classes this is an error, change the managed instance instead.</li>
+     *     changed), provided its version is the managed instance's version: a copy of an older (or
+     *     newer) version is stale and is rejected, the session unchanged. For mutable classes a
+     *     different instance is an error: change the managed instance instead.</li>
      * <li>The managed instance itself: nothing to do; changes are found at commit.</li>
      * </ul>
      *
      * @throws MappingException if the entity's class is not an entity
+     * @throws OptimisticLockException if a record replacing the managed instance has another version
      * @throws DynamapperException if a key field is null or empty, or a different mutable instance
      *     is already managed for the key
      * @throws IllegalStateException if the session is closed
@@ -103,26 +109,122 @@ public interface Session extends AutoCloseable {
     void save(Object entity);
 
     /**
-     * Deletes the entity at commit, on condition its version is unchanged. An entity the session
-     * does not manage is deleted by its key (and its version, if set).
+     * Deletes the entity at commit, on condition its version is unchanged (for an entity without
+     * {@link Version}: on condition the item still exists). An entity the session does not manage is
+     * deleted by its key, on condition of its version if it has one set.
      *
      * @throws MappingException if the entity's class is not an entity
+     * @throws OptimisticLockException if a record copy of a managed entity has another version
      * @throws IllegalStateException if the session is closed
      */
     void delete(Object entity);
 
     /**
-     * Writes every change of this session in one atomic operation: nothing if nothing changed, a
-     * single conditional write for one change, one {@code TransactWriteItems} for 2 to 100.
-     * Transient failures are retried with the session's {@link RetryPolicy}, idempotently. On
-     * success the entities' versions and the session's snapshots are updated and the session stays
-     * open for more work.
+     * Deletes the item with this hash key at commit, without reading it. If the session manages the
+     * entity, this is {@link #delete(Object)} of the managed instance (conditional on its version);
+     * otherwise the delete is unconditional, and deleting a key with no item does nothing.
      *
-     * @throws OptimisticLockException if an item was changed by someone else; nothing was written
+     * @param type the entity class
+     * @param hashKey the hash key value (any {@code Number} that fits a numeric key)
+     * @throws NullPointerException if {@code type} or {@code hashKey} is null
+     * @throws MappingException if {@code type} is not an entity, or its table has a range key
+     * @throws DynamapperException if the key cannot be converted to the key's type
+     * @throws IllegalStateException if the session is closed
+     */
+    <T> void delete(Class<T> type, Object hashKey);
+
+    /**
+     * Deletes the item with this hash and range key at commit, without reading it. If the session
+     * manages the entity, this is {@link #delete(Object)} of the managed instance (conditional on its
+     * version); otherwise the delete is unconditional, and deleting a key with no item does nothing.
+     *
+     * @param type the entity class
+     * @param hashKey the hash key value
+     * @param rangeKey the range key value
+     * @throws NullPointerException if an argument is null
+     * @throws MappingException if {@code type} is not an entity, or its table has no range key
+     * @throws DynamapperException if a key cannot be converted to the key's type
+     * @throws IllegalStateException if the session is closed
+     */
+    <T> void delete(Class<T> type, Object hashKey, Object rangeKey);
+
+    /**
+     * Reads a managed entity again with a strongly consistent read and discards its pending changes
+     * (including a pending delete): a mutable entity is updated in place, so references to it see the
+     * stored state; for a record, the new instance is returned and managed instead.
+     *
+     * @param entity the managed instance
+     * @return the refreshed entity: {@code entity} itself for a mutable class, the new record otherwise
+     * @throws NullPointerException if {@code entity} is null
+     * @throws IllegalArgumentException if the session does not manage {@code entity} (a new,
+     *     not yet committed entity, another instance with its key, or one it never saw)
+     * @throws ItemNotFoundException if the item no longer exists; the entity is then no longer managed
+     * @throws MappingException if the stored item does not fit the class
+     * @throws DynamapperException if the read fails
+     * @throws IllegalStateException if the session is closed
+     */
+    <T> T refresh(T entity);
+
+    /**
+     * Stops managing the entity without writing it: its pending changes (or pending save or delete)
+     * are forgotten, and a later read of its key returns a new instance. Does nothing if the session
+     * does not manage the entity's key.
+     *
+     * @param entity the entity to forget
+     * @throws NullPointerException if {@code entity} is null
+     * @throws MappingException if its class is not an entity
+     * @throws IllegalArgumentException if the session manages another instance for its key
+     * @throws IllegalStateException if the session is closed
+     */
+    void detach(Object entity);
+
+    /**
+     * Stops managing every entity without writing anything: all pending changes are forgotten and
+     * the identity map is empty. The session stays usable.
+     *
+     * @throws IllegalStateException if the session is closed
+     */
+    void clear();
+
+    /**
+     * The instance the session manages for the entity's key: after a successful {@link #commit()},
+     * the committed state with its new version, without another read. For a mutable class that is
+     * {@code entity} itself (its version field was updated); for a record it is the new instance the
+     * commit created, since the one given to {@link #save} cannot change.
+     *
+     * <pre>{@code
+     * s.save(order.withStatus(SHIPPED));   // a record at version 2
+     * s.commit();
+     * Order stored = s.current(order);     // version 3, as stored
+     * }</pre>
+     *
+     * @param entity an entity (any instance with the key, such as an older record copy)
+     * @return the managed instance for its key
+     * @throws NullPointerException if {@code entity} is null
+     * @throws MappingException if its class is not an entity
+     * @throws IllegalArgumentException if the session manages no entity with its key (never read,
+     *     deleted, detached)
+     * @throws IllegalStateException if the session is closed
+     */
+    <T> T current(T entity);
+
+    /**
+     * Writes every change of this session in one atomic operation: nothing if nothing changed, a
+     * single conditional write for one change (or a one-action transaction, see
+     * {@link SessionOptions#withExactlyOnceSingleWrites}), one {@code TransactWriteItems} for 2 to
+     * 100. Everything that can be checked before sending is checked first (keys, index keys, sizes,
+     * the next version's range). Transient failures are retried within the unit of work's
+     * {@link RetryPolicy} budget, idempotently. On success the entities' versions and the session's
+     * snapshots are updated (see {@link #current}) and the session stays open for more work.
+     *
+     * @throws OptimisticLockException if an item was changed (or deleted) by someone else; nothing
+     *     was written
      * @throws TransactionTooLargeException if there are more than 100 writes or 4 MB; nothing was sent
-     * @throws RetriesExhaustedException if every attempt failed transiently; nothing was written
-     * @throws CommitOutcomeUnknownException if an attempt failed after it was sent and no retry could
-     *     tell whether it was applied; check the stored items before trying again
+     * @throws MappingException if a value cannot be stored or compared (naming class, field and
+     *     value), or an index key is empty; nothing was sent
+     * @throws RetriesExhaustedException if the retry budget ran out and no attempt was applied
+     * @throws CommitOutcomeUnknownException if an attempt may have been applied and nothing proves
+     *     whether it was; check the stored items before trying again
      * @throws DynamapperException if DynamoDB rejected the request
      * @throws IllegalStateException if the session is closed
      */
@@ -137,7 +239,14 @@ public interface Session extends AutoCloseable {
      */
     void rollback();
 
-    /** Whether a commit now would write anything. */
+    /**
+     * Whether a commit now would write anything.
+     *
+     * @return true if some entity changed, or a save or delete is pending
+     * @throws MappingException if a changed value cannot be stored or compared, naming class, field
+     *     and value
+     * @throws IllegalStateException if the session is closed
+     */
     boolean isDirty();
 
     /** Closes the session, discarding pending changes. Never throws; closing twice is harmless. */

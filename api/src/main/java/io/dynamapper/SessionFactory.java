@@ -21,16 +21,21 @@ public interface SessionFactory {
 
     /**
      * Runs {@code work} in a fresh session, commits and closes it, and returns the work's result.
-     * On an {@link OptimisticLockException}, or when a commit's transient retries are exhausted,
-     * runs the whole work again in a new session, up to the retry policy's attempts, with backoff.
-     * The work must therefore be safe to run more than once.
+     * On an {@link OptimisticLockException} runs the whole work again in a new session, with
+     * backoff. Every retry inside (a commit's transient retries, a read's) and every re-run draw
+     * from one budget of the retry policy's {@code maxAttempts - 1} retries (see
+     * {@link RetryPolicy}), so the work runs at most {@code maxAttempts} times. The work must
+     * therefore be safe to run more than once.
      *
+     * @param work the unit of work
+     * @return what the work returned
      * @throws X whatever the work throws (not retried; nothing is committed)
-     * @throws OptimisticLockException if the last attempt conflicted; earlier failures are
-     *     attached as suppressed
-     * @throws RetriesExhaustedException if the last attempt's commit failed transiently on every try
-     * @throws CommitOutcomeUnknownException if a commit may have been applied but its outcome could
-     *     not be settled; never re-run, since that could apply the work twice
+     * @throws OptimisticLockException if the last run conflicted and the budget is spent; earlier
+     *     failures are attached as suppressed
+     * @throws RetriesExhaustedException if the budget ran out on transient failures (not re-run)
+     * @throws CommitOutcomeUnknownException if a commit may have been applied but nothing proves
+     *     whether it was; never re-run, since that could apply the work twice
+     * @throws NullPointerException if {@code work} is null
      */
     <R, X extends Exception> R inTransaction(SessionCallback<R, X> work) throws X;
 

@@ -23,6 +23,18 @@ import java.lang.annotation.Target;
  *     @Version Long version;
  * }
  * }</pre>
+ *
+ * <h2>Optimistic locking</h2>
+ * Every update and delete of a managed entity is conditional, so that no concurrent change is lost
+ * silently and no write brings back an item someone else deleted: on the {@link Version} for
+ * versioned entities; for an entity without {@code @Version}, on the item existing and on every
+ * attribute the update changes still holding the value (or absence) it was read with. A failed
+ * condition is an {@link OptimisticLockException} naming the attributes that differed.
+ *
+ * <p>A table where the last writer should simply win (caches, projections, idempotent imports)
+ * opts out with {@code @Table(value = "name", optimisticLocking = false)}: then updates and deletes
+ * of its entities carry no condition (a new entity is still put only if no item has its key). The
+ * opt-out cannot be combined with a {@code @Version} field.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -30,4 +42,13 @@ import java.lang.annotation.Target;
 public @interface Table {
     /** The table name; DynamoDB requires 3 to 255 characters of {@code [a-zA-Z0-9_.-]}. */
     String value();
+
+    /**
+     * Whether updates and deletes of an entity without {@link Version} are conditional on the item
+     * existing and on the values they change (the default), or unconditional: last writer wins.
+     * Must stay {@code true} for an entity with a {@code @Version} field.
+     *
+     * @return whether unversioned writes are guarded
+     */
+    boolean optimisticLocking() default true;
 }

@@ -41,13 +41,23 @@ import java.lang.annotation.Target;
  *     ({@code Session.rollback()}) and is rethrown unchanged; nothing is written. A checked
  *     exception that does not roll back (one not listed in {@code rollbackOn}, or listed in
  *     {@link #ignore()}) <em>commits</em> the session and is then rethrown.</li>
- * <li>An {@link io.dynamapper.OptimisticLockException} or {@link io.dynamapper.RetriesExhaustedException}
- *     from the method or from the commit re-runs the whole method in a fresh session, up to
- *     {@link #maxAttempts()} attempts, waiting between attempts with the factory's
- *     {@link io.dynamapper.RetryPolicy} backoff. <strong>The method must therefore be safe to run
- *     more than once</strong>: keep side effects outside DynamoDB out of it or make them idempotent.
- *     When every attempt failed, the last failure is thrown with the earlier ones attached as
- *     suppressed exceptions, oldest first.</li>
+ * <li>An {@link io.dynamapper.OptimisticLockException} from the method or from the commit re-runs
+ *     the whole method in a fresh session (it sees the stored state anew), while the unit of work's
+ *     {@link io.dynamapper.RetryPolicy} budget lasts: {@link #maxAttempts()} (or the policy's)
+ *     attempts in all, shared with every retry of the commits and reads inside, with the policy's
+ *     backoff. A {@link io.dynamapper.RetriesExhaustedException} means that budget is spent and is
+ *     not re-run; a {@link io.dynamapper.CommitOutcomeUnknownException} is never re-run.
+ *     <strong>The method must therefore be safe to run more than once</strong>: keep side effects
+ *     outside DynamoDB out of it or make them idempotent. When every attempt failed, the last
+ *     failure is thrown with the earlier ones attached as suppressed exceptions, oldest first.</li>
+ * <li>Nothing is dropped silently. In a unit of work begun outside the call (by
+ *     {@link UnitOfWork#run} or a filter), a re-run replaces the unit's session with a fresh one, so
+ *     entities read before the call are no longer managed afterwards: read them again. If the unit's
+ *     session already held pending changes when the call started (made outside the method), the
+ *     call is never re-run and a failure does not roll back: the failure is thrown, nothing is
+ *     written, and the session still holds every pending change, those made before the call and the
+ *     method's own, with the entities still managed. The caller may fix and commit them, or end the
+ *     unit of work to discard them (a warning is logged).</li>
  * </ul>
  *
  * <p>On a class, the annotation applies to every method Guice can intercept (public, protected or

@@ -3,9 +3,9 @@ package io.dynamapper.guice;
 import static java.util.Objects.requireNonNull;
 
 import io.dynamapper.OptimisticLockException;
-import io.dynamapper.RetriesExhaustedException;
 import io.dynamapper.RetryPolicy;
 import io.dynamapper.Session;
+import io.dynamapper.engine.internal.retry.RetryBudget;
 import io.dynamapper.guice.ThreadUnitOfWork.Frame;
 import io.dynamapper.guice.ThreadUnitOfWork.Transaction;
 import io.dynamapper.guice.TransactionalMethods.Attributes;
@@ -53,28 +53,44 @@ final class TransactionalInterceptor implements MethodInterceptor {
         }
     }
 
+    /**
+     * The outermost call: runs the method and commits, re-running it after a conflict while the
+     * unit of work's retry budget lasts. Every retry in it (the commit's, the reads', re-runs) draws
+     * from that one budget.
+     */
     private Object runWithRetries(MethodInvocation invocation, Attributes attributes, boolean ownsUnit)
             throws Throwable {
-        int maxAttempts = attributes.maxAttempts() == 0 ? retryPolicy.maxAttempts() : attributes.maxAttempts();
+        RetryPolicy policy = attributes.maxAttempts() == 0 ? retryPolicy
+                : retryPolicy.withMaxAttempts(attributes.maxAttempts());
+        RetryBudget budget = RetryBudget.current(new RetryBudget(policy));
+        Outcome last = RetryBudget.within(budget, () -> runAttempts(invocation, attributes, ownsUnit, budget));
+        if (last.failure != null) {
+            throw last.failure;
+        }
+        return last.value;
+    }
+
+    private Outcome runAttempts(MethodInvocation invocation, Attributes attributes, boolean ownsUnit,
+                                RetryBudget budget) {
         List<Throwable> earlier = new ArrayList<>();
         for (int attempt = 1; ; attempt++) {
             Outcome outcome = attempt(invocation, attributes, ownsUnit, attempt);
             Throwable failure = outcome.failure;
             if (failure == null) {
-                return outcome.value;
+                return outcome;
             }
-            if (!outcome.retryable || attempt >= maxAttempts) {
-                throw withSuppressed(failure, earlier);
+            boolean retry = false;
+            if (outcome.retryable) {
+                try {
+                    retry = budget.awaitRetry();
+                } catch (InterruptedException interrupted) {
+                    failure.addSuppressed(interrupted);
+                }
+            }
+            if (!retry) {
+                return new Outcome(null, withSuppressed(failure, earlier), false);
             }
             earlier.add(failure);
-            try {
-                retryPolicy.backoff(attempt);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                earlier.remove(earlier.size() - 1);
-                failure.addSuppressed(interrupted);
-                throw withSuppressed(failure, earlier);
-            }
         }
     }
 
@@ -89,18 +105,24 @@ final class TransactionalInterceptor implements MethodInterceptor {
         Object value = null;
         Throwable failure = null;
         boolean retryable = false;
+        // changes the unit's session held before the call are not the method's to drop: with them,
+        // a failure neither rolls back nor re-runs, and the session keeps every pending change
+        boolean foreignChanges = false;
         try {
             if (!ownsUnit && attempt > 1) {
                 frame.renewSession();   // a unit begun by someone else: re-run in a fresh session
             }
+            foreignChanges = !ownsUnit && hasPendingChanges(frame.openedSession());
             try {
                 value = invocation.proceed();
             } catch (Throwable t) {
                 failure = t;
             }
             if (failure != null && attributes.rollsBackOn(failure)) {
-                rollback(frame, failure);
-                retryable = isConflict(failure);
+                if (!foreignChanges) {
+                    rollback(frame, failure);
+                }
+                retryable = !foreignChanges && isConflict(failure);
             } else if (transaction.isRollbackOnly()) {
                 if (failure == null) {
                     failure = new RollbackOnlyException("Nothing was committed by " + attributes.method()
@@ -111,7 +133,9 @@ final class TransactionalInterceptor implements MethodInterceptor {
                 } else if (!inCauses(failure, transaction.rollbackOnlyCause)) {
                     failure.addSuppressed(transaction.rollbackOnlyCause);
                 }
-                rollback(frame, failure);
+                if (!foreignChanges) {
+                    rollback(frame, failure);
+                }
             } else {
                 Session session = frame.openedSession();
                 if (session != null) {
@@ -120,11 +144,13 @@ final class TransactionalInterceptor implements MethodInterceptor {
                     } catch (Throwable commitFailure) {
                         if (failure == null) {
                             failure = commitFailure;
-                            retryable = isConflict(commitFailure);
+                            retryable = !foreignChanges && isConflict(commitFailure);
                         } else {
                             failure.addSuppressed(commitFailure);
                         }
-                        rollback(frame, failure);
+                        if (!foreignChanges) {
+                            rollback(frame, failure);
+                        }
                     }
                 }
             }
@@ -143,6 +169,18 @@ final class TransactionalInterceptor implements MethodInterceptor {
             }
         }
         return new Outcome(failure == null ? value : null, failure, retryable);
+    }
+
+    /** Whether a session of the unit holds changes; one that cannot tell is assumed to. */
+    private static boolean hasPendingChanges(Session session) {
+        if (session == null) {
+            return false;
+        }
+        try {
+            return session.isDirty();
+        } catch (RuntimeException e) {
+            return true;
+        }
     }
 
     /**
@@ -166,8 +204,12 @@ final class TransactionalInterceptor implements MethodInterceptor {
         }
     }
 
+    /**
+     * Whether a re-run may succeed: a conflict. Not {@link io.dynamapper.RetriesExhaustedException},
+     * which means the unit of work's retry budget is spent.
+     */
     private static boolean isConflict(Throwable failure) {
-        return failure instanceof OptimisticLockException || failure instanceof RetriesExhaustedException;
+        return failure instanceof OptimisticLockException;
     }
 
     private static boolean inCauses(Throwable failure, Throwable cause) {

@@ -72,6 +72,36 @@ final class UnitSession implements Session {
     }
 
     @Override
+    public <T> void delete(Class<T> type, Object hashKey) {
+        current().delete(type, hashKey);
+    }
+
+    @Override
+    public <T> void delete(Class<T> type, Object hashKey, Object rangeKey) {
+        current().delete(type, hashKey, rangeKey);
+    }
+
+    @Override
+    public <T> T refresh(T entity) {
+        return current().refresh(entity);
+    }
+
+    @Override
+    public void detach(Object entity) {
+        current().detach(entity);
+    }
+
+    @Override
+    public void clear() {
+        current().clear();
+    }
+
+    @Override
+    public <T> T current(T entity) {
+        return current().current(entity);
+    }
+
+    @Override
     public void commit() {
         current().commit();
     }

@@ -62,6 +62,36 @@ class ForwardingSession implements Session {
     }
 
     @Override
+    public <T> void delete(Class<T> type, Object hashKey) {
+        delegate.delete(type, hashKey);
+    }
+
+    @Override
+    public <T> void delete(Class<T> type, Object hashKey, Object rangeKey) {
+        delegate.delete(type, hashKey, rangeKey);
+    }
+
+    @Override
+    public <T> T refresh(T entity) {
+        return delegate.refresh(entity);
+    }
+
+    @Override
+    public void detach(Object entity) {
+        delegate.detach(entity);
+    }
+
+    @Override
+    public void clear() {
+        delegate.clear();
+    }
+
+    @Override
+    public <T> T current(T entity) {
+        return delegate.current(entity);
+    }
+
+    @Override
     public void commit() {
         delegate.commit();
     }

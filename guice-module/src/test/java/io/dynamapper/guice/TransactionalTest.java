@@ -371,4 +371,106 @@ class TransactionalTest {
         assertFalse(otherUnit.isActive());
         assertFalse(otherUnit.isTransactionActive());
     }
+    @Test
+    void aConflictAfterChangesMadeOutsideTheMethodIsNotReRunAndDropsNothing() {
+        String other = "c-" + UUID.randomUUID();
+        service.increment(id);
+        service.increment(other);
+        service.attempts.set(0);
+        AtomicInteger interferences = new AtomicInteger();
+        service.beforeReturn = () -> {
+            if (interferences.getAndIncrement() == 0) {
+                changeConcurrently(id);
+            }
+        };
+        unit.run(() -> {
+            Counter earlier = service.session.get(Counter.class, other);
+            earlier.value = 42;   // a change of the request, made outside the @Transactional method
+            assertThrows(OptimisticLockException.class, () -> service.increment(id));
+            assertEquals(1, service.attempts.get(), "not re-run: that would drop the earlier change");
+            assertTrue(service.session.isDirty(), "the earlier change is still pending");
+            assertSame(earlier, service.session.current(earlier), "and its entity still managed");
+            assertEquals(42, earlier.value);
+            service.session.detach(service.session.get(Counter.class, id));   // give up the conflicting change
+            service.session.commit();                                        // and keep the earlier one
+        });
+        assertEquals(42, SharedDb.storedValue(other));
+        assertEquals(101, SharedDb.storedValue(id));
+    }
+
+    @Test
+    void aReRunInsideAUnitOfWorkWithoutEarlierChangesSeesFreshState() {
+        service.increment(id);   // value 1
+        service.attempts.set(0);
+        AtomicInteger interferences = new AtomicInteger();
+        service.beforeReturn = () -> {
+            if (interferences.getAndIncrement() == 0) {
+                changeConcurrently(id);
+            }
+        };
+        unit.run(() -> {
+            Counter read = service.session.get(Counter.class, id);   // read, not changed
+            assertEquals(1, read.value);
+            assertEquals(102, service.increment(id));
+            assertEquals(2, service.attempts.get());
+            assertEquals(102, service.session.get(Counter.class, id).value, "the unit's session sees the fresh state");
+        });
+        assertEquals(102, SharedDb.storedValue(id));
+    }
+
+    /** A fresh in-memory DynamoDB with the counters table, for tests that inject faults. */
+    private static io.dynamapper.inmemory.InMemoryDynamoDb freshFake() {
+        io.dynamapper.inmemory.InMemoryDynamoDb fake = io.dynamapper.inmemory.InMemoryDynamoDb.create();
+        fake.createTable(b -> b.tableName(SharedDb.TABLE)
+                .keySchema(software.amazon.awssdk.services.dynamodb.model.KeySchemaElement.builder().attributeName("id")
+                        .keyType(software.amazon.awssdk.services.dynamodb.model.KeyType.HASH).build())
+                .attributeDefinitions(software.amazon.awssdk.services.dynamodb.model.AttributeDefinition.builder()
+                        .attributeName("id").attributeType(software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S)
+                        .build())
+                .billingMode(software.amazon.awssdk.services.dynamodb.model.BillingMode.PAY_PER_REQUEST));
+        return fake;
+    }
+
+    @Test
+    void exhaustedRetriesAfterChangesMadeOutsideTheMethodKeepEveryPendingChange() {
+        io.dynamapper.inmemory.InMemoryDynamoDb fake = freshFake();
+        Injector injector = Guice.createInjector(TestBackend.module(fake, TestBackend.policy(3, new RecordingSleeper()))
+                .build());
+        CounterService counters = injector.getInstance(CounterService.class);
+        UnitOfWork work = injector.getInstance(UnitOfWork.class);
+        String other = "c-" + UUID.randomUUID();
+        counters.increment(id);
+        counters.increment(other);
+        counters.attempts.set(0);
+        fake.faults().on(io.dynamapper.inmemory.Operation.TRANSACT_WRITE_ITEMS)
+                .failWithProbability(1.0, 1, io.dynamapper.inmemory.Fault.THROTTLING);
+        work.run(() -> {
+            Counter earlier = counters.session.get(Counter.class, other);
+            earlier.value = 42;
+            assertThrows(io.dynamapper.RetriesExhaustedException.class, () -> counters.increment(id));
+            assertEquals(1, counters.attempts.get());
+            assertTrue(counters.session.isDirty(), "nothing dropped: both changes are still pending");
+            assertEquals(42, counters.session.current(earlier).value);
+            assertEquals(2, counters.session.get(Counter.class, id).value);
+        });
+    }
+
+    @Test
+    void sustainedThrottlingCostsOneRetryBudgetNotAttemptsTimesReRuns() {
+        io.dynamapper.inmemory.InMemoryDynamoDb fake = freshFake();
+        RecordingClient throttled = new RecordingClient(fake);
+        RecordingSleeper waits = new RecordingSleeper();
+        Injector injector = Guice.createInjector(TestBackend.module(throttled.client(), TestBackend.policy(4, waits))
+                .build());
+        CounterService counters = injector.getInstance(CounterService.class);
+        counters.increment(id);
+        fake.faults().on(io.dynamapper.inmemory.Operation.UPDATE_ITEM)
+                .failWithProbability(1.0, 1, io.dynamapper.inmemory.Fault.THROTTLING);
+        int before = throttled.writes().size();
+        counters.attempts.set(0);
+        assertThrows(io.dynamapper.RetriesExhaustedException.class, () -> counters.increment(id));
+        assertEquals(4, throttled.writes().size() - before, "4 attempts in all, not 4 attempts times 4 runs");
+        assertEquals(1, counters.attempts.get(), "a spent budget is not re-run");
+        assertEquals(3, waits.sleeps.size());
+    }
 }

@@ -239,6 +239,86 @@ class LostUpdateTest {
         assertTrue(recorded.size() <= committed.size() + unknown.get(), "only committed or unknown deposits are stored");
     }
 
+    /** What the caller was told about one operation: the ledger's entries. */
+    enum Outcome {
+        COMMITTED, UNKNOWN, FAILED
+    }
+
+    /** How a lone write is sent. */
+    enum SingleWrites {
+        PLAIN, EXACTLY_ONCE
+    }
+
+    /**
+     * Identical deposits (+10 each, so two writers from the same version make the very same
+     * change) on two hot accounts while requests are lost before they reach the table and responses
+     * after they were applied. Every operation's reported outcome goes into a ledger; then, per
+     * account, the deposits stored (balance and operation count agree) are at least those reported
+     * committed (each stored exactly once) and at most those plus the unknown ones (each stored at
+     * most once): a commit reported without being stored would break the first bound. With
+     * exactly-once single writes the request token settles every lost response: nothing is unknown.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(SingleWrites.class)
+    void aLedgerOfIdenticalDepositsUnderLostRequestsMatchesWhatIsStored(SingleWrites mode) throws Exception {
+        InMemoryDynamoDb raw = (InMemoryDynamoDb) prepare(Setup.FAKE);
+        Operation write = mode == SingleWrites.PLAIN ? Operation.UPDATE_ITEM : Operation.TRANSACT_WRITE_ITEMS;
+        raw.faults().on(write).failWithProbability(0.15, 45, Fault.IO_ERROR_BEFORE_SEND)
+                .failEvery(9, Fault.IO_ERROR_AFTER_APPLY);
+        SessionFactory sessions = io.dynamapper.engine.Dynamapper.builder().client(raw)
+                .retryPolicy(Backends.noSleep(50))
+                .sessionOptions(io.dynamapper.SessionOptions.defaults()
+                        .withExactlyOnceSingleWrites(mode == SingleWrites.EXACTLY_ONCE))
+                .build();
+        Map<String, Outcome> ledger = new ConcurrentHashMap<>();
+        Map<String, Integer> target = new ConcurrentHashMap<>();
+
+        runConcurrently(thread -> {
+            Random random = new Random(4_000 + thread);
+            for (int n = 0; n < OPERATIONS_PER_THREAD; n++) {
+                String op = "t" + thread + "-" + n;
+                int to = random.nextInt(2);
+                target.put(op, to);
+                try {
+                    sessions.useTransaction(s -> {
+                        Account a = s.get(Account.class, id(to));
+                        a.balance += 10;
+                        a.ops++;
+                    });
+                    ledger.put(op, Outcome.COMMITTED);
+                } catch (CommitOutcomeUnknownException e) {
+                    ledger.put(op, Outcome.UNKNOWN);
+                } catch (io.dynamapper.DynamapperException e) {
+                    ledger.put(op, Outcome.FAILED);
+                }
+            }
+        });
+
+        assertTrue(raw.faults().injected(write) >= 10, "requests and responses were lost: " + raw.faults().injected(write));
+        raw.faults().clear();
+        long unknownInAll = 0;
+        for (int i = 0; i < 2; i++) {
+            int account = i;
+            long committed = ledger.entrySet().stream()
+                    .filter(e -> target.get(e.getKey()) == account && e.getValue() == Outcome.COMMITTED).count();
+            long unknown = ledger.entrySet().stream()
+                    .filter(e -> target.get(e.getKey()) == account && e.getValue() == Outcome.UNKNOWN).count();
+            unknownInAll += unknown;
+            State st = State.of(Backends.rawGet(raw, Account.TABLE, Backends.key("id", id(i))));
+            long stored = (st.balance() - INITIAL_BALANCE) / 10;
+            assertEquals(stored, st.ops(), "balance and operation count of " + id(i) + " move together");
+            assertEquals(st.ops() + 1, st.version(), "one version per stored deposit on " + id(i));
+            assertTrue(stored >= committed, id(i) + ": " + committed + " deposits reported committed but only " + stored
+                    + " stored");
+            assertTrue(stored <= committed + unknown, id(i) + ": " + stored + " deposits stored, but only " + committed
+                    + " committed and " + unknown + " unknown");
+        }
+        assertEquals((long) THREADS * OPERATIONS_PER_THREAD, ledger.size(), "every operation is in the ledger");
+        if (mode == SingleWrites.EXACTLY_ONCE) {
+            assertEquals(0, unknownInAll, "the token settles every lost response");
+        }
+    }
+
     private static void assertFaultsInjected(Setup setup, DynamoDbClient raw, Operation operation) {
         if (setup == Setup.FAKE_WITH_RANDOM_FAULTS) {
             int injected = ((InMemoryDynamoDb) raw).faults().injected(operation);

@@ -5,13 +5,15 @@ import io.dynamapper.DynamapperException;
 import io.dynamapper.OptimisticLockException;
 import io.dynamapper.OptimisticLockException.Conflict;
 import io.dynamapper.RetriesExhaustedException;
-import io.dynamapper.RetryPolicy;
 import io.dynamapper.TransactionTooLargeException;
+import io.dynamapper.engine.internal.retry.RetryBudget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -23,46 +25,64 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Sends a commit plan as one atomic write and retries what is transient.
+ * Sends a commit plan as one atomic write and retries what is transient, drawing every retry from
+ * the unit of work's {@link RetryBudget}.
+ *
+ * <p>A commit is reported as applied only with proof that this commit applied it: the response to
+ * one of its requests, or a {@code ClientRequestToken} DynamoDB honoured. Equal values are no proof
+ * (another writer can make the identical change from the same version), so the stored item is never
+ * compared with what the commit meant to write to decide that it was applied.
  *
  * <ul>
- * <li>One write: a single conditional PutItem, UpdateItem or DeleteItem, asking for the old item
- *     when its condition fails ({@code ALL_OLD}). If an earlier attempt's outcome was unknown (I/O
- *     error, timeout, 5xx, or the SDK retried the call itself) and the condition now fails, the old
- *     item tells whether the earlier attempt was applied (then the commit succeeded), or proves it
- *     was not (someone else holds the version it would have produced: a conflict); otherwise the
- *     outcome stays unknown and {@link CommitOutcomeUnknownException} says so.</li>
- * <li>2 to 100 actions: one TransactWriteItems with a ClientRequestToken, the same on every retry, so
- *     DynamoDB applies the transaction at most once. If retries run out after an attempt whose
- *     outcome is unknown, {@link CommitOutcomeUnknownException}: running the unit of work again with
- *     a new token could apply it twice.</li>
+ * <li>One write (by default): a single conditional PutItem, UpdateItem or DeleteItem, asking for
+ *     the old item when its condition fails ({@code ALL_OLD}). If an earlier attempt's outcome was
+ *     unknown (I/O error, timeout, 5xx, or the SDK retried the call itself) and the condition now
+ *     fails, the old item can prove the earlier attempt was not applied (someone else holds, with
+ *     other values, the very version this write would have produced: a conflict); otherwise
+ *     {@link CommitOutcomeUnknownException}.</li>
+ * <li>2 to 100 actions, or one write when exactly-once single writes are asked for: one
+ *     TransactWriteItems with a ClientRequestToken, the same on every retry, so DynamoDB applies it
+ *     at most once, and a retry within DynamoDB's 10-minute token window that finds a condition
+ *     failed proves the earlier attempt was not applied. After the window (measured from the first
+ *     attempt whose outcome is unknown, with a minute of margin) a token proves nothing: a retry is
+ *     not sent then, and a condition failure is an unknown outcome, not a conflict.</li>
  * </ul>
  *
  * <p>The SDK client may keep whatever retry strategy its user configured (the SDK offers no
  * per-request override): it runs inside each attempt made here. Its retries cannot hide an unknown
  * outcome: a transaction carries its token through them, and a single write's condition failure
- * reports {@link SdkException#numAttempts()}, so a failure after an SDK-level retry is checked
- * against the old item like one after our own retry.
+ * reports {@link SdkException#numAttempts()}, so a failure after an SDK-level retry is treated like
+ * one after our own retry.
  *
  * <p>Stateless apart from its configuration; thread-safe.
  */
 public final class CommitExecutor {
     /** The most actions DynamoDB accepts in one transaction. */
     public static final int MAX_ACTIONS = 100;
+    /**
+     * How long after an attempt a retry with its token is still trusted to be deduplicated:
+     * DynamoDB's 10 minutes less a minute of margin.
+     */
+    static final long TOKEN_WINDOW_NANOS = TimeUnit.MINUTES.toNanos(9);
 
     private final DynamoDbClient client;
-    private final RetryPolicy policy;
     private final Supplier<String> tokens;
+    private final LongSupplier nanoClock;
 
-    /** An executor using random UUIDs as client request tokens. */
-    public CommitExecutor(DynamoDbClient client, RetryPolicy policy) {
-        this(client, policy, () -> UUID.randomUUID().toString());
+    /**
+     * An executor using random UUIDs as client request tokens.
+     *
+     * @param client the DynamoDB client
+     * @param nanoClock a monotonic clock in nanoseconds ({@code System::nanoTime}), for the token window
+     */
+    public CommitExecutor(DynamoDbClient client, LongSupplier nanoClock) {
+        this(client, () -> UUID.randomUUID().toString(), nanoClock);
     }
 
-    CommitExecutor(DynamoDbClient client, RetryPolicy policy, Supplier<String> tokens) {
+    CommitExecutor(DynamoDbClient client, Supplier<String> tokens, LongSupplier nanoClock) {
         this.client = client;
-        this.policy = policy;
         this.tokens = tokens;
+        this.nanoClock = nanoClock;
     }
 
     /**
@@ -100,25 +120,35 @@ public final class CommitExecutor {
     }
 
     /**
-     * Validates and sends the writes, retrying transient failures.
+     * Validates and sends the writes, retrying transient failures while {@code budget} lasts.
      *
+     * @param exactlyOnce whether a single write is sent as a one-action transaction with a token
      * @return the number of attempts made (0 if there was nothing to send)
      * @throws OptimisticLockException if a condition failed; nothing was written
-     * @throws RetriesExhaustedException if every attempt failed transiently and none was applied
-     * @throws CommitOutcomeUnknownException if an attempt may have been applied but no later one could tell
+     * @throws RetriesExhaustedException if the budget ran out and no attempt was applied
+     * @throws CommitOutcomeUnknownException if an attempt may have been applied and nothing proves
+     *     whether it was
      * @throws TransactionTooLargeException see {@link #validate}
      * @throws DynamapperException if DynamoDB rejected the request
      */
-    public int execute(List<Write> writes) {
+    public int execute(List<Write> writes, RetryBudget budget, boolean exactlyOnce) {
         validate(writes);
         if (writes.isEmpty()) {
             return 0;
         }
-        boolean single = writes.size() == 1;
+        boolean single = writes.size() == 1 && !exactlyOnce;
         TransactWriteItemsRequest transaction = single ? null : transaction(writes);
         List<Throwable> failures = new ArrayList<>(2);
         boolean outcomeUnknown = false;
+        long firstUnknownStart = 0;
         for (int attempt = 1; ; attempt++) {
+            long sent = nanoClock.getAsLong();
+            if (outcomeUnknown && !single && sent - firstUnknownStart >= TOKEN_WINDOW_NANOS) {
+                RuntimeException last = (RuntimeException) failures.remove(failures.size() - 1);
+                throw withSuppressed(outcomeUnknown(writes, attempt - 1, "its idempotency token may have expired "
+                        + "before the retry (DynamoDB keeps one for 10 minutes), so a retry could apply it twice",
+                        last), failures);
+            }
             try {
                 if (single) {
                     send(writes.get(0));
@@ -129,20 +159,8 @@ public final class CommitExecutor {
             } catch (RuntimeException e) {
                 Failures.Kind kind = Failures.classify(e);
                 if (kind == Failures.Kind.CONDITION_FAILED) {
-                    boolean earlierMayHaveApplied = single && (outcomeUnknown
-                            || e instanceof ConditionalCheckFailedException failed && sdkRetried(failed));
-                    if (!earlierMayHaveApplied) {
-                        throw withSuppressed(conflict(writes, e), failures);
-                    }
-                    Map<String, AttributeValue> stored = storedItem((ConditionalCheckFailedException) e);
-                    if (writes.get(0).appliedIn(stored)) {
-                        return attempt; // an earlier attempt was applied: our own write is what failed the condition
-                    }
-                    if (writes.get(0).provablyNotAppliedIn(stored)) {
-                        throw withSuppressed(conflict(writes, e), failures);
-                    }
-                    throw withSuppressed(outcomeUnknown(writes, attempt, "a retry found the item changed since "
-                            + "(by the first attempt and someone else, or by someone else alone)", e), failures);
+                    throw withSuppressed(conditionFailed(writes, single, e, attempt, outcomeUnknown,
+                            outcomeUnknown ? firstUnknownStart : sent), failures);
                 }
                 if (kind == Failures.Kind.FATAL) {
                     if (outcomeUnknown) {
@@ -152,28 +170,63 @@ public final class CommitExecutor {
                     throw withSuppressed(new DynamapperException("DynamoDB rejected the commit of "
                             + describe(writes) + ": " + e.getMessage() + "; nothing was written", e), failures);
                 }
-                outcomeUnknown |= kind == Failures.Kind.UNKNOWN_OUTCOME;
-                if (attempt >= policy.maxAttempts()) {
-                    if (outcomeUnknown) {
-                        throw withSuppressed(outcomeUnknown(writes, attempt, "all " + attempt
-                                + " attempts failed", e), failures);
-                    }
-                    throw withSuppressed(new RetriesExhaustedException("The commit of " + describe(writes)
-                            + " failed transiently on all " + attempt + " attempts; nothing was written: "
-                            + e.getMessage(), attempt, e), failures);
+                if (kind == Failures.Kind.UNKNOWN_OUTCOME && !outcomeUnknown) {
+                    outcomeUnknown = true;
+                    firstUnknownStart = sent;
                 }
                 failures.add(e);
-                pause(attempt, writes, failures, e, outcomeUnknown);
+                if (!pause(budget, attempt, writes, failures, e, outcomeUnknown)) {
+                    failures.remove(failures.size() - 1);
+                    if (outcomeUnknown) {
+                        throw withSuppressed(outcomeUnknown(writes, attempt, "the unit of work's retry budget ("
+                                + budget.policy().maxAttempts() + " attempts) is spent", e), failures);
+                    }
+                    throw withSuppressed(new RetriesExhaustedException("The commit of " + describe(writes)
+                            + " failed transiently on all " + attempt + " attempt(s) the unit of work's retry budget ("
+                            + budget.policy().maxAttempts() + " attempts) allowed; nothing was written: "
+                            + e.getMessage(), attempt, e), failures);
+                }
             }
         }
+    }
+
+    /**
+     * What a failed condition means. Without an earlier unknown outcome: a conflict. After one, a
+     * conflict only with proof that the earlier attempt was not applied; else an unknown outcome.
+     */
+    private RuntimeException conditionFailed(List<Write> writes, boolean single, RuntimeException e, int attempt,
+                                             boolean outcomeUnknown, long firstAttemptStart) {
+        if (single) {
+            boolean earlierMayHaveApplied = outcomeUnknown
+                    || e instanceof ConditionalCheckFailedException failed && sdkRetried(failed);
+            if (!earlierMayHaveApplied) {
+                return conflict(writes, e);
+            }
+            Map<String, AttributeValue> stored = storedItem((ConditionalCheckFailedException) e);
+            if (writes.get(0).provablyNotAppliedIn(stored)) {
+                return conflict(writes, e);
+            }
+            return outcomeUnknown(writes, attempt, "a retry found its condition failed, which its own earlier "
+                    + "attempt would cause as well as someone else's write; equal values would prove nothing, since "
+                    + "another writer can make the same change", e);
+        }
+        boolean tokenMayHaveExpired = nanoClock.getAsLong() - firstAttemptStart >= TOKEN_WINDOW_NANOS;
+        if (tokenMayHaveExpired && (outcomeUnknown || sdkRetried(e))) {
+            return outcomeUnknown(writes, attempt, "a retry found a condition failed more than 9 minutes after the "
+                    + "first attempt, when DynamoDB may have forgotten the idempotency token that would otherwise "
+                    + "prove the first attempt was not applied", e);
+        }
+        return conflict(writes, e); // within the window DynamoDB honours the token: a failed condition is a conflict
     }
 
     private static CommitOutcomeUnknownException outcomeUnknown(List<Write> writes, int attempts, String why,
                                                                 RuntimeException last) {
         return new CommitOutcomeUnknownException("The commit of " + describe(writes) + " may or may not have been "
-                + "applied: an attempt failed after the request was sent, and " + why + " (" + attempts
+                + "applied: an attempt failed in a way that does not tell whether DynamoDB received and applied it "
+                + "(an I/O error, a timeout, a 5xx), and " + why + " (" + attempts
                 + " attempt" + (attempts == 1 ? "" : "s") + "). It is not retried, since that could apply it twice; "
-                + "reload the entities to see what was stored. Last failure: " + last.getMessage(), last);
+                + "the session keeps its changes: reload the entities in a new session to see what was stored. "
+                + "Last failure: " + last.getMessage(), last);
     }
 
     private void send(Write w) {
@@ -193,12 +246,12 @@ public final class CommitExecutor {
         return TransactWriteItemsRequest.builder().transactItems(items).clientRequestToken(tokens.get()).build();
     }
 
-    private void pause(int attempt, List<Write> writes, List<Throwable> failures, RuntimeException last,
-                       boolean outcomeUnknown) {
+    /** Waits before a retry; false if the budget is spent. */
+    private static boolean pause(RetryBudget budget, int attempt, List<Write> writes, List<Throwable> failures,
+                                 RuntimeException last, boolean outcomeUnknown) {
         try {
-            policy.backoff(attempt);
+            return budget.awaitRetry();
         } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
             failures.remove(failures.size() - 1);
             DynamapperException e = outcomeUnknown
                     ? outcomeUnknown(writes, attempt, "the thread was interrupted while waiting to retry", last)
@@ -209,8 +262,11 @@ public final class CommitExecutor {
         }
     }
 
-    private static boolean sdkRetried(SdkException e) {
-        Integer attempts = e.numAttempts();
+    private static boolean sdkRetried(RuntimeException e) {
+        if (!(e instanceof SdkException sdk)) {
+            return false;
+        }
+        Integer attempts = sdk.numAttempts();
         return attempts != null && attempts > 1;
     }
 
@@ -252,7 +308,12 @@ public final class CommitExecutor {
                 }
             }
         }
-        return new Conflict(w.entityType(), w.key(), w.reason(), Optional.ofNullable(w.expectedVersion()), actual,
+        String reason = w.reason();
+        List<String> differing = w.differingAttributes(stored);
+        if (!differing.isEmpty()) {
+            reason += "; changed since by someone else: " + String.join(", ", differing);
+        }
+        return new Conflict(w.entityType(), w.key(), reason, Optional.ofNullable(w.expectedVersion()), actual,
                 Optional.of(stored != null));
     }
 

@@ -28,9 +28,15 @@ public final class Failures {
     public enum Kind {
         /** A condition did not hold: a conflict (or, after an unknown outcome, maybe our own write). */
         CONDITION_FAILED,
-        /** Nothing was applied; retrying the same request may succeed (throttling, transaction conflict). */
+        /**
+         * Nothing was applied; retrying the same request may succeed (throttling, a transaction
+         * conflict, a connection that could not be made).
+         */
         TRANSIENT,
-        /** The request may or may not have been applied (I/O error, timeout, 5xx); retrying may succeed. */
+        /**
+         * The request may or may not have been applied (an I/O error after the connection was made,
+         * a timeout, a 5xx); retrying may succeed.
+         */
         UNKNOWN_OUTCOME,
         /** DynamoDB rejected the request (validation, missing table, access): retrying will not help. */
         FATAL
@@ -66,10 +72,23 @@ public final class Failures {
             return Kind.FATAL;
         }
         if (failure instanceof SdkClientException) {
-            // I/O errors, ApiCallTimeoutException, ApiCallAttemptTimeoutException
-            return Kind.UNKNOWN_OUTCOME;
+            // a connection never made: nothing was sent. Other I/O errors, ApiCallTimeoutException and
+            // ApiCallAttemptTimeoutException may come after the request was written.
+            return neverSent(failure) ? Kind.TRANSIENT : Kind.UNKNOWN_OUTCOME;
         }
         return Kind.FATAL;
+    }
+
+    /** Whether the cause shows the connection was never made, so the request cannot have been sent. */
+    private static boolean neverSent(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure.getCause(); t != null && depth < 10; t = t.getCause(), depth++) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.net.NoRouteToHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Kind classifyCancellation(TransactionCanceledException canceled) {

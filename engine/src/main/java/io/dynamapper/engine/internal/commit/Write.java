@@ -36,13 +36,19 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * @param versionAttribute the version attribute name, or null if the entity is not versioned
  * @param expectedVersion the version the condition expects, or null if the condition expects none
  * @param reason what the condition expects, for conflicts: "expected version 3", "expected no item"
+ * @param expectedOld unversioned UPDATE: the old value of every attribute the update changes, which
+ *     its condition requires; an attribute that must be absent maps to {@link #ABSENT}; otherwise empty
  * @param size DynamoDB's size of the item written (the full entity for updates, the key for
  *     deletes and checks), for the 400 KB and 4 MB limits
  */
 public record Write(Kind kind, Class<?> entityType, Key key, String tableName, Map<String, AttributeValue> keyAttributes,
                     Map<String, AttributeValue> item, String updateExpression, String conditionExpression,
                     Map<String, String> names, Map<String, AttributeValue> values, Map<String, AttributeValue> written,
-                    List<String> removed, String versionAttribute, Long expectedVersion, String reason, long size) {
+                    List<String> removed, String versionAttribute, Long expectedVersion, String reason,
+                    Map<String, AttributeValue> expectedOld, long size) {
+
+    /** In {@link #expectedOld()}: the attribute must not exist. */
+    public static final AttributeValue ABSENT = AttributeValue.builder().build();
 
     /** What an action does. */
     public enum Kind {
@@ -68,6 +74,7 @@ public record Write(Kind kind, Class<?> entityType, Key key, String tableName, M
         Objects.requireNonNull(written, "written == null");
         Objects.requireNonNull(removed, "removed == null");
         Objects.requireNonNull(reason, "reason == null");
+        Objects.requireNonNull(expectedOld, "expectedOld == null");
         if (kind == Kind.PUT && item == null) {
             throw new IllegalArgumentException("a PUT needs an item");
         }
@@ -140,34 +147,42 @@ public record Write(Kind kind, Class<?> entityType, Key key, String tableName, M
     }
 
     /**
-     * Whether {@code stored} (the item as DynamoDB returned it after this write's condition failed,
-     * or null if there is no item) shows that this very write was applied: the item is gone after a
-     * delete, the put item is there, or the update's values and version are there.
+     * Whether {@code stored} (the item as DynamoDB returned it after this write's condition failed)
+     * holds the values this update sets and lacks those it removes. Proves nothing about who wrote them.
      */
-    boolean appliedIn(Map<String, AttributeValue> stored) {
-        switch (kind) {
-            case DELETE:
-                return stored == null;
-            case PUT:
-                return stored != null && AttributeValues.sameItem(item, stored);
-            case UPDATE:
-                if (stored == null) {
-                    return false;
-                }
-                for (Map.Entry<String, AttributeValue> e : written.entrySet()) {
-                    if (!AttributeValues.same(e.getValue(), stored.get(e.getKey()))) {
-                        return false;
-                    }
-                }
-                for (String name : removed) {
-                    if (stored.containsKey(name)) {
-                        return false;
-                    }
-                }
-                return true;
-            default:
+    private boolean holdsValuesOf(Map<String, AttributeValue> stored) {
+        for (Map.Entry<String, AttributeValue> e : written.entrySet()) {
+            if (!AttributeValues.same(e.getValue(), stored.get(e.getKey()))) {
                 return false;
+            }
         }
+        for (String name : removed) {
+            if (stored.containsKey(name)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The attributes whose stored value differs from what this unversioned update expected, in the
+     * item DynamoDB returned when the condition failed; empty if the item is gone or nothing was
+     * expected.
+     */
+    public List<String> differingAttributes(Map<String, AttributeValue> stored) {
+        if (stored == null || expectedOld.isEmpty()) {
+            return List.of();
+        }
+        List<String> differing = new java.util.ArrayList<>();
+        for (Map.Entry<String, AttributeValue> e : expectedOld.entrySet()) {
+            AttributeValue now = stored.get(e.getKey());
+            boolean same = e.getValue() == ABSENT ? now == null : AttributeValues.same(e.getValue(), now);
+            if (!same) {
+                differing.add(e.getKey());
+            }
+        }
+        java.util.Collections.sort(differing);
+        return differing;
     }
 
     /**
@@ -184,6 +199,6 @@ public record Write(Kind kind, Class<?> entityType, Key key, String tableName, M
         AttributeValue version = stored.get(versionAttribute);
         return version != null && version.n() != null
                 && new java.math.BigDecimal(version.n()).compareTo(java.math.BigDecimal.valueOf(expectedVersion + 1)) == 0
-                && !appliedIn(stored);
+                && (kind == Kind.DELETE || !holdsValuesOf(stored));
     }
 }

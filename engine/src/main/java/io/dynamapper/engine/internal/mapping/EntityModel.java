@@ -53,6 +53,8 @@ public final class EntityModel<T> {
     private final List<IndexModel> indexes;
     private final PropertyModel[] compared; // every property but the version: what dirty checking compares
     private final PropertyModel[] indexKeys; // key properties of indexes that are not table keys
+    private final boolean optimisticLocking;
+    private final long maxVersion;
 
     /**
      * The model of an entity class, built on first use and cached for the life of the class.
@@ -79,6 +81,7 @@ public final class EntityModel<T> {
                     + "name has 3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.'");
         }
         this.tableName = table.value();
+        this.optimisticLocking = table.optimisticLocking();
         this.shape = new ShapeBuilder().shape(type);
         this.hashKey = single(HashKey.class, true);
         this.rangeKey = single(RangeKey.class, false);
@@ -100,7 +103,13 @@ public final class EntityModel<T> {
             if (version == hashKey || version == rangeKey) {
                 throw new MappingException("@Version field " + version.describe() + " cannot be a key");
             }
+            if (!optimisticLocking) {
+                throw new MappingException("@Table(value = \"" + tableName + "\", optimisticLocking = false) on "
+                        + type.getName() + " contradicts its @Version field " + version.fieldName()
+                        + ": remove optimisticLocking = false, or the @Version field for last-writer-wins writes");
+            }
         }
+        this.maxVersion = version == null ? 0 : maxVersion(version.javaType());
         if (ttl != null && !Set.of(long.class, Long.class, Instant.class).contains(ttl.javaType())) {
             throw new MappingException("@Ttl field " + ttl.describe() + " is a " + ttl.javaType().getSimpleName()
                     + "; time to live must be epoch seconds: long, Long or Instant");
@@ -201,6 +210,16 @@ public final class EntityModel<T> {
                     + other.fieldName() + " and " + p.fieldName());
         }
         checkKey(p, role + "(\"" + name + "\")");
+    }
+
+    private static long maxVersion(Class<?> type) {
+        if (type == short.class || type == Short.class) {
+            return Short.MAX_VALUE;
+        }
+        if (type == int.class || type == Integer.class) {
+            return Integer.MAX_VALUE;
+        }
+        return Long.MAX_VALUE;
     }
 
     /** The entity class. */
@@ -490,6 +509,31 @@ public final class EntityModel<T> {
         return property.encode(converted);
     }
 
+    /**
+     * Checks a value an update writes (or null, if it removes the attribute) for a property that is
+     * the key of a secondary index: it must not be an empty string or binary. A removed index key
+     * leaves the item out of the index (a sparse index).
+     *
+     * @throws MappingException naming class, field and value, if DynamoDB would reject it
+     */
+    public void checkIndexKey(PropertyModel property, AttributeValue value, T entity) {
+        if (value == null) {
+            return;
+        }
+        for (PropertyModel key : indexKeys) {
+            if (key == property) {
+                String problem = value.s() != null && value.s().isEmpty() ? "is an empty string"
+                        : value.b() != null && value.b().asByteBuffer().remaining() == 0 ? "is empty binary" : null;
+                if (problem != null) {
+                    throw new MappingException("Index key field " + key.describe() + " " + problem + " in "
+                            + describe(entity) + "; DynamoDB rejects empty index keys. Set a value, or null to leave "
+                            + "the item out of the index. Nothing was sent.");
+                }
+                return;
+            }
+        }
+    }
+
     private void checkKeyValue(PropertyModel key, AttributeValue value, T entity) {
         String problem = null;
         if (value == null) {
@@ -534,6 +578,22 @@ public final class EntityModel<T> {
         return v == null ? 0 : ((Number) v).longValue();
     }
 
+    /**
+     * The largest version the {@link #version()} field can hold ({@code Short.MAX_VALUE},
+     * {@code Integer.MAX_VALUE} or {@code Long.MAX_VALUE}); 0 if unversioned.
+     */
+    public long maxVersion() {
+        return maxVersion;
+    }
+
+    /**
+     * Whether updates and deletes of an unversioned entity are conditional on the values it was read
+     * with ({@link Table#optimisticLocking()}); always true for versioned entities.
+     */
+    public boolean optimisticLocking() {
+        return optimisticLocking;
+    }
+
     /** The entity with its version set: the same instance for mutable classes, a copy for records. */
     @SuppressWarnings("unchecked")
     public T withVersion(T entity, long newVersion) {
@@ -559,18 +619,44 @@ public final class EntityModel<T> {
      */
     public boolean unchanged(Object[] snapshot, T entity) {
         for (int i = 0; i < compared.length; i++) {
-            if (!compared[i].unchangedIn(snapshot[i], entity)) {
+            if (!unchangedIn(compared[i], snapshot[i], entity)) {
                 return false;
             }
         }
         return true;
     }
 
+    /**
+     * Compares one property, turning any failure (a value that cannot be encoded or compared, such
+     * as {@code NaN} in a number set) into a {@link MappingException} naming class, field and value.
+     */
+    private boolean unchangedIn(PropertyModel p, Object snapshot, T entity) {
+        try {
+            return p.unchangedIn(snapshot, entity);
+        } catch (MappingException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            Object value;
+            try {
+                value = p.read(entity);
+            } catch (RuntimeException unreadable) {
+                value = "<unreadable>";
+            }
+            String shown = String.valueOf(value);
+            if (shown.length() > 200) {
+                shown = shown.substring(0, 200) + "...";
+            }
+            throw new MappingException("Cannot check field " + p.describe() + " of " + type.getSimpleName() + " "
+                    + keyValue(entity) + " for changes: its value " + shown + " cannot be stored in DynamoDB ("
+                    + e.getMessage() + "); fix the value before commit", e);
+        }
+    }
+
     /** The properties that differ from the snapshot, in declaration order (never the version). */
     public List<PropertyModel> changed(Object[] snapshot, T entity) {
         List<PropertyModel> changed = new ArrayList<>();
         for (int i = 0; i < compared.length; i++) {
-            if (!compared[i].unchangedIn(snapshot[i], entity)) {
+            if (!unchangedIn(compared[i], snapshot[i], entity)) {
                 changed.add(compared[i]);
             }
         }
@@ -602,7 +688,13 @@ public final class EntityModel<T> {
         }
         for (int i = 0; i < compared.length; i++) {
             PropertyModel p = compared[i];
-            if (!p.unchangedIn(snapshot[i], entity)) {
+            boolean same;
+            try {
+                same = p.unchangedIn(snapshot[i], entity);
+            } catch (RuntimeException unstorable) { // a value that cannot be compared is replaced anyway
+                same = false;
+            }
+            if (!same) {
                 p.write(entity, p.restore(snapshot[i]));
             }
         }

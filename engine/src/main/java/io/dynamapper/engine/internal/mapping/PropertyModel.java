@@ -120,8 +120,10 @@ public final class PropertyModel {
         } catch (io.dynamapper.DynamapperException e) {
             throw e;
         } catch (RuntimeException e) {
+            String shown = String.valueOf(value);
             throw new io.dynamapper.MappingException("Cannot write field " + describe() + " (attribute '"
-                    + attributeName + "'): " + e.getMessage(), e);
+                    + attributeName + "'), value " + (shown.length() > 200 ? shown.substring(0, 200) + "..." : shown)
+                    + ": " + e.getMessage(), e);
         }
     }
 

@@ -3,9 +3,9 @@ package io.dynamapper.engine.internal.read;
 import io.dynamapper.DynamapperException;
 import io.dynamapper.Key;
 import io.dynamapper.RetriesExhaustedException;
-import io.dynamapper.RetryPolicy;
 import io.dynamapper.engine.internal.mapping.EntityModel;
 import io.dynamapper.engine.internal.mapping.PropertyModel;
+import io.dynamapper.engine.internal.retry.RetryBudget;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,8 +21,9 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 /**
  * Reads many items by key with {@code BatchGetItem}: every key is validated and converted first,
  * duplicates collapse to one, requests carry at most 100 keys, and {@code UnprocessedKeys} (or a
- * throttled request) are retried with exponential backoff and full jitter as the session's
- * {@link RetryPolicy} allows, each chunk with its own attempts.
+ * throttled request) are retried with exponential backoff and full jitter while the unit of work's
+ * {@link RetryBudget} lasts: every retry of every chunk, of either kind, takes one from it, so a
+ * chunk never costs more than the budget's requests again.
  */
 final class BatchGet {
     /** DynamoDB's limit of keys per BatchGetItem request. */
@@ -85,7 +86,7 @@ final class BatchGet {
 
     private static <T> void readChunk(ReadContext ctx, EntityModel<T> model, List<Map<String, AttributeValue>> chunk,
                                       Map<Map<String, AttributeValue>, Map<String, AttributeValue>> found) {
-        RetryPolicy policy = ctx.retryPolicy();
+        RetryBudget budget = ctx.budget().get();
         String table = model.tableName();
         List<Map<String, AttributeValue>> pending = chunk;
         List<Throwable> failures = new ArrayList<>();
@@ -94,7 +95,7 @@ final class BatchGet {
                     .requestItems(Map.of(table, KeysAndAttributes.builder()
                             .keys(pending).consistentRead(ctx.consistentReads()).build()))
                     .build();
-            BatchGetItemResponse response = ReadFailures.send(ctx.checkOpen(), policy, "BatchGetItem", model, null,
+            BatchGetItemResponse response = ReadFailures.send(ctx.checkOpen(), budget, "BatchGetItem", model, null,
                     () -> ctx.client().batchGetItem(request));
             List<Map<String, AttributeValue>> items = response.responses().getOrDefault(table, List.of());
             for (Map<String, AttributeValue> item : items) {
@@ -107,26 +108,25 @@ final class BatchGet {
             pending = unprocessed.keys();
             DynamapperException failure = new DynamapperException(pending.size() + " of " + chunk.size()
                     + " keys were left unprocessed by BatchGetItem on table '" + table + "'");
-            if (attempt >= policy.maxAttempts()) {
+            boolean retry;
+            try {
+                retry = budget.awaitRetry();
+            } catch (InterruptedException e) {
+                DynamapperException interrupted = new DynamapperException("getAll(" + model.type().getSimpleName()
+                        + ") was interrupted while waiting to retry unprocessed keys", e);
+                failures.forEach(interrupted::addSuppressed);
+                throw interrupted;
+            }
+            if (!retry) {
                 RetriesExhaustedException exhausted = new RetriesExhaustedException("getAll("
                         + model.type().getSimpleName() + "): " + pending.size() + " of " + chunk.size() + " keys of table '"
-                        + table + "' were still unprocessed after " + attempt + " attempt(s) of BatchGetItem; DynamoDB is "
+                        + table + "' were still unprocessed after " + attempt + " BatchGetItem request(s), and the unit "
+                        + "of work's retry budget (" + budget.policy().maxAttempts() + " attempts) is spent; DynamoDB is "
                         + "throttling reads: raise the table's read capacity, or retry later", attempt, failure);
                 failures.forEach(exhausted::addSuppressed);
                 throw exhausted;
             }
             failures.add(failure);
-            sleep(policy, attempt, model);
-        }
-    }
-
-    private static void sleep(RetryPolicy policy, int attempt, EntityModel<?> model) {
-        try {
-            policy.backoff(attempt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DynamapperException("getAll(" + model.type().getSimpleName() + ") was interrupted while waiting "
-                    + "to retry unprocessed keys", e);
         }
     }
 

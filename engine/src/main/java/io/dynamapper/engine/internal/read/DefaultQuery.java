@@ -347,7 +347,7 @@ final class DefaultQuery<T> implements Query<T> {
         }
 
         private RawPage send(QueryRequest built) {
-            QueryResponse response = ReadFailures.send(ctx.checkOpen(), ctx.retryPolicy(), "Query", model, indexName,
+            QueryResponse response = ReadFailures.send(ctx.checkOpen(), ctx.budget().get(), "Query", model, indexName,
                     () -> ctx.client().query(built));
             return new RawPage(response.hasItems() ? response.items() : List.of(),
                     response.count() == null ? 0 : response.count(),

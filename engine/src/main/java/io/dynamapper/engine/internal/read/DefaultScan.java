@@ -3,6 +3,7 @@ package io.dynamapper.engine.internal.read;
 import io.dynamapper.Filter;
 import io.dynamapper.Scan;
 import io.dynamapper.engine.internal.mapping.EntityModel;
+import io.dynamapper.engine.internal.retry.RetryBudget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -162,6 +163,8 @@ final class DefaultScan<T> implements Scan<T> {
         final boolean filtered;
         /** The thread that runs the scan: the only one that may touch the session. */
         final Thread caller = Thread.currentThread();
+        /** The caller's retry budget, which worker threads of a parallel scan share. */
+        final RetryBudget budget = ctx.budget().get();
 
         Compiled(ScanRequest base, boolean filtered) {
             this.base = base;
@@ -204,7 +207,7 @@ final class DefaultScan<T> implements Scan<T> {
             }
             ScanRequest built = request.build();
             Runnable check = Thread.currentThread() == caller ? ctx.checkOpen() : () -> { };
-            ScanResponse response = ReadFailures.send(check, ctx.retryPolicy(), "Scan", model, null, () -> ctx.client().scan(built));
+            ScanResponse response = ReadFailures.send(check, budget, "Scan", model, null, () -> ctx.client().scan(built));
             return new RawPage(response.hasItems() ? response.items() : List.of(),
                     response.count() == null ? 0 : response.count(),
                     RawPage.next(response.hasLastEvaluatedKey(), response.lastEvaluatedKey()));

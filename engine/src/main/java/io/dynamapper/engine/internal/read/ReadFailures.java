@@ -2,11 +2,11 @@ package io.dynamapper.engine.internal.read;
 
 import io.dynamapper.DynamapperException;
 import io.dynamapper.RetriesExhaustedException;
-import io.dynamapper.RetryPolicy;
 import io.dynamapper.engine.internal.commit.Failures;
 import java.util.ArrayList;
 import java.util.List;
 import io.dynamapper.engine.internal.mapping.EntityModel;
+import io.dynamapper.engine.internal.retry.RetryBudget;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -20,14 +20,15 @@ final class ReadFailures {
     /**
      * Runs one read request after {@code checkOpen} (the session's check that it is still open),
      * retrying what is transient — throttling, 5xx, I/O errors and timeouts: a read changes nothing,
-     * so it is always safe to send again — with the policy's backoff.
+     * so it is always safe to send again — while the unit of work's {@code budget} lasts.
      *
      * @param operation "GetItem", "Query", "Scan", "BatchGetItem", for messages
      * @param index the index read, or null for the table
-     * @throws RetriesExhaustedException if every attempt failed transiently, earlier failures suppressed
-     * @throws DynamapperException if DynamoDB rejected the request
+     * @throws RetriesExhaustedException if the budget ran out, earlier failures suppressed
+     * @throws DynamapperException if DynamoDB rejected the request, or the thread was interrupted
+     *     while waiting to retry
      */
-    static <R> R send(Runnable checkOpen, RetryPolicy policy, String operation, EntityModel<?> model, String index,
+    static <R> R send(Runnable checkOpen, RetryBudget budget, String operation, EntityModel<?> model, String index,
                       Supplier<R> request) {
         List<SdkException> failures = new ArrayList<>(0);
         for (int attempt = 1; ; attempt++) {
@@ -39,18 +40,20 @@ final class ReadFailures {
                 if (kind != Failures.Kind.TRANSIENT && kind != Failures.Kind.UNKNOWN_OUTCOME) {
                     throw suppressing(wrap(operation, model, index, e), failures);
                 }
-                if (attempt >= policy.maxAttempts()) {
-                    throw suppressing(new RetriesExhaustedException(describe(operation, model, index) + " failed on all "
-                            + attempt + " attempts: " + e.getMessage(), attempt, e), failures);
-                }
-                failures.add(e);
+                boolean retry;
                 try {
-                    policy.backoff(attempt);
+                    retry = budget.awaitRetry();
                 } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
                     throw suppressing(new DynamapperException(describe(operation, model, index)
                             + " was interrupted while waiting to retry: " + e.getMessage(), e), failures);
                 }
+                if (!retry) {
+                    throw suppressing(new RetriesExhaustedException(describe(operation, model, index) + " failed on "
+                            + attempt + " attempt(s), and the unit of work's retry budget ("
+                            + budget.policy().maxAttempts() + " attempts) is spent: " + e.getMessage(), attempt, e),
+                            failures);
+                }
+                failures.add(e);
             }
         }
     }

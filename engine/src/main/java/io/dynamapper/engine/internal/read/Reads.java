@@ -41,11 +41,12 @@ public final class Reads {
     /**
      * The entities of the keys, in the order of the keys; missing keys are skipped, a key given twice
      * yields its entity once (at its first position), and entities come through {@code ctx.loader()}.
-     * Reads with {@code BatchGetItem} in chunks of 100 keys, retrying unprocessed keys with backoff.
+     * Reads with {@code BatchGetItem} in chunks of 100 keys, retrying unprocessed keys with backoff
+     * within the unit of work's retry budget.
      *
      * @throws DynamapperException if a key is null or does not fit the model's key fields (before any
      *     request is sent), or a request fails
-     * @throws RetriesExhaustedException if keys are still unprocessed after the retry policy's attempts
+     * @throws RetriesExhaustedException if keys are still unprocessed when the retry budget is spent
      */
     public static <T> List<T> getAll(ReadContext ctx, EntityModel<T> model, Collection<Key> keys) {
         return BatchGet.getAll(Objects.requireNonNull(ctx, "ctx == null"), Objects.requireNonNull(model, "model == null"),
@@ -59,9 +60,19 @@ public final class Reads {
      */
     public static Optional<Map<String, AttributeValue>> getItem(ReadContext ctx, EntityModel<?> model,
                                                                 Map<String, AttributeValue> key) {
+        return getItem(ctx, model, key, ctx.consistentReads());
+    }
+
+    /**
+     * The item with this key, read strongly consistent or not, and retried when transient.
+     *
+     * @return the item, or empty if there is none
+     */
+    public static Optional<Map<String, AttributeValue>> getItem(ReadContext ctx, EntityModel<?> model,
+                                                                Map<String, AttributeValue> key, boolean consistent) {
         GetItemRequest request = GetItemRequest.builder().tableName(model.tableName()).key(key)
-                .consistentRead(ctx.consistentReads()).build();
-        GetItemResponse response = ReadFailures.send(ctx.checkOpen(), ctx.retryPolicy(), "GetItem", model, null,
+                .consistentRead(consistent).build();
+        GetItemResponse response = ReadFailures.send(ctx.checkOpen(), ctx.budget().get(), "GetItem", model, null,
                 () -> ctx.client().getItem(request));
         return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
     }

@@ -12,31 +12,41 @@ import io.dynamapper.SessionCallback;
 import io.dynamapper.SessionConsumer;
 import io.dynamapper.SessionFactory;
 import io.dynamapper.SessionOptions;
+import io.dynamapper.engine.internal.retry.RetryBudget;
 import io.dynamapper.engine.internal.schema.TableManager;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The engine's {@link SessionFactory}: immutable and thread-safe; sessions it opens are not.
  *
- * <p>Retries happen at two levels, both with the factory's {@link RetryPolicy} (or the session
- * options' own): a commit retries transient failures of its request (throttling, transaction
- * conflicts, 5xx, timeouts) idempotently, and {@link #inTransaction} re-runs the whole unit of work
- * in a fresh session after an {@link OptimisticLockException} or a {@link RetriesExhaustedException}.
- * The SDK client's own retry strategy, whatever it is configured to, runs inside each attempt.
+ * <p>Every retry of a unit of work draws from one {@link RetryBudget} of the factory's
+ * {@link RetryPolicy} (or the session options' own): a commit's transient retries (throttling,
+ * transaction conflicts, 5xx, timeouts), a read's, and, in {@link #inTransaction}, re-runs of the
+ * whole work in a fresh session after an {@link OptimisticLockException}. The SDK client's own retry
+ * strategy, whatever it is configured to, runs inside each attempt.
  */
 public final class DefaultSessionFactory implements SessionFactory {
     private final DynamoDbClient client;
     private final RetryPolicy retryPolicy;
     private final SessionOptions defaults;
     private final SchemaManager schema;
+    private final LongSupplier nanoClock;
 
     /** Creates a factory; sends no request. */
     public DefaultSessionFactory(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions defaults) {
+        this(client, retryPolicy, defaults, System::nanoTime);
+    }
+
+    /** A factory whose commits measure DynamoDB's token window with {@code nanoClock}, for tests. */
+    DefaultSessionFactory(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions defaults,
+                          LongSupplier nanoClock) {
         this.client = requireNonNull(client, "client == null");
         this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy == null");
         this.defaults = requireNonNull(defaults, "defaults == null");
+        this.nanoClock = requireNonNull(nanoClock, "nanoClock == null");
         this.schema = new TableManager(client);
     }
 
@@ -48,33 +58,50 @@ public final class DefaultSessionFactory implements SessionFactory {
     @Override
     public Session openSession(SessionOptions options) {
         requireNonNull(options, "options == null");
-        return new SessionImpl(client, options.retryPolicy().orElse(retryPolicy), options);
+        return new SessionImpl(client, options.retryPolicy().orElse(retryPolicy), options, nanoClock);
     }
 
     /**
      * {@inheritDoc}
      *
-     * <p>Each attempt opens a session with the factory's default options, runs the work, commits
-     * and closes the session. The work may run more than once, each time in a fresh session: it must
-     * be safe to re-run (no side effects outside the session, or idempotent ones).
+     * <p>Each run opens a session with the factory's default options, runs the work, commits and
+     * closes the session. Every retry inside (a commit's, a read's) and every re-run draws from one
+     * retry budget of the policy, so the work runs at most {@code maxAttempts} times and at most
+     * {@code maxAttempts - 1} requests are sent again in all. A {@link RetriesExhaustedException}
+     * means the budget is spent: it is not re-run. The work may run more than once, each time in a
+     * fresh session: it must be safe to re-run (no side effects outside the session, or idempotent
+     * ones).
      */
     @Override
     public <R, X extends Exception> R inTransaction(SessionCallback<R, X> work) throws X {
         requireNonNull(work, "work == null");
-        RetryPolicy policy = defaults.retryPolicy().orElse(retryPolicy);
+        RetryBudget budget = RetryBudget.current(new RetryBudget(defaults.retryPolicy().orElse(retryPolicy)));
+        return RetryBudget.within(budget, () -> runWithRetries(work, budget));
+    }
+
+    private <R, X extends Exception> R runWithRetries(SessionCallback<R, X> work, RetryBudget budget) throws X {
         List<DynamapperException> failures = new ArrayList<>(2);
-        for (int attempt = 1; ; attempt++) {
+        while (true) {
             try (Session session = openSession()) {
                 R result = work.run(session);
                 session.commit();
                 return result;
-            } catch (OptimisticLockException | RetriesExhaustedException e) {
-                if (attempt >= policy.maxAttempts()) {
+            } catch (OptimisticLockException e) {
+                failures.add(e);
+                boolean retry;
+                try {
+                    retry = budget.awaitRetry();
+                } catch (InterruptedException interrupted) {
+                    retry = false;
+                }
+                if (!retry) {
+                    failures.remove(failures.size() - 1);
                     failures.forEach(e::addSuppressed);
                     throw e;
                 }
-                failures.add(e);
-                pause(policy, attempt, failures, e);
+            } catch (RetriesExhaustedException e) {
+                failures.forEach(e::addSuppressed);
+                throw e;
             }
         }
     }
@@ -87,18 +114,6 @@ public final class DefaultSessionFactory implements SessionFactory {
             work.accept(session);
             return null;
         });
-    }
-
-    private static void pause(RetryPolicy policy, int attempt, List<DynamapperException> failures,
-                              DynamapperException last) {
-        try {
-            policy.backoff(attempt);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            failures.remove(failures.size() - 1);
-            failures.forEach(last::addSuppressed);
-            throw last;
-        }
     }
 
     @Override

@@ -1,10 +1,13 @@
 package io.dynamapper.engine.internal.session;
 
+import static java.util.Objects.requireNonNull;
+
 import io.dynamapper.DynamapperException;
 import io.dynamapper.Isolation;
 import io.dynamapper.ItemNotFoundException;
 import io.dynamapper.Key;
 import io.dynamapper.MappingException;
+import io.dynamapper.OptimisticLockException;
 import io.dynamapper.Query;
 import io.dynamapper.RetryPolicy;
 import io.dynamapper.Scan;
@@ -18,6 +21,7 @@ import io.dynamapper.engine.internal.mapping.PropertyModel;
 import io.dynamapper.engine.internal.read.EntityLoader;
 import io.dynamapper.engine.internal.read.ReadContext;
 import io.dynamapper.engine.internal.read.Reads;
+import io.dynamapper.engine.internal.retry.RetryBudget;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -44,7 +49,10 @@ final class SessionImpl implements Session, EntityLoader {
     private static final AtomicLong IDS = new AtomicLong();
 
     private final SessionOptions options;
+    private final RetryPolicy retryPolicy;
     private final CommitExecutor executor;
+    /** The retries of this session's unit of work when no enclosing one (inTransaction, @Transactional) has a budget. */
+    private RetryBudget ownBudget;
     private final ReadContext readContext;
     private final String name;
     private final boolean serializable;
@@ -54,12 +62,24 @@ final class SessionImpl implements Session, EntityLoader {
     private int removedEntries;
     private boolean closed;
 
-    SessionImpl(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions options) {
+    SessionImpl(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions options, LongSupplier nanoClock) {
         this.options = options;
-        this.executor = new CommitExecutor(client, retryPolicy);
+        this.retryPolicy = retryPolicy;
+        this.ownBudget = new RetryBudget(retryPolicy);
+        this.executor = new CommitExecutor(client, nanoClock);
         this.name = "Session#" + IDS.incrementAndGet();
         this.serializable = options.isolation() == Isolation.SERIALIZABLE;
-        this.readContext = new ReadContext(client, this, options.consistentReads(), retryPolicy, this::checkOpen);
+        this.readContext = new ReadContext(client, this, options.consistentReads(), this::budget, this::checkOpen);
+    }
+
+    /** The budget of the unit of work on this thread: an enclosing one's, else this session's own. */
+    private RetryBudget budget() {
+        return RetryBudget.current(ownBudget);
+    }
+
+    /** A new unit of work of this session begins: after a commit, a rollback or a clear. */
+    private void renewBudget() {
+        ownBudget = new RetryBudget(retryPolicy);
     }
 
     // ------------------------------------------------------------------ reads
@@ -91,6 +111,11 @@ final class SessionImpl implements Session, EntityLoader {
     private <T> Optional<T> read(Class<T> type, Object hashKey, Object rangeKey, boolean withRange) {
         checkOpen();
         EntityModel<T> model = EntityModel.of(type);
+        if (withRange && rangeKey == null) {
+            throw new DynamapperException(type.getSimpleName() + " (table '" + model.tableName() + "'): a null range key "
+                    + "was given" + (model.rangeKey().isPresent() ? "; pass a value for range key "
+                    + model.rangeKey().get().fieldName() : ", and it has no range key: use find/get with the hash key alone"));
+        }
         if (withRange && model.rangeKey().isEmpty()) {
             throw new MappingException(type.getSimpleName() + " (table '" + model.tableName() + "') has no range key, "
                     + "but range key " + rangeKey + " was given; use find/get with the hash key alone");
@@ -185,9 +210,26 @@ final class SessionImpl implements Session, EntityLoader {
             if (!model.isRecord()) {
                 throw differentInstance(model, entry, "save");
             }
+            checkSameVersion(model, entry, entity, "save");
             entry.instance = entity;
         }
         entry.deleted = false;
+    }
+
+    /** A record copy replacing (or deleting) the managed instance must carry its version. */
+    private static void checkSameVersion(EntityModel<Object> model, Entry entry, Object copy, String what) {
+        if (model.version().isEmpty()) {
+            return;
+        }
+        long copyVersion = model.versionOf(copy);
+        if (copyVersion != entry.version) {
+            String reason = what + " of a copy with version " + copyVersion + ", but the session manages version "
+                    + entry.version + (copyVersion < entry.version ? ": the copy is stale" : "")
+                    + "; derive the new record from Session.current(...)";
+            throw new OptimisticLockException(List.of(new OptimisticLockException.Conflict(model.type(),
+                    model.keyValue(entry.id.key()), reason, Optional.of(entry.version), Optional.of(copyVersion),
+                    Optional.empty())), null);
+        }
     }
 
     @Override
@@ -203,15 +245,154 @@ final class SessionImpl implements Session, EntityLoader {
             return;
         }
         checkType(entry, model);
-        if (entry.instance != entity && !model.isRecord()) {
-            throw differentInstance(model, entry, "delete");
+        if (entry.instance != entity) {
+            if (!model.isRecord()) {
+                throw differentInstance(model, entry, "delete");
+            }
+            checkSameVersion(model, entry, entity, "delete");
         }
+        markDeleted(entry);
+    }
+
+    private void markDeleted(Entry entry) {
         if (entry.state == Entry.State.NEW) {
             remove(entry); // never written: nothing to delete
             compact();
         } else {
             entry.deleted = true;
         }
+    }
+
+    @Override
+    public <T> void delete(Class<T> type, Object hashKey) {
+        deleteByKey(type, requireNonNull(hashKey, "hashKey == null"), null, false);
+    }
+
+    @Override
+    public <T> void delete(Class<T> type, Object hashKey, Object rangeKey) {
+        deleteByKey(type, requireNonNull(hashKey, "hashKey == null"), requireNonNull(rangeKey, "rangeKey == null"),
+                true);
+    }
+
+    private <T> void deleteByKey(Class<T> type, Object hashKey, Object rangeKey, boolean withRange) {
+        requireNonNull(type, "type == null");
+        checkOpen();
+        EntityModel<T> model = EntityModel.of(type);
+        checkKeyArity(model, rangeKey, withRange);
+        EntryKey id = new EntryKey(model.tableName(), model.key(hashKey, rangeKey));
+        Entry entry = index.get(id);
+        if (entry != null) {
+            checkType(entry, model);
+            markDeleted(entry);
+            return;
+        }
+        // not managed: an unconditional delete by key (an entity with only its key set)
+        Map<String, AttributeValue> key = id.key();
+        Object keyOnly = model.fromItem(key);
+        Entry remote = new Entry(erase(model), id, keyOnly, Entry.State.DETACHED, 0);
+        remote.deleted = true;
+        add(remote);
+    }
+
+    private static void checkKeyArity(EntityModel<?> model, Object rangeKey, boolean withRange) {
+        Class<?> type = model.type();
+        if (withRange && model.rangeKey().isEmpty()) {
+            throw new MappingException(type.getSimpleName() + " (table '" + model.tableName() + "') has no range key, "
+                    + "but range key " + rangeKey + " was given; use the hash key alone");
+        }
+        if (!withRange && model.rangeKey().isPresent()) {
+            throw new MappingException(type.getSimpleName() + " (table '" + model.tableName() + "') has range key "
+                    + model.rangeKey().get().fieldName() + "; pass both hash and range key");
+        }
+    }
+
+    @Override
+    public <T> T refresh(T entity) {
+        requireNonNull(entity, "entity == null");
+        checkOpen();
+        EntityModel<Object> model = erase(EntityModel.of(entity.getClass()));
+        Entry entry = managedEntry(model, entity, "refresh");
+        if (entry.state == Entry.State.NEW) {
+            throw new IllegalArgumentException("Cannot refresh " + model.type().getSimpleName() + " "
+                    + model.keyValue(entry.id.key()) + ": it was saved as new and is not stored yet; "
+                    + "commit it first, or detach it");
+        }
+        Optional<Map<String, AttributeValue>> item = Reads.getItem(readContext, model, entry.id.key(), true);
+        if (item.isEmpty()) {
+            remove(entry);
+            compact();
+            throw notFound(model.type(), model.keyValue(entry.id.key()));
+        }
+        Object fresh = model.fromItem(item.get());
+        long version = model.versionOf(fresh);
+        Object current = fresh;
+        if (!model.isRecord()) {
+            current = entry.instance;
+            model.revert(current, model.snapshot(fresh));
+            if (model.version().isPresent() && model.versionOf(current) != version) {
+                model.withVersion(current, version);
+            }
+        }
+        entry.stored(current, version, ItemSize.of(item.get()));
+        @SuppressWarnings("unchecked")
+        T result = (T) current;
+        return result;
+    }
+
+    @Override
+    public void detach(Object entity) {
+        requireNonNull(entity, "entity == null");
+        checkOpen();
+        EntityModel<Object> model = erase(EntityModel.of(entity.getClass()));
+        Entry entry = index.get(new EntryKey(model.tableName(), model.keyOf(entity)));
+        if (entry == null) {
+            return;
+        }
+        checkType(entry, model);
+        if (entry.instance != entity && !model.isRecord()) {
+            throw new IllegalArgumentException("Cannot detach this " + model.type().getSimpleName() + " "
+                    + model.keyValue(entry.id.key()) + ": the session manages a different instance with that key");
+        }
+        remove(entry);
+        compact();
+    }
+
+    @Override
+    public void clear() {
+        checkOpen();
+        index.clear();
+        entries.clear();
+        removedEntries = 0;
+        renewBudget();
+    }
+
+    @Override
+    public <T> T current(T entity) {
+        requireNonNull(entity, "entity == null");
+        checkOpen();
+        EntityModel<Object> model = erase(EntityModel.of(entity.getClass()));
+        Entry entry = index.get(new EntryKey(model.tableName(), model.keyOf(entity)));
+        if (entry == null || entry.deleted) {
+            throw new IllegalArgumentException("The session manages no " + model.type().getSimpleName() + " "
+                    + model.keyValue(entity) + (entry == null ? "" : " (its delete is pending)")
+                    + "; read it with find/get");
+        }
+        checkType(entry, model);
+        @SuppressWarnings("unchecked")
+        T result = (T) entry.instance;
+        return result;
+    }
+
+    /** The entry managing exactly this instance (or, for records, its key). */
+    private Entry managedEntry(EntityModel<Object> model, Object entity, String what) {
+        Entry entry = index.get(new EntryKey(model.tableName(), model.keyOf(entity)));
+        if (entry == null || (entry.instance != entity && !model.isRecord())) {
+            throw new IllegalArgumentException("Cannot " + what + " this " + model.type().getSimpleName() + " "
+                    + model.keyValue(entity) + ": the session does not manage " + (entry == null ? "its key"
+                    : "this instance (it manages another one with the key)") + "; read it with find/get");
+        }
+        checkType(entry, model);
+        return entry;
     }
 
     private static DynamapperException differentInstance(EntityModel<Object> model, Entry entry, String what) {
@@ -291,7 +472,9 @@ final class SessionImpl implements Session, EntityLoader {
                 owners.add(e);
             }
         }
-        int attempts = executor.execute(writes); // throws before any change to the session
+        // throws before any change to the session
+        int attempts = executor.execute(writes, budget(), options.exactlyOnceSingleWrites());
+        renewBudget();
         for (int i = 0; i < writes.size(); i++) {
             applied(owners.get(i), writes.get(i));
         }
@@ -370,6 +553,7 @@ final class SessionImpl implements Session, EntityLoader {
             }
         }
         compact();
+        renewBudget();
     }
 
     @Override

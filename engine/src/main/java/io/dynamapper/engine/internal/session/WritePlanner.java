@@ -1,5 +1,6 @@
 package io.dynamapper.engine.internal.session;
 
+import io.dynamapper.DynamapperException;
 import io.dynamapper.Key;
 import io.dynamapper.engine.internal.commit.ItemSize;
 import io.dynamapper.engine.internal.commit.Write;
@@ -57,7 +58,7 @@ final class WritePlanner {
         Map<String, String> names = Map.of(HASH, model.hashKey().attributeName());
         return new Write(Write.Kind.PUT, model.type(), key(e), model.tableName(), e.id.key(), item, null,
                 "attribute_not_exists(" + HASH + ")", names, Map.of(), Map.of(), List.of(), versionAttribute, null,
-                "expected no item", ItemSize.of(item));
+                "expected no item", Map.of(), ItemSize.of(item));
     }
 
     /** A changed managed entity: SET the changed attributes, REMOVE the cleared ones, bump the version. */
@@ -83,6 +84,12 @@ final class WritePlanner {
     private static Write update(Entry e, List<PropertyModel> properties, long expected) {
         EntityModel<Object> model = e.model;
         Object instance = e.instance;
+        if (model.version().isPresent() && expected >= model.maxVersion()) {
+            throw new DynamapperException("Cannot update " + model.type().getSimpleName() + " " + key(e)
+                    + ": its version " + expected + " is the largest its @Version field "
+                    + model.version().get().fieldName() + " (" + model.version().get().javaType().getSimpleName()
+                    + ") can hold, so the next version would overflow. Nothing was sent; widen the field to long.");
+        }
         int n = properties.size();
         Map<String, String> names = new HashMap<>(2 * n + 4);
         Map<String, AttributeValue> values = new HashMap<>(2 * n + 4);
@@ -96,6 +103,7 @@ final class WritePlanner {
             String name = name(i);
             names.put(name, p.attributeName());
             AttributeValue v = p.encode(p.read(instance));
+            model.checkIndexKey(p, v, instance);
             if (v == null) {
                 if (remove == null) {
                     remove = new StringBuilder(8 * n);
@@ -134,6 +142,28 @@ final class WritePlanner {
             expectedVersion = expected;
             reason = "expected version " + expected;
         }
+        Map<String, AttributeValue> expectedOld = Map.of();
+        if (versionAttribute == null && model.optimisticLocking()) {
+            expectedOld = new HashMap<>(2 * n);
+            StringBuilder guard = new StringBuilder(24 * n + 24).append("attribute_exists(").append(HASH).append(')');
+            names.put(HASH, model.hashKey().attributeName());
+            for (int i = 0; i < n; i++) {
+                PropertyModel p = properties.get(i);
+                AttributeValue old = e.snapshot == null ? null : model.snapshotValue(e.snapshot, p);
+                guard.append(" AND ");
+                if (old == null) {
+                    guard.append("attribute_not_exists(").append(name(i)).append(')');
+                    expectedOld.put(p.attributeName(), Write.ABSENT);
+                } else {
+                    String placeholder = ":o" + i;
+                    guard.append(name(i)).append(" = ").append(placeholder);
+                    values.put(placeholder, old);
+                    expectedOld.put(p.attributeName(), old);
+                }
+            }
+            condition = guard.toString();
+            reason = "expected the item with the values it was read with";
+        }
         StringBuilder expression = new StringBuilder(set.length() + (remove == null ? 0 : remove.length()) + 12);
         if (set.length() > 0) {
             expression.append("SET ").append(set);
@@ -146,7 +176,7 @@ final class WritePlanner {
         }
         return new Write(Write.Kind.UPDATE, model.type(), key(e), model.tableName(), e.id.key(), null,
                 expression.toString(), condition, names, values, written, removed, versionAttribute, expectedVersion,
-                reason, updatedSize(e, properties, setBytes));
+                reason, expectedOld, updatedSize(e, properties, setBytes));
     }
 
     /**
@@ -179,14 +209,22 @@ final class WritePlanner {
 
     /**
      * A pending delete: on condition of the version the session read (or the detached copy's version,
-     * if set); unconditional for unversioned entities and unmanaged ones without a version.
+     * if set); for a managed unversioned entity, on the item existing (unless its table opted out of
+     * optimistic locking); unconditional for unmanaged entities without a version (a delete by key).
      */
     static Write delete(Entry e) {
         EntityModel<Object> model = e.model;
         boolean checked = model.version().isPresent() && (e.state == Entry.State.MANAGED || e.version > 0);
         if (!checked) {
+            if (model.version().isEmpty() && e.state == Entry.State.MANAGED && model.optimisticLocking()) {
+                return new Write(Write.Kind.DELETE, model.type(), key(e), model.tableName(), e.id.key(), null, null,
+                        "attribute_exists(" + HASH + ")", Map.of(HASH, model.hashKey().attributeName()), Map.of(),
+                        Map.of(), List.of(), null, null, "expected the item to exist", Map.of(),
+                        ItemSize.of(e.id.key()));
+            }
             return new Write(Write.Kind.DELETE, model.type(), key(e), model.tableName(), e.id.key(), null, null, null,
-                    Map.of(), Map.of(), Map.of(), List.of(), null, null, "unconditional", ItemSize.of(e.id.key()));
+                    Map.of(), Map.of(), Map.of(), List.of(), null, null, "unconditional", Map.of(),
+                    ItemSize.of(e.id.key()));
         }
         Map<String, String> names = new HashMap<>(4);
         Map<String, AttributeValue> values = new HashMap<>(4);
@@ -194,7 +232,7 @@ final class WritePlanner {
         String condition = versionCondition(model, e.version, names, values);
         return new Write(Write.Kind.DELETE, model.type(), key(e), model.tableName(), e.id.key(), null, null, condition,
                 names, values, Map.of(), List.of(), model.version().get().attributeName(), e.version,
-                "expected version " + e.version, ItemSize.of(e.id.key()));
+                "expected version " + e.version, Map.of(), ItemSize.of(e.id.key()));
     }
 
     /** A SERIALIZABLE read check: the version is still the one read. */
@@ -206,7 +244,7 @@ final class WritePlanner {
         String condition = versionCondition(model, e.version, names, values);
         return new Write(Write.Kind.CHECK, model.type(), key(e), model.tableName(), e.id.key(), null, null, condition,
                 names, values, Collections.emptyMap(), List.of(), model.version().get().attributeName(), e.version,
-                "read with version " + e.version + ", expected unchanged", ItemSize.of(e.id.key()));
+                "read with version " + e.version + ", expected unchanged", Map.of(), ItemSize.of(e.id.key()));
     }
 
     /**

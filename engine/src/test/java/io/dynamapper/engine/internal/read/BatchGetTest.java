@@ -213,6 +213,27 @@ class BatchGetTest {
     }
 
     @Test
+    void throttlingAndUnprocessedKeysShareOneBudgetSoAChunkNeverCostsAttemptsSquared() {
+        AtomicInteger calls = new AtomicInteger();
+        DynamoDbClient halves = halfUnprocessed(ddb, Integer.MAX_VALUE);
+        RecordingClient sent = RecordingClient.wrap(rewriting(halves, request -> {
+            if (calls.getAndIncrement() % 2 == 0) {   // every other request is throttled, the rest half-served
+                throw ProvisionedThroughputExceededException.builder().message("slow down")
+                        .awsErrorDetails(AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException")
+                                .build()).build();
+            }
+            return request;
+        }, (request, response) -> response));
+        List<Key> wanted = new ArrayList<>();
+        for (int map = 1; map <= 40; map++) {
+            wanted.add(Key.of(1, map));
+        }
+        assertThrows(RetriesExhaustedException.class, () -> Reads.getAll(context.over(sent.client()), LEVELS, wanted));
+        assertEquals(4, sent.requests(BatchGetItemRequest.class).size(), "the policy's 4 attempts in all");
+        assertEquals(3, context.sleeps.size());
+    }
+
+    @Test
     void invalidKeysAreClearErrorsBeforeAnyRequest() {
         ReadContext ctx = context.over(recording.client());
         DynamapperException noRange = assertThrows(DynamapperException.class,

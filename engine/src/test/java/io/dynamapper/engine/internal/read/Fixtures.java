@@ -9,6 +9,7 @@ import io.dynamapper.RetryPolicy;
 import io.dynamapper.Table;
 import io.dynamapper.Version;
 import io.dynamapper.engine.internal.mapping.EntityModel;
+import io.dynamapper.engine.internal.retry.RetryBudget;
 import io.dynamapper.engine.internal.mapping.IndexModel;
 import io.dynamapper.engine.internal.mapping.PropertyModel;
 import java.time.Duration;
@@ -189,8 +190,10 @@ final class Fixtures {
             return over(client, false, recordingPolicy(4, sleeps));
         }
 
+        /** A context whose reads share one retry budget of {@code policy}, like a session's. */
         ReadContext over(DynamoDbClient client, boolean consistent, RetryPolicy policy) {
-            return new ReadContext(client, loader, consistent, policy, () -> {
+            RetryBudget budget = new RetryBudget(policy);
+            return new ReadContext(client, loader, consistent, () -> budget, () -> {
                 checks++;
                 if (closed) {
                     throw new IllegalStateException("session closed");

@@ -1,19 +1,23 @@
 package io.dynamapper.engine.internal.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dynamapper.CommitOutcomeUnknownException;
 import io.dynamapper.DynamapperException;
 import io.dynamapper.OptimisticLockException;
 import io.dynamapper.RetriesExhaustedException;
 import io.dynamapper.Session;
+import io.dynamapper.engine.internal.retry.RetryBudget;
 import io.dynamapper.SessionFactory;
 import io.dynamapper.SessionOptions;
 import io.dynamapper.engine.internal.session.TestEntities.Account;
 import io.dynamapper.engine.testing.RecordingClient;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,8 +83,8 @@ class CommitRetryTest extends SessionTestSupport {
         assertEquals(3, sent.size());
         assertEquals(1, sent.stream().map(TransactWriteItemsRequest::clientRequestToken).distinct().count());
         assertEquals(2, sleeps.size());
-        assertTrue(sleeps.get(0).compareTo(policy.delayCap(1)) <= 0);
-        assertTrue(sleeps.get(1).compareTo(policy.delayCap(2)) <= 0);
+        assertTrue(sleeps.get(0).compareTo(RetryBudget.delayCap(policy, 1)) <= 0);
+        assertTrue(sleeps.get(1).compareTo(RetryBudget.delayCap(policy, 2)) <= 0);
         assertEquals(n(11), getRaw("account", Map.of("id", s("a"))).get("balance"));
     }
 
@@ -115,55 +119,164 @@ class CommitRetryTest extends SessionTestSupport {
     }
 
     @Test
-    void aSingleUpdateWhoseResponseWasLostIsRecognisedAsAppliedFromTheOldItem() {
+    void aSingleUpdateWhoseResponseWasLostIsUnknownEvenWhenTheItemHoldsItsValues() {
+        // equal values are no proof: another writer could have made the identical change
         faulty.applyThenFail("updateItem", () -> ApiCallTimeoutException.create(1000));
         try (Session s = sessions.openSession()) {
             Account a = s.get(Account.class, "a");
             a.balance = 7;
-            s.commit(); // the retry's condition fails on our own write: ALL_OLD shows version 2 and balance 7
-            assertEquals(2, a.version);
-            assertTrue(!s.isDirty());
+            assertThrows(CommitOutcomeUnknownException.class, s::commit);
+            assertEquals(1, a.version, "the session is unchanged");
+            assertTrue(s.isDirty());
         }
         assertEquals(2, recording.requests(UpdateItemRequest.class).size());
-        assertEquals(n(2), getRaw("account", Map.of("id", s("a"))).get("version"));
     }
 
     @Test
-    void aSinglePutWhoseResponseWasLostIsRecognisedAsApplied() {
+    void aSinglePutWhoseResponseWasLostIsUnknown() {
         faulty.applyThenFail("putItem", connectionReset());
         try (Session s = sessions.openSession()) {
             Account c = new Account("c", 3);
             s.save(c);
-            s.commit();
-            assertEquals(1, c.version);
+            assertThrows(CommitOutcomeUnknownException.class, s::commit);
+            assertEquals(0, c.version);
         }
         assertEquals(2, recording.requests(PutItemRequest.class).size());
     }
 
     @Test
-    void aSingleDeleteWhoseResponseWasLostIsRecognisedAsApplied() {
+    void aSingleDeleteWhoseResponseWasLostIsUnknown() {
         faulty.applyThenFail("deleteItem", connectionReset());
         try (Session s = sessions.openSession()) {
-            s.delete(s.get(Account.class, "a"));
-            s.commit();
-            assertTrue(s.find(Account.class, "a").isEmpty());
+            Account a = s.get(Account.class, "a");
+            s.delete(a);
+            assertThrows(CommitOutcomeUnknownException.class, s::commit);
+            assertTrue(s.isDirty(), "the delete is still pending");
         }
         assertEquals(2, recording.requests(DeleteItemRequest.class).size());
-        assertNull(getRaw("account", Map.of("id", s("a"))));
     }
 
     @Test
-    void aWriteRetriedInsideTheSdkIsRecognisedAsApplied() {
+    void aWriteRetriedInsideTheSdkWhoseConditionFailsIsUnknown() {
         // the SDK's own retry hid the first attempt: the condition failure reports 2 attempts
         faulty.applyThenFail("updateItem", () -> ConditionalCheckFailedException.builder().message("condition")
                 .statusCode(400).numAttempts(2).item(getRaw("account", Map.of("id", s("a")))).build());
         try (Session s = sessions.openSession()) {
             Account a = s.get(Account.class, "a");
             a.balance = 8;
+            assertThrows(CommitOutcomeUnknownException.class, s::commit);
+            assertEquals(1, a.version);
+        }
+        assertEquals(1, recording.requests(UpdateItemRequest.class).size());
+    }
+
+    @Test
+    void anIdenticalConcurrentDepositAfterALostSingleWriteIsNotReportedAsOurs() {
+        // our first attempt never lands; meanwhile someone makes the very same deposit from the same
+        // version: the stored item then equals what we meant to write, yet our deposit was not applied
+        SessionFactory others = new DefaultSessionFactory(LOCAL, policy, SessionOptions.defaults());
+        faulty.fail("updateItem", 1, () -> {
+            others.useTransaction(o -> o.get(Account.class, "a").balance += 10);
+            return SdkClientException.create("Read timed out");
+        });
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        assertThrows(CommitOutcomeUnknownException.class, () -> sessions.useTransaction(s -> {
+            runs.incrementAndGet();
+            s.get(Account.class, "a").balance += 10;
+        }));
+        assertEquals(1, runs.get());
+        assertEquals(n(11), getRaw("account", Map.of("id", s("a"))).get("balance"), "only the other deposit is stored");
+    }
+
+    @Test
+    void anIdenticalConcurrentTransactionAfterALostRequestIsAConflictProvedByTheToken() {
+        SessionFactory others = new DefaultSessionFactory(LOCAL, policy, SessionOptions.defaults());
+        faulty.fail("transactWriteItems", 1, () -> {
+            others.useTransaction(this::changeBoth);
+            return SdkClientException.create("Read timed out");
+        });
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        sessions.useTransaction(s -> {
+            runs.incrementAndGet();
+            changeBoth(s);
+        });
+        assertEquals(2, runs.get(), "the token proves the first attempt was not applied: re-run");
+        assertEquals(n(21), getRaw("account", Map.of("id", s("a"))).get("balance"), "both deposits stored");
+        assertEquals(n(21), getRaw("account", Map.of("id", s("b"))).get("balance"));
+    }
+
+    @Test
+    void exactlyOnceSingleWritesSettleALostResponseWithTheToken() {
+        faulty.applyThenFail("transactWriteItems", connectionReset());
+        try (Session s = sessions.openSession(SessionOptions.defaults().withExactlyOnceSingleWrites(true))) {
+            Account a = s.get(Account.class, "a");
+            a.balance += 10;
             s.commit();
             assertEquals(2, a.version);
         }
-        assertEquals(1, recording.requests(UpdateItemRequest.class).size());
+        List<TransactWriteItemsRequest> sent = recording.requests(TransactWriteItemsRequest.class);
+        assertEquals(2, sent.size());
+        assertEquals(1, sent.get(0).transactItems().size(), "one action");
+        assertEquals(sent.get(0).clientRequestToken(), sent.get(1).clientRequestToken());
+        assertEquals(0, recording.requests(UpdateItemRequest.class).size());
+        assertEquals(n(11), getRaw("account", Map.of("id", s("a"))).get("balance"), "applied exactly once");
+    }
+
+    @Test
+    void noRetryIsSentOnceTheTokenWindowMayHavePassed() {
+        long[] now = {0};
+        SessionFactory clocked = new DefaultSessionFactory(recording.client(), policy, SessionOptions.defaults(),
+                () -> now[0]);
+        faulty.fail("transactWriteItems", 1, () -> {
+            now[0] += Duration.ofMinutes(10).toNanos();
+            return connectionReset().get();
+        });
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        CommitOutcomeUnknownException e = assertThrows(CommitOutcomeUnknownException.class,
+                () -> clocked.useTransaction(s -> {
+                    runs.incrementAndGet();
+                    changeBoth(s);
+                }));
+        assertTrue(e.getMessage().contains("token"), e.getMessage());
+        assertEquals(1, runs.get());
+        assertEquals(1, recording.requests(TransactWriteItemsRequest.class).size(), "no retry after the window");
+    }
+
+    @Test
+    void aConditionFailureAfterTheTokenWindowIsUnknownNotAConflict() {
+        long[] now = {0};
+        SessionFactory clocked = new DefaultSessionFactory(recording.client(), policy, SessionOptions.defaults(),
+                () -> now[0]);
+        // applied, response lost; the retry arrives when DynamoDB may have forgotten the token, so
+        // our own applied write fails its condition
+        faulty.applyThenFail("transactWriteItems", () -> {
+            now[0] += Duration.ofMinutes(5).toNanos();
+            return connectionReset().get();
+        });
+        faulty.fail("transactWriteItems", 1, () -> {
+            now[0] += Duration.ofMinutes(5).toNanos();
+            return TransactionCanceledException.builder().message("Transaction cancelled")
+                    .cancellationReasons(CancellationReason.builder().code("ConditionalCheckFailed").build(),
+                            CancellationReason.builder().code("None").build()).build();
+        });
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        assertThrows(CommitOutcomeUnknownException.class, () -> clocked.useTransaction(s -> {
+            runs.incrementAndGet();
+            changeBoth(s);
+        }));
+        assertEquals(1, runs.get(), "not re-run: that would apply the deposit twice");
+        assertEquals(n(11), getRaw("account", Map.of("id", s("a"))).get("balance"));
+    }
+
+    @Test
+    void aConnectionNeverMadeIsRetriedAsNothingWasSent() {
+        faulty.fail("updateItem", 5, () -> SdkClientException.builder().message("Unable to execute HTTP request")
+                .cause(new java.net.ConnectException("Connection refused")).build());
+        try (Session s = sessions.openSession()) {
+            s.get(Account.class, "a").balance = 2;
+            RetriesExhaustedException e = assertThrows(RetriesExhaustedException.class, s::commit);
+            assertFalse(e.getMessage().contains("may or may not"), e.getMessage());
+        }
     }
 
     @Test
@@ -258,19 +371,19 @@ class CommitRetryTest extends SessionTestSupport {
     }
 
     @Test
-    void inTransactionReRunsTheWorkWhenACommitExhaustedItsRetries() {
-        faulty.fail("transactWriteItems", policy.maxAttempts(), transactionConflict());
+    void inTransactionSharesOneBudgetAndDoesNotReRunWhenItIsSpent() {
+        faulty.fail("transactWriteItems", 100, transactionConflict());
         java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
-        sessions.useTransaction(s -> {
+        RetriesExhaustedException e = assertThrows(RetriesExhaustedException.class, () -> sessions.useTransaction(s -> {
             runs.incrementAndGet();
             changeBoth(s);
-        });
-        assertEquals(2, runs.get());
-        assertEquals(policy.maxAttempts() + 1, recording.requests(TransactWriteItemsRequest.class).size());
-        assertEquals(2, recording.requests(TransactWriteItemsRequest.class).stream()
-                .map(TransactWriteItemsRequest::clientRequestToken).distinct().count(), "a new token per commit");
-        assertEquals(policy.maxAttempts(), sleeps.size(), "4 commit backoffs and 1 before the re-run");
-        assertEquals(n(11), getRaw("account", Map.of("id", s("a"))).get("balance"));
+        }));
+        assertEquals(1, runs.get(), "the budget is spent: no re-run");
+        assertEquals(policy.maxAttempts(), recording.requests(TransactWriteItemsRequest.class).size(),
+                "5 requests in all, not 5 commit attempts times 5 runs");
+        assertEquals(policy.maxAttempts() - 1, sleeps.size());
+        assertEquals(policy.maxAttempts() - 1, e.getSuppressed().length);
+        assertEquals(n(1), getRaw("account", Map.of("id", s("a"))).get("balance"));
     }
 
     @Test

@@ -340,11 +340,13 @@ class SessionCommitTest extends SessionTestSupport {
             s.commit();
             UpdateItemRequest u = recording.requests(UpdateItemRequest.class).get(0);
             assertEquals("SET #a0 = :v0, #a1 = :v1", u.updateExpression());
-            assertEquals(Map.of("#a0", "text", "#a1", "size"), u.expressionAttributeNames());
-            assertNull(u.conditionExpression());
+            assertEquals(Map.of("#a0", "text", "#a1", "size", "#h", "id"), u.expressionAttributeNames());
+            assertEquals("attribute_exists(#h) AND #a0 = :o0 AND attribute_not_exists(#a1)", u.conditionExpression(),
+                    "guarded by the item existing and the old value (or absence) of every attribute changed");
+            assertEquals(s("first"), u.expressionAttributeValues().get(":o0"));
             s.delete(note);
             s.commit();
-            assertNull(recording.requests(DeleteItemRequest.class).get(0).conditionExpression());
+            assertEquals("attribute_exists(#h)", recording.requests(DeleteItemRequest.class).get(0).conditionExpression());
         }
         assertNull(getRaw("note", Map.of("id", s("n"))));
     }
