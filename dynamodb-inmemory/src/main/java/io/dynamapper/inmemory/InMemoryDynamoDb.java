@@ -270,16 +270,16 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
         throw unsupported("DescribeBackup");
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    /** {@inheritDoc} Runs DynamoDB's DescribeContinuousBackups against the in-memory tables, after any injected fault. */
     @Override
     public DescribeContinuousBackupsResponse describeContinuousBackups(DescribeContinuousBackupsRequest request) {
-        throw unsupported("DescribeContinuousBackups");
+        return call(Operation.DESCRIBE_CONTINUOUS_BACKUPS, request, () -> engine.describeContinuousBackups(request));
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    /** {@inheritDoc} Runs DynamoDB's DescribeContributorInsights against the in-memory tables, after any injected fault. */
     @Override
     public DescribeContributorInsightsResponse describeContributorInsights(DescribeContributorInsightsRequest request) {
-        throw unsupported("DescribeContributorInsights");
+        return call(Operation.DESCRIBE_CONTRIBUTOR_INSIGHTS, request, () -> engine.describeContributorInsights(request));
     }
 
     /** {@inheritDoc} Runs DynamoDB's DescribeEndpoints against the in-memory tables, after any injected fault. */
@@ -312,10 +312,10 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
         throw unsupported("DescribeImport");
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    /** {@inheritDoc} Runs DynamoDB's DescribeKinesisStreamingDestination against the in-memory tables, after any injected fault. */
     @Override
     public DescribeKinesisStreamingDestinationResponse describeKinesisStreamingDestination(DescribeKinesisStreamingDestinationRequest request) {
-        throw unsupported("DescribeKinesisStreamingDestination");
+        return call(Operation.DESCRIBE_KINESIS_STREAMING_DESTINATION, request, () -> engine.describeKinesisStreamingDestination(request));
     }
 
     /** {@inheritDoc} Runs DynamoDB's DescribeLimits against the in-memory tables, after any injected fault. */
@@ -372,10 +372,10 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
         throw unsupported("ImportTable");
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    /** {@inheritDoc} Runs DynamoDB's ListBackups against the in-memory tables, after any injected fault. */
     @Override
     public ListBackupsResponse listBackups(ListBackupsRequest request) {
-        throw unsupported("ListBackups");
+        return call(Operation.LIST_BACKUPS, request, () -> engine.listBackups(request));
     }
 
     /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
@@ -384,22 +384,22 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
         throw unsupported("ListContributorInsights");
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    /** {@inheritDoc} Runs DynamoDB's ListExports against the in-memory tables, after any injected fault. */
     @Override
     public ListExportsResponse listExports(ListExportsRequest request) {
-        throw unsupported("ListExports");
+        return call(Operation.LIST_EXPORTS, request, () -> engine.listExports(request));
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    /** {@inheritDoc} Runs DynamoDB's ListGlobalTables against the in-memory tables, after any injected fault. */
     @Override
     public ListGlobalTablesResponse listGlobalTables(ListGlobalTablesRequest request) {
-        throw unsupported("ListGlobalTables");
+        return call(Operation.LIST_GLOBAL_TABLES, request, () -> engine.listGlobalTables(request));
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    /** {@inheritDoc} Runs DynamoDB's ListImports against the in-memory tables, after any injected fault. */
     @Override
     public ListImportsResponse listImports(ListImportsRequest request) {
-        throw unsupported("ListImports");
+        return call(Operation.LIST_IMPORTS, request, () -> engine.listImports(request));
     }
 
     /** {@inheritDoc} Runs DynamoDB's ListTagsOfResource against the in-memory tables, after any injected fault. */
@@ -444,16 +444,16 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
         return call(Operation.UNTAG_RESOURCE, request, () -> engine.untagResource(request));
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    /** {@inheritDoc} Runs DynamoDB's UpdateContinuousBackups against the in-memory tables, after any injected fault. */
     @Override
     public UpdateContinuousBackupsResponse updateContinuousBackups(UpdateContinuousBackupsRequest request) {
-        throw unsupported("UpdateContinuousBackups");
+        return call(Operation.UPDATE_CONTINUOUS_BACKUPS, request, () -> engine.updateContinuousBackups(request));
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    /** {@inheritDoc} Runs DynamoDB's UpdateContributorInsights against the in-memory tables, after any injected fault. */
     @Override
     public UpdateContributorInsightsResponse updateContributorInsights(UpdateContributorInsightsRequest request) {
-        throw unsupported("UpdateContributorInsights");
+        return call(Operation.UPDATE_CONTRIBUTOR_INSIGHTS, request, () -> engine.updateContributorInsights(request));
     }
 
     /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */

@@ -24,6 +24,15 @@ public enum Operation {
     LIST_TAGS_OF_RESOURCE,
     DESCRIBE_LIMITS,
     DESCRIBE_ENDPOINTS,
+    DESCRIBE_CONTINUOUS_BACKUPS,
+    UPDATE_CONTINUOUS_BACKUPS,
+    DESCRIBE_CONTRIBUTOR_INSIGHTS,
+    UPDATE_CONTRIBUTOR_INSIGHTS,
+    DESCRIBE_KINESIS_STREAMING_DESTINATION,
+    LIST_BACKUPS,
+    LIST_GLOBAL_TABLES,
+    LIST_EXPORTS,
+    LIST_IMPORTS,
     /** DynamoDB Streams' ListStreams, through {@link InMemoryDynamoDb#streams()}. */
     LIST_STREAMS,
     /** DynamoDB Streams' DescribeStream, through {@link InMemoryDynamoDb#streams()}. */

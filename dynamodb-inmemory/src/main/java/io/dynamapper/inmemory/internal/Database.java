@@ -570,6 +570,43 @@ public final class Database {
         return AccountInfo.describeEndpoints();
     }
 
+    public DescribeContinuousBackupsResponse describeContinuousBackups(DescribeContinuousBackupsRequest r) {
+        return TableSettings.describeContinuousBackups(this, r);
+    }
+
+    public UpdateContinuousBackupsResponse updateContinuousBackups(UpdateContinuousBackupsRequest r) {
+        return TableSettings.updateContinuousBackups(this, r);
+    }
+
+    public DescribeContributorInsightsResponse describeContributorInsights(DescribeContributorInsightsRequest r) {
+        return TableSettings.describeContributorInsights(this, r);
+    }
+
+    public UpdateContributorInsightsResponse updateContributorInsights(UpdateContributorInsightsRequest r) {
+        return TableSettings.updateContributorInsights(this, r);
+    }
+
+    public DescribeKinesisStreamingDestinationResponse describeKinesisStreamingDestination(
+            DescribeKinesisStreamingDestinationRequest r) {
+        return TableSettings.describeKinesisStreamingDestination(this, r);
+    }
+
+    public ListBackupsResponse listBackups(ListBackupsRequest r) {
+        return TableSettings.listBackups(r);
+    }
+
+    public ListGlobalTablesResponse listGlobalTables(ListGlobalTablesRequest r) {
+        return TableSettings.listGlobalTables(r);
+    }
+
+    public ListExportsResponse listExports(ListExportsRequest r) {
+        return TableSettings.listExports(r);
+    }
+
+    public ListImportsResponse listImports(ListImportsRequest r) {
+        return TableSettings.listImports(r);
+    }
+
     public ListStreamsResponse listStreams(ListStreamsRequest r) {
         return streams.listStreams(r, tables::containsKey);
     }

@@ -27,6 +27,12 @@ final class TableExtras {
     boolean billingModeChanged;
     /** An UpdateTable change DescribeTable still shows as in progress, or null. */
     Pending pending;
+    /** When point-in-time recovery was enabled (UpdateContinuousBackups), or null while it is disabled. */
+    java.time.Instant pointInTimeRecoverySince;
+    /** Point-in-time recovery period in days (DynamoDB's default is 35). */
+    int recoveryPeriodInDays = 35;
+    /** Contributor insights enabled for the table (key "") and its indexes (key: index name). */
+    final Set<String> contributorInsights = new java.util.HashSet<>();
 
     /**
      * A change in progress: the table is {@code UPDATING}; a new index is {@code CREATING}, a removed one
