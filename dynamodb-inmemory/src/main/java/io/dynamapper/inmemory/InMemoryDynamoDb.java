@@ -104,10 +104,15 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
         faults.clear();
     }
 
-    /** A waiter that polls this fake (tables are ACTIVE immediately). */
+    /**
+     * A waiter that polls this fake without pausing between polls: tables are ACTIVE immediately, and a
+     * table UpdateTable changed is ACTIVE again on the second DescribeTable.
+     */
     @Override
     public DynamoDbWaiter waiter() {
-        return DynamoDbWaiter.builder().client(this).build();
+        return DynamoDbWaiter.builder().client(this).overrideConfiguration(o -> o.backoffStrategyV2(
+                software.amazon.awssdk.retries.api.BackoffStrategy.retryImmediately()))
+                .build();
     }
 
     <T> T call(Operation op, Object request, Supplier<T> action) {

@@ -114,6 +114,14 @@ class UpdateTableTest {
     }
 
     @Test
+    void theWaiterSeesAnUpdatedTableActiveWithoutPausing() {
+        ddb.updateTable(b -> b.tableName("items").provisionedThroughput(p -> p.readCapacityUnits(6L).writeCapacityUnits(6L)));
+        var outcome = ddb.waiter().waitUntilTableExists(b -> b.tableName("items"));
+        assertEquals(2, outcome.attemptsExecuted());
+        assertEquals("ACTIVE", outcome.matched().response().orElseThrow().table().tableStatusAsString());
+    }
+
+    @Test
     void unsupportedParametersAreNamed() {
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> ddb.updateTable(b -> b
                 .tableName("items").deletionProtectionEnabled(true)));
