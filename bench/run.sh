@@ -17,7 +17,8 @@ esac
 java -cp "$cp" org.openjdk.jmh.Main "${jmh[@]}" -rf json -rff "bench/results/jmh-$mode.json" "$@" | tee "bench/results/jmh-$mode.txt"
 if [ $# -eq 0 ]; then
   java "$heap" -cp "$cp" io.dynamapper.bench.HeapFootprint 1000000 | tee bench/results/heap.txt
-  for backend in memory; do
+  for backend in memory http; do
     java -cp "$cp" io.dynamapper.bench.Contention "$backend" 2 1000 | tee -a bench/results/contention.txt
+    java -cp "$cp" io.dynamapper.bench.FirstCommit "$backend" | tee -a bench/results/first-commit.txt
   done
 fi

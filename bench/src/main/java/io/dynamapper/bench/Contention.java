@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * P5: contention. {@code threads} threads each run {@code increments} read-modify-write units of
  * work through {@code inTransaction} on 4 hot counters; conflicts are re-run. Prints throughput,
  * attempts per commit and the final sum, which must equal threads × increments (no lost update).
- * Usage: {@code Contention [memory] [threads] [increments]}.
+ * Usage: {@code Contention [memory|http] [threads] [increments]}.
  */
 public final class Contention {
     /** A hot counter. */

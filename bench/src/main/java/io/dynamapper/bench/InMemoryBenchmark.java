@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * P4: the in-memory DynamoDB with raw SDK calls: PutItem,
+ * P4: the in-memory DynamoDB in process and over HTTP (same client code), with raw SDK calls: PutItem,
  * GetItem, a conditional UpdateItem, a Query returning 100 items and a TransactWriteItems of 10 —
  * each alone, and all five in one {@link #mixed} operation.
  */
@@ -42,7 +42,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 public class InMemoryBenchmark {
     private static final String TABLE = "mixed";
 
-    @Param({"memory"})
+    @Param({"memory", "http"})
     String backend;
 
     private Backend db;

@@ -8,7 +8,10 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 
-/** A failure {@link InMemoryDynamoDb} can inject, and the exception a real client would see for it. */
+/**
+ * A failure {@link Faults} can inject (into an {@link InMemoryDynamoDb}, or any client with
+ * {@link Faults#decorate}), and the exception a real client would see for it.
+ */
 public enum Fault {
     /** {@code ProvisionedThroughputExceededException} (400); nothing is applied. */
     PROVISIONED_THROUGHPUT_EXCEEDED,

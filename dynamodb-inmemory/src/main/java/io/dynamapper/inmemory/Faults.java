@@ -1,15 +1,28 @@
 package io.dynamapper.inmemory;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /**
- * Deterministic fault injection for one {@link InMemoryDynamoDb}, configured per {@link Operation}.
+ * Deterministic fault injection, configured per {@link Operation}: the faults of one
+ * {@link InMemoryDynamoDb} ({@link InMemoryDynamoDb#faults()}), or of any {@link DynamoDbClient}
+ * wrapped with {@link #decorate} (AWS, an endpoint, the in-memory DynamoDB over HTTP).
  * Rules of an operation are consulted in this order on every call: pending {@link Rules#failNext}
  * failures, then {@link Rules#failEvery}, then {@link Rules#failWithProbability} (seeded, so a test
  * sees the same sequence on every run). Latency added with {@link Rules#addLatency} is slept through
@@ -35,6 +48,118 @@ public final class Faults {
     private Sleeper sleeper = d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
 
     Faults() {
+    }
+
+    /** New fault settings with no rules, to {@link #decorate} any client with. */
+    public static Faults create() {
+        return new Faults();
+    }
+
+    /**
+     * A client that injects this object's faults into {@code client}: every call of an {@link Operation}
+     * first applies its latency and rules, then either throws the fault's exception without calling
+     * {@code client}, or calls it (and for {@link Fault#IO_ERROR_AFTER_APPLY} throws after it
+     * returned). Other methods go straight to {@code client}; the request-builder and paginator
+     * variants go through the decorated methods. Closing the decorator closes {@code client}.
+     *
+     * <pre>{@code
+     * Faults faults = Faults.create();
+     * DynamoDbClient flaky = faults.decorate(DynamoDbClient.create());
+     * faults.on(Operation.TRANSACT_WRITE_ITEMS).failWithProbability(0.1, 42, Fault.TRANSACTION_CONFLICT);
+     * }</pre>
+     *
+     * @param client the client to decorate
+     * @return a {@link DynamoDbClient} that injects these faults
+     * @throws NullPointerException if {@code client} is null
+     */
+    public DynamoDbClient decorate(DynamoDbClient client) {
+        Objects.requireNonNull(client, "client == null");
+        InvocationHandler handler = (proxy, method, args) -> {
+            Operation op = OPERATIONS.get(method);
+            if (op != null) {
+                return apply(op, args[0], () -> invoke(client, method, args));
+            }
+            if (method.isDefault() && !isOperationMethod(method)) {
+                return InvocationHandler.invokeDefault(proxy, method, args);
+            }
+            if (method.getDeclaringClass() == Object.class) {
+                return switch (method.getName()) {
+                    case "equals" -> proxy == args[0];
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    default -> "Faults.decorate(" + client + ")";
+                };
+            }
+            return invoke(client, method, args);
+        };
+        return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
+                new Class<?>[] {DynamoDbClient.class}, handler);
+    }
+
+    /** The client methods of the operations in {@link Operation}: {@code putItem(PutItemRequest)} and so on. */
+    private static final Map<Method, Operation> OPERATIONS = operationMethods();
+
+    private static Map<Method, Operation> operationMethods() {
+        Map<Method, Operation> out = new HashMap<>();
+        for (Method m : DynamoDbClient.class.getMethods()) {
+            if (isOperationMethod(m)) {
+                String name = m.getName().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
+                for (Operation op : Operation.values()) {
+                    if (op.name().equals(name)) {
+                        out.put(m, op);
+                    }
+                }
+            }
+        }
+        return Map.copyOf(out);
+    }
+
+    private static boolean isOperationMethod(Method m) {
+        return m.getParameterCount() == 1 && DynamoDbRequest.class.isAssignableFrom(m.getParameterTypes()[0])
+                && DynamoDbResponse.class.isAssignableFrom(m.getReturnType());
+    }
+
+    private static Object invoke(DynamoDbClient client, Method method, Object[] args) {
+        try {
+            return method.invoke(client, args);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Runs {@code action} for one call of {@code operation} under this object's rules: the latency,
+     * then the fault's exception instead of the action, or the action and, for
+     * {@link Fault#IO_ERROR_AFTER_APPLY}, the fault's exception after it.
+     */
+    <T> T apply(Operation operation, Object request, Supplier<T> action) {
+        Objects.requireNonNull(request, "request == null");
+        Fault fault = beforeCall(operation);
+        if (fault != null && fault != Fault.IO_ERROR_AFTER_APPLY) {
+            throw fault.exception(actionCount(request));
+        }
+        T result = action.get();
+        if (fault != null) {
+            throw fault.exception(actionCount(request));
+        }
+        return result;
+    }
+
+    private static int actionCount(Object request) {
+        if (request instanceof TransactWriteItemsRequest r && r.hasTransactItems()) {
+            return r.transactItems().size();
+        }
+        if (request instanceof TransactGetItemsRequest r && r.hasTransactItems()) {
+            return r.transactItems().size();
+        }
+        return 0;
     }
 
     /**

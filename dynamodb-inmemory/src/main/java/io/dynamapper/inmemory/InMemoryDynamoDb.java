@@ -1,7 +1,10 @@
 package io.dynamapper.inmemory;
 
 import io.dynamapper.inmemory.internal.Database;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -18,19 +21,25 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
  * compact encoding, so large data sets fit in a test's heap.
  *
  * <p>Faults (throttling, conflicts, server errors, I/O errors before or after a write, latency) are
- * injected per operation through {@link #faults()}. Operations the fake does not implement throw
- * {@link UnsupportedOperationException} naming the operation.
+ * injected per operation through {@link #faults()}. Every request received is recorded, so tests can
+ * assert on what was sent without a wrapper ({@link #requestCount()}, {@link #takeRequest()},
+ * {@link #requests(Class)}). Operations the fake does not implement throw
+ * {@link UnsupportedOperationException} naming the operation. {@link #serve()} makes the same
+ * database reachable over HTTP by any DynamoDB client.
  *
  * <pre>{@code
  * InMemoryDynamoDb ddb = InMemoryDynamoDb.create();
  * ddb.createTable(...);
  * ddb.faults().on(Operation.TRANSACT_WRITE_ITEMS).failNext(1, Fault.TRANSACTION_CONFLICT);
+ * ... run the code under test ...
+ * TransactWriteItemsRequest sent = ddb.requests(TransactWriteItemsRequest.class).get(0);
  * }</pre>
  */
 public final class InMemoryDynamoDb implements DynamoDbClient {
     private final Database engine = new Database();
     private final Faults faults = new Faults();
-    private final InMemoryDynamoDbStreams streams = new InMemoryDynamoDbStreams(this, engine);
+    private final RequestLog requests = new RequestLog();
+    private final InMemoryDynamoDbStreams streams = new InMemoryDynamoDbStreams(faults, engine);
 
     private InMemoryDynamoDb() {
     }
@@ -38,6 +47,81 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
     /** Creates an empty fake with the system UTC clock and no faults. */
     public static InMemoryDynamoDb create() {
         return new InMemoryDynamoDb();
+    }
+
+    /**
+     * Serves this database over HTTP on a free port of the loopback address (see
+     * {@link InMemoryDynamoDbServer}); it stays usable in process too.
+     *
+     * @return the running server; close it to free the port
+     */
+    public InMemoryDynamoDbServer serve() {
+        return serve(0);
+    }
+
+    /**
+     * Serves this database over HTTP on {@code port} of the loopback address (0: a free port).
+     *
+     * @param port the port, 0 to 65535
+     * @return the running server; close it to free the port
+     * @throws IllegalArgumentException if {@code port} is outside 0 to 65535
+     * @throws java.io.UncheckedIOException if the port cannot be bound
+     */
+    public InMemoryDynamoDbServer serve(int port) {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be from 0 to 65535 but was " + port);
+        }
+        return InMemoryDynamoDbServer.start(this, new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    }
+
+    /**
+     * How many requests this database received since it was created or {@link #clearRequests()} was
+     * last called, including those an injected fault failed.
+     *
+     * @return the number of requests received
+     */
+    public long requestCount() {
+        return requests.count();
+    }
+
+    /**
+     * Removes and returns the oldest recorded request not taken yet (like MockWebServer's
+     * {@code takeRequest()}, without blocking). The most recent {@value RequestLog#CAPACITY} requests
+     * are kept.
+     *
+     * @return the oldest request not taken yet
+     * @throws java.util.NoSuchElementException if every recorded request was taken
+     */
+    public DynamoDbRequest takeRequest() {
+        return requests.take();
+    }
+
+    /**
+     * The recorded requests not taken yet, oldest first (the most recent {@value RequestLog#CAPACITY}).
+     *
+     * @return an immutable snapshot
+     */
+    public List<DynamoDbRequest> requests() {
+        return requests.snapshot();
+    }
+
+    /**
+     * The recorded requests of one type not taken yet, oldest first, e.g.
+     * {@code requests(TransactWriteItemsRequest.class)}.
+     *
+     * @param type the request class
+     * @param <T> the request type
+     * @return an immutable snapshot
+     * @throws NullPointerException if {@code type} is null
+     */
+    public <T extends DynamoDbRequest> List<T> requests(Class<T> type) {
+        Objects.requireNonNull(type, "type == null");
+        return requests.snapshot().stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** Forgets the recorded requests and resets {@link #requestCount()} to 0. */
+    public void clearRequests() {
+        requests.clear();
     }
 
     /** The fault injection settings of this fake; never null. */
@@ -97,11 +181,12 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
         return SERVICE_NAME;
     }
 
-    /** Frees all tables and clears the faults; the fake stays usable (and empty) afterwards. */
+    /** Frees all tables, clears the faults and the request log; the fake stays usable (and empty) afterwards. */
     @Override
     public void close() {
         engine.reset();
         faults.clear();
+        requests.clear();
     }
 
     /**
@@ -115,27 +200,10 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
                 .build();
     }
 
-    <T> T call(Operation op, Object request, Supplier<T> action) {
+    private <T> T call(Operation op, DynamoDbRequest request, Supplier<T> action) {
         Objects.requireNonNull(request, "request == null");
-        Fault fault = faults.beforeCall(op);
-        if (fault != null && fault != Fault.IO_ERROR_AFTER_APPLY) {
-            throw fault.exception(actionCount(request));
-        }
-        T result = action.get();
-        if (fault != null) {
-            throw fault.exception(actionCount(request));
-        }
-        return result;
-    }
-
-    private static int actionCount(Object request) {
-        if (request instanceof TransactWriteItemsRequest r && r.hasTransactItems()) {
-            return r.transactItems().size();
-        }
-        if (request instanceof TransactGetItemsRequest r && r.hasTransactItems()) {
-            return r.transactItems().size();
-        }
-        return 0;
+        requests.record(request);
+        return faults.apply(op, request, action);
     }
 
     private static UnsupportedOperationException unsupported(String operation) {

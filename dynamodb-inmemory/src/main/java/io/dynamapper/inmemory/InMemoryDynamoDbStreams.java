@@ -26,15 +26,20 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * over time); the shard closes only when the stream is disabled or its table deleted. Records are kept 24
  * hours and shard iterators last 15 minutes of the fake's {@linkplain InMemoryDynamoDb#clock() clock}.
  * Injected faults apply per {@link Operation} ({@link Operation#GET_RECORDS} and the other stream
- * operations).
+ * operations); stream requests are not kept in the fake's request log, which holds DynamoDB requests.
  */
 public final class InMemoryDynamoDbStreams implements DynamoDbStreamsClient {
-    private final InMemoryDynamoDb owner;
+    private final Faults faults;
     private final Database engine;
 
-    InMemoryDynamoDbStreams(InMemoryDynamoDb owner, Database engine) {
-        this.owner = owner;
+    InMemoryDynamoDbStreams(Faults faults, Database engine) {
+        this.faults = faults;
         this.engine = engine;
+    }
+
+    private <T> T call(Operation op, Object request, java.util.function.Supplier<T> action) {
+        java.util.Objects.requireNonNull(request, "request == null");
+        return faults.apply(op, request, action);
     }
 
     /** Returns {@code "dynamodb"}, the streams client's service name. */
@@ -51,24 +56,24 @@ public final class InMemoryDynamoDbStreams implements DynamoDbStreamsClient {
     /** {@inheritDoc} Lists the streams of the in-memory tables, oldest first, after any injected fault. */
     @Override
     public ListStreamsResponse listStreams(ListStreamsRequest request) {
-        return owner.call(Operation.LIST_STREAMS, request, () -> engine.listStreams(request));
+        return call(Operation.LIST_STREAMS, request, () -> engine.listStreams(request));
     }
 
     /** {@inheritDoc} Describes an in-memory stream and its one shard, after any injected fault. */
     @Override
     public DescribeStreamResponse describeStream(DescribeStreamRequest request) {
-        return owner.call(Operation.DESCRIBE_STREAM, request, () -> engine.describeStream(request));
+        return call(Operation.DESCRIBE_STREAM, request, () -> engine.describeStream(request));
     }
 
     /** {@inheritDoc} Returns an iterator into an in-memory stream's shard, after any injected fault. */
     @Override
     public GetShardIteratorResponse getShardIterator(GetShardIteratorRequest request) {
-        return owner.call(Operation.GET_SHARD_ITERATOR, request, () -> engine.getShardIterator(request));
+        return call(Operation.GET_SHARD_ITERATOR, request, () -> engine.getShardIterator(request));
     }
 
     /** {@inheritDoc} Reads records of an in-memory stream from an iterator, after any injected fault. */
     @Override
     public GetRecordsResponse getRecords(GetRecordsRequest request) {
-        return owner.call(Operation.GET_RECORDS, request, () -> engine.getRecords(request));
+        return call(Operation.GET_RECORDS, request, () -> engine.getRecords(request));
     }
 }

@@ -7,6 +7,7 @@ import io.dynamapper.SessionFactory;
 import io.dynamapper.SessionOptions;
 import io.dynamapper.Throughput;
 import io.dynamapper.engine.Dynamapper;
+import io.dynamapper.inmemory.Faults;
 import io.dynamapper.inmemory.InMemoryDynamoDb;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -15,16 +16,18 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.lang.reflect.Modifier;
-import java.time.Clock;
+import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -32,8 +35,16 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * A JUnit 5 extension that gives every test fresh DynamoDB tables for its entities and a
- * {@link SessionFactory} over them, in memory ({@link #inMemory()}, an {@link InMemoryDynamoDb} per
- * extension).
+ * {@link SessionFactory} over them. The same tests run on any of:
+ * <ul>
+ * <li>{@link #inMemory()}: an {@link InMemoryDynamoDb} per extension, called in process (the default);</li>
+ * <li>{@link #http()}: an {@link InMemoryDynamoDb} of its own served over HTTP, reached through the AWS
+ *     SDK's real client;</li>
+ * <li>{@link #endpoint(URI)} or {@link #client(Supplier)}: any DynamoDB (AWS test tables, a server the
+ *     user runs), with a table name prefix per test and its tables deleted after it, so parallel runs
+ *     do not collide.</li>
+ * </ul>
+ * Faults are injected with {@link #faults()} in every mode.
  *
  * <pre>{@code
  * class DoomMapServiceTest {
@@ -49,7 +60,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *
  *     @Test
  *     void retriesThrottledCommits() {
- *         db.memory().faults().on(Operation.PUT_ITEM).failNext(2, Fault.THROTTLING);
+ *         db.faults().on(Operation.PUT_ITEM).failNext(2, Fault.THROTTLING);
  *         new DoomMapService(db.sessions()).create(1, 2, "Nuclear Plant");   // succeeds on the 3rd try
  *     }
  * }
@@ -78,8 +89,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *
  * <h2>What every test gets</h2>
  * <ul>
- * <li>Before each test (and before the class's {@code @BeforeEach} methods): the database is
- *     emptied, then a table is created for each entity with
+ * <li>Before each test (and before the class's {@code @BeforeEach} methods): the in-memory database
+ *     is emptied (elsewhere: the test gets a new table name prefix), then a table is created for each entity with
  *     {@code schema().createTableIfNotExists(type, Throughput.onDemand())}, with its indexes and time
  *     to live (two entities sharing one table create it once). Seed data in {@code @BeforeEach}, not
  *     {@code @BeforeAll}: nothing outlives a test.</li>
@@ -87,10 +98,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *     exactly {@link SessionFactory}, {@link DynamoDbClient} or {@link InMemoryDynamoDb}; other
  *     parameter types are left to other resolvers. The same instances serve every test of the
  *     extension.</li>
- * <li>After each test (and after the class's {@code @AfterEach} methods): the leak check, then every
- *     table is dropped; for the in-memory flavour the injected {@linkplain InMemoryDynamoDb#faults()
- *     faults} and their counts are cleared and the {@linkplain InMemoryDynamoDb#setClock clock} is
- *     reset to the system UTC clock (the faults' latency sleeper is kept).</li>
+ * <li>After each test (and after the class's {@code @AfterEach} methods): the leak check, then the
+ *     test's tables are dropped and the injected {@linkplain #faults() faults} and their counts are
+ *     cleared (the latency sleeper is kept); in memory, the {@linkplain InMemoryDynamoDb#setClock clock}
+ *     is reset to the system UTC clock and the {@linkplain InMemoryDynamoDb#requests() request log}
+ *     cleared.</li>
  * </ul>
  *
  * <h2>Leak check</h2>
@@ -102,7 +114,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *
  * <h2>Threads</h2>
  * The extension is thread-safe, but each test empties the whole database, so the tests of one
- * extension must not run concurrently; in-memory extensions of different classes are independent.
+ * extension must not run concurrently; extensions of different classes are independent (in memory:
+ * separate databases; elsewhere: separate table name prefixes).
  */
 public final class DynamapperExtension
         implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
@@ -134,13 +147,17 @@ public final class DynamapperExtension
     /** A retry policy that retries like the default one but never sleeps. */
     private static final RetryPolicy FAST_RETRIES = RetryPolicy.defaults().withSleeper(d -> { });
 
-    private final InMemoryDynamoDb memory;
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(DynamapperExtension.class);
+
+    private final Supplier<ExtensionBackend> backendFactory;
+    private final String mode;                               // how it was created, for messages
     private final Set<Class<?>> entities = new LinkedHashSet<>();
     private RetryPolicy retryPolicy;
     private SessionOptions sessionOptions;
     private boolean leakCheck = true;
 
-    private volatile DynamoDbClient client;
+    private volatile ExtensionBackend backend;               // at creation in memory, else at start
+    private volatile boolean closeRegistered;
     private volatile SessionFactory sessions;                // set at start
     private volatile ExtensionSessionFactory tracker;        // set at start if the leak check is on
 
@@ -149,13 +166,14 @@ public final class DynamapperExtension
      * {@code @ExtendWith(DynamapperExtension.class)}. In code, prefer {@link #inMemory()}.
      */
     public DynamapperExtension() {
-        this(InMemoryDynamoDb.create());
+        this(null, "inMemory()");
+        this.backend = ExtensionBackend.inMemory(InMemoryDynamoDb.create());
     }
 
-    /** An extension over {@code memory}. */
-    private DynamapperExtension(InMemoryDynamoDb memory) {
-        this.memory = memory;
-        this.client = memory;
+    /** An extension whose backend {@code backendFactory} creates when the extension starts. */
+    private DynamapperExtension(Supplier<ExtensionBackend> backendFactory, String mode) {
+        this.backendFactory = backendFactory;
+        this.mode = mode;
     }
 
     /**
@@ -164,6 +182,54 @@ public final class DynamapperExtension
      */
     public static DynamapperExtension inMemory() {
         return new DynamapperExtension();
+    }
+
+    /**
+     * A new extension over an {@link InMemoryDynamoDb} of its own reached over HTTP, through the AWS
+     * SDK's real client (its serialisation, signing, CRC checks and error parsing), otherwise like
+     * {@link #inMemory()}. The server listens on a free loopback port from the extension's start until
+     * the end of the test run; {@link #memory()} is the database behind it.
+     *
+     * @return a new extension
+     */
+    public static DynamapperExtension http() {
+        return new DynamapperExtension(ExtensionBackend::http, "http()");
+    }
+
+    /**
+     * A new extension over the DynamoDB at {@code endpoint} (a DynamoDB-compatible server, our
+     * {@code java -jar} endpoint, ...), with region {@code us-east-1} and placeholder credentials;
+     * for AWS use {@link #client(Supplier)}. Like {@link #client(Supplier)}, every test gets a table
+     * name prefix of its own and its tables are deleted after it.
+     *
+     * @param endpoint e.g. {@code URI.create("http://localhost:8000")}
+     * @return a new extension
+     * @throws NullPointerException if {@code endpoint} is null
+     */
+    public static DynamapperExtension endpoint(URI endpoint) {
+        requireNonNull(endpoint, "endpoint == null");
+        return new DynamapperExtension(() -> ExtensionBackend.remote(() -> ExtensionBackend.endpointClient(endpoint),
+                "the DynamoDB at " + endpoint), "endpoint(" + endpoint + ")");
+    }
+
+    /**
+     * A new extension over the DynamoDB a client reaches: AWS test tables, a server the user runs,
+     * anything. The supplier is called once, when the extension starts; the client is closed at the end
+     * of the test run. Every test gets a fresh table name prefix ({@code dm<random>_}): its entities'
+     * tables are created under prefixed names, the client the tests see adds and removes the prefix in
+     * every request and response (ListTables shows only the test's tables), and the test's tables are
+     * deleted after it. So tests and builds that share one DynamoDB do not collide, and tables of
+     * others are never touched. Faults are injected with {@link #faults()}; there is no
+     * {@link InMemoryDynamoDb}.
+     *
+     * @param clients creates the client, e.g. {@code DynamoDbClient::create}
+     * @return a new extension
+     * @throws NullPointerException if {@code clients} is null
+     */
+    public static DynamapperExtension client(Supplier<? extends DynamoDbClient> clients) {
+        requireNonNull(clients, "clients == null");
+        return new DynamapperExtension(() -> ExtensionBackend.remote(clients, "a user-supplied DynamoDbClient"),
+                "client(...)");
     }
 
     /**
@@ -244,22 +310,59 @@ public final class DynamapperExtension
             return s;
         }
         synchronized (this) {
-            start(memory);
+            startBackend();
             return sessions;
         }
     }
 
-    /** The DynamoDB client of this extension, the one that is injected: the {@link InMemoryDynamoDb}. */
+    /**
+     * The DynamoDB client of this extension, the one that is injected: the {@link InMemoryDynamoDb} in
+     * memory, else a client of the backend that injects {@link #faults()}; starts the extension if
+     * needed.
+     *
+     * @return the client
+     */
     public DynamoDbClient client() {
-        return client;
+        sessions();
+        return backend.client();
     }
 
     /**
-     * The in-memory DynamoDB of this extension, to inject faults or set its clock; both are reset
-     * after each test. Available from the moment the extension is created.
+     * The in-memory DynamoDB of this extension, to inject faults, set its clock or read the requests it
+     * received; all are reset after each test. For {@link #inMemory()} available from the moment the
+     * extension is created; for {@link #http()} it starts the extension.
+     *
+     * @return the in-memory DynamoDB
+     * @throws IllegalStateException for {@link #endpoint} and {@link #client(Supplier)} extensions,
+     *     which have none
      */
     public InMemoryDynamoDb memory() {
+        ExtensionBackend b = backend;
+        if (b == null) {
+            sessions();
+            b = backend;
+        }
+        InMemoryDynamoDb memory = b.memory();
+        if (memory == null) {
+            throw new IllegalStateException(noMemoryMessage());
+        }
         return memory;
+    }
+
+    /**
+     * The fault injection settings of this extension's client, in every mode: the in-memory DynamoDB's
+     * own ({@link InMemoryDynamoDb#faults()}), or a decorator in front of the user's client
+     * ({@link Faults#decorate}). Cleared after each test. Starts the extension if needed.
+     *
+     * @return the faults
+     */
+    public Faults faults() {
+        ExtensionBackend b = backend;
+        if (b == null) {
+            sessions();
+            b = backend;
+        }
+        return b.faults();
     }
 
     /** Starts the extension (see {@link #beforeEach}); tables are created before each test only. */
@@ -277,7 +380,7 @@ public final class DynamapperExtension
     @Override
     public void beforeEach(ExtensionContext context) {
         start(context);
-        dropAllTables();
+        backend.beforeEach();
         SessionFactory factory = sessions;
         for (Class<?> type : entitiesOf(context)) {
             try {
@@ -303,12 +406,9 @@ public final class DynamapperExtension
         List<Throwable> leaks = tracker == null ? List.of() : tracker.closeLeaked();
         RuntimeException cleanupFailure = null;
         try {
-            dropAllTables();
+            backend.afterEach();
         } catch (RuntimeException e) {
             cleanupFailure = e;
-        } finally {
-            memory.faults().clear();
-            memory.setClock(Clock.systemUTC());
         }
         if (!leaks.isEmpty()) {
             AssertionError error = leakError(leaks, context);
@@ -336,35 +436,49 @@ public final class DynamapperExtension
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Class<?> type = parameterContext.getParameter().getType();
+        start(extensionContext);
         if (type == InMemoryDynamoDb.class) {
+            InMemoryDynamoDb memory = backend.memory();
+            if (memory == null) {
+                throw new ParameterResolutionException("cannot inject " + parameterContext.getParameter()
+                        + " into " + parameterContext.getDeclaringExecutable() + ": " + noMemoryMessage());
+            }
             return memory;
         }
-        start(extensionContext);
-        return type == SessionFactory.class ? sessions : client;
+        return type == SessionFactory.class ? sessions : backend.client();
     }
 
+    /** Starts the extension if needed and has JUnit close its backend when the test run ends. */
     private void start(ExtensionContext context) {
-        if (sessions != null) {
-            return;
+        if (sessions == null) {
+            synchronized (this) {
+                startBackend();
+            }
         }
-        synchronized (this) {
-            if (sessions == null) {
-                start(memory);
+        if (!closeRegistered) {
+            synchronized (this) {
+                if (!closeRegistered) {
+                    context.getRoot().getStore(NAMESPACE).put(this, backend);
+                    closeRegistered = true;
+                }
             }
         }
     }
 
-    /** Builds the session factory over {@code ddb}; ends configuration. Called holding the lock. */
-    private void start(DynamoDbClient ddb) {
+    /** Creates the backend if needed and builds the session factory over it; ends configuration. Holds the lock. */
+    private void startBackend() {
         if (sessions != null) {
             return;
         }
+        if (backend == null) {
+            backend = backendFactory.get();
+        }
+        DynamoDbClient ddb = backend.client();
         SessionFactory engine = Dynamapper.builder()
                 .client(ddb)
                 .retryPolicy(retryPolicy != null ? retryPolicy : FAST_RETRIES)
                 .sessionOptions(sessionOptions != null ? sessionOptions : SessionOptions.defaults())
                 .build();
-        client = ddb;
         if (leakCheck) {
             tracker = new ExtensionSessionFactory(engine);
             sessions = tracker;
@@ -394,11 +508,6 @@ public final class DynamapperExtension
         return all;
     }
 
-    /** Empties the database. */
-    private void dropAllTables() {
-        memory.reset();
-    }
-
     private static AssertionError leakError(List<Throwable> sites, ExtensionContext context) {
         StringBuilder message = new StringBuilder();
         message.append(sites.size() == 1 ? "1 session was" : sites.size() + " sessions were")
@@ -414,5 +523,11 @@ public final class DynamapperExtension
             error.addSuppressed(sites.get(i));
         }
         return error;
+    }
+
+    private String noMemoryMessage() {
+        return "DynamapperExtension." + mode + " runs on " + (backend == null ? "a DynamoDB of the user's" : backend.describe())
+                + " and has no InMemoryDynamoDb; use client() or a DynamoDbClient parameter, and faults() to inject "
+                + "faults";
     }
 }

@@ -103,4 +103,15 @@ class DynamapperExtensionConfigTest {
         assertEquals("options == null",
                 assertThrows(NullPointerException.class, () -> db.withSessionOptions(null)).getMessage());
     }
+
+    @Test
+    void otherBackendsRejectNullsAndASupplierThatGivesNoClient() {
+        assertEquals("endpoint == null",
+                assertThrows(NullPointerException.class, () -> DynamapperExtension.endpoint(null)).getMessage());
+        assertEquals("clients == null",
+                assertThrows(NullPointerException.class, () -> DynamapperExtension.client(null)).getMessage());
+        DynamapperExtension db = DynamapperExtension.client(() -> null);
+        assertEquals("the DynamoDbClient supplier of DynamapperExtension returned null",
+                assertThrows(IllegalStateException.class, db::sessions).getMessage());
+    }
 }

@@ -1,10 +1,13 @@
 package io.dynamapper.inmemory.contract;
 
+import io.dynamapper.inmemory.HttpClients;
 import io.dynamapper.inmemory.InMemoryDynamoDb;
+import io.dynamapper.inmemory.InMemoryDynamoDbServer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The one place that lists the backends of the contract suite. Every backend must produce each
@@ -21,12 +24,24 @@ final class ContractBackends {
 
     /** Every known backend. */
     static List<Backend> all() {
-        return List.of(inMemory());
+        return List.of(inMemory(), http());
     }
 
     /** The in-memory DynamoDB, called in process. */
     static Backend inMemory() {
         return Backend.of("in-memory", InMemoryDynamoDb::create);
+    }
+
+    /** The in-memory DynamoDB over HTTP, through the SDK's own client (endpointOverride, no retries). */
+    static Backend http() {
+        return new Backend("http", () -> {
+            InMemoryDynamoDbServer server = InMemoryDynamoDb.create().serve();
+            DynamoDbClient client = HttpClients.client(server.uri());
+            return new Backend.Instance(client, () -> {
+                client.close();
+                server.close();
+            });
+        });
     }
 
     /** The backends selected by {@value #PROPERTY}, in the order of {@link #all()}. */

@@ -9,6 +9,7 @@ import io.dynamapper.SessionOptions;
 import io.dynamapper.Throughput;
 import io.dynamapper.engine.Dynamapper;
 import io.dynamapper.inmemory.InMemoryDynamoDb;
+import io.dynamapper.inmemory.InMemoryDynamoDbServer;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,7 +29,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *
  * Arguments (with {@code -Dwalkthrough.args="..."}): {@code --endpoint http://localhost:8000} for a
  * DynamoDB-compatible server, {@code --aws} for AWS with the default credential chain and region,
- * {@code --in-memory} (the default) for the in-memory DynamoDB.
+ * {@code --in-memory} (the default) for the in-memory DynamoDB, {@code --serve 8000} for the in-memory
+ * DynamoDB served over HTTP on that port (0: a free one) and reached through the SDK's HTTP client.
  */
 public final class Walkthrough {
     private final SessionFactory sessions;
@@ -42,16 +44,18 @@ public final class Walkthrough {
     public static void main(String[] args) {
         String mode = args.length == 0 ? "--in-memory" : args[0];
         DynamoDbClient client;
+        InMemoryDynamoDbServer server = null;
         switch (mode) {
-            case "--endpoint" -> client = DynamoDbClient.builder()
-                    .endpointOverride(URI.create(args[1]))
-                    .region(Region.US_EAST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                    .build();
+            case "--serve" -> {
+                server = InMemoryDynamoDb.create().serve(Integer.parseInt(args[1]));
+                client = endpointClient(server.uri());
+                System.out.println("In-memory DynamoDB served at " + server.uri());
+            }
+            case "--endpoint" -> client = endpointClient(URI.create(args[1]));
             case "--aws" -> client = DynamoDbClient.create();
             case "--in-memory" -> client = InMemoryDynamoDb.create();
             default -> {
-                System.err.println("usage: Walkthrough [--in-memory | --endpoint URL | --aws]");
+                System.err.println("usage: Walkthrough [--in-memory | --serve PORT | --endpoint URL | --aws]");
                 System.exit(2);
                 return;
             }
@@ -61,7 +65,18 @@ public final class Walkthrough {
             new Walkthrough(client, System.out::println).run();
         } finally {
             client.close();
+            if (server != null) {
+                server.close();
+            }
         }
+    }
+
+    private static DynamoDbClient endpointClient(URI endpoint) {
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build();
     }
 
     void run() {

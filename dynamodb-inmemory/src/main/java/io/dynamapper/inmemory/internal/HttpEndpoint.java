@@ -1,0 +1,250 @@
+package io.dynamapper.inmemory.internal;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.CRC32;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbResponse;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbStreamsRequest;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbStreamsResponse;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * DynamoDB's JSON 1.0 protocol over HTTP in front of any {@link DynamoDbClient}: {@code POST /} with
+ * {@code X-Amz-Target: DynamoDB_20120810.<Operation>} (and, with a {@link DynamoDbStreamsClient},
+ * {@code DynamoDBStreams_20120810.<Operation>} for DynamoDB Streams); the body is read into the operation's SDK
+ * request with {@link JsonProtocol}, the client is called, and its response (or its exception, as
+ * DynamoDB's error document) is written back with an {@code x-amz-crc32} header. Signatures and other
+ * headers are ignored. An {@link SdkClientException} from the client (an injected I/O fault) drops the
+ * connection without an answer, as a network failure would.
+ */
+public final class HttpEndpoint implements AutoCloseable {
+    static final String TARGET_PREFIX = "DynamoDB_20120810.";
+    /** The target prefix of DynamoDB Streams' operations, served when a streams client is given. */
+    static final String STREAMS_TARGET_PREFIX = "DynamoDBStreams_20120810.";
+    static final String CONTENT_TYPE = "application/x-amz-json-1.0";
+    private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+    /** Every operation of the DynamoDB and DynamoDB Streams client interfaces, by its target on the wire. */
+    private static final Map<String, Operation> OPERATIONS = operations();
+
+    /** One operation: the client method, its request's builder, and whether it is a DynamoDB Streams one. */
+    private record Operation(Method method, Method builder, boolean streams) {
+        SdkPojo newBuilder() {
+            try {
+                return (SdkPojo) builder.invoke(null);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot create a builder with " + builder, e);
+            }
+        }
+    }
+
+    private final DynamoDbClient client;
+    private final DynamoDbStreamsClient streams;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final URI uri;
+
+    private HttpEndpoint(DynamoDbClient client, DynamoDbStreamsClient streams, HttpServer server,
+            ExecutorService executor) {
+        this.client = client;
+        this.streams = streams;
+        this.server = server;
+        this.executor = executor;
+        InetSocketAddress address = server.getAddress();
+        String host = address.getAddress().isAnyLocalAddress() ? "localhost" : address.getHostString();
+        this.uri = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort());
+    }
+
+    /**
+     * Starts serving {@code client} on {@code address} (port 0: a free port).
+     *
+     * @throws java.io.UncheckedIOException if the port cannot be bound
+     */
+    public static HttpEndpoint start(DynamoDbClient client, InetSocketAddress address, int threads) {
+        return start(client, null, address, threads);
+    }
+
+    /**
+     * Starts serving {@code client} and, under the target prefix {@value #STREAMS_TARGET_PREFIX},
+     * {@code streams} (if not null) on {@code address} (port 0: a free port).
+     *
+     * @throws java.io.UncheckedIOException if the port cannot be bound
+     */
+    public static HttpEndpoint start(DynamoDbClient client, DynamoDbStreamsClient streams, InetSocketAddress address,
+            int threads) {
+        Objects.requireNonNull(client, "client == null");
+        // the JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and
+        // delayed ACKs add ~40 ms to every answer. Read once, when the JDK's server configuration loads.
+        if (System.getProperty(NODELAY_PROPERTY) == null) {
+            System.setProperty(NODELAY_PROPERTY, "true");
+        }
+        HttpServer server;
+        try {
+            server = HttpServer.create(address, 128);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot listen on " + address + ": " + e.getMessage(), e);
+        }
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory factory = r -> {
+            Thread t = new Thread(r, "inmemory-dynamodb-http-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        ExecutorService executor = Executors.newFixedThreadPool(threads, factory);
+        HttpEndpoint endpoint = new HttpEndpoint(client, streams, server, executor);
+        server.createContext("/", endpoint::handle);
+        server.setExecutor(executor);
+        server.start();
+        return endpoint;
+    }
+
+    /** Where the endpoint listens, e.g. {@code http://localhost:8000}. */
+    public URI uri() {
+        return uri;
+    }
+
+    /** Stops accepting requests, lets running ones finish (at most a second) and frees the port. */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdown();
+        try {
+            executor.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                send(exchange, 200, "text/plain", "healthy: in-memory DynamoDB".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readAllBytes();
+            }
+            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            Operation op = target == null ? null : OPERATIONS.get(target);
+            if (op == null || op.streams() && streams == null) {
+                sendError(exchange, 400, "com.amazon.coral.service#UnknownOperationException", null,
+                        "The action or operation requested is invalid. Verify that the action is typed correctly.");
+                return;
+            }
+            Object request;
+            try {
+                request = JsonProtocol.build(JsonProtocol.read(body, op.newBuilder()));
+            } catch (JsonProtocol.SerializationException e) {
+                sendError(exchange, 400, "com.amazon.coral.service#SerializationException", null, e.getMessage());
+                return;
+            }
+            Object response;
+            try {
+                response = op.method.invoke(op.streams() ? streams : client, request);
+            } catch (InvocationTargetException e) {
+                fail(exchange, op, e.getCause());
+                return;
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+            send(exchange, 200, CONTENT_TYPE, JsonProtocol.write((SdkPojo) response));
+        }
+    }
+
+    private void fail(HttpExchange exchange, Operation op, Throwable error) throws IOException {
+        if (error instanceof SdkClientException) {
+            // an injected I/O fault: drop the connection without answering (closing before headers does)
+            exchange.close();
+            return;
+        }
+        if (error instanceof AwsServiceException aws) {
+            String code = aws.awsErrorDetails() != null && aws.awsErrorDetails().errorCode() != null
+                    ? aws.awsErrorDetails().errorCode() : "InternalServerError";
+            String message = aws.awsErrorDetails() != null && aws.awsErrorDetails().errorMessage() != null
+                    ? aws.awsErrorDetails().errorMessage() : aws.getMessage();
+            String namespace = "ValidationException".equals(code) ? "com.amazon.coral.validate#"
+                    : "com.amazonaws.dynamodb.v20120810#";
+            int status = aws.statusCode() > 0 ? aws.statusCode() : 400;
+            sendError(exchange, status, namespace + code, aws, message);
+            return;
+        }
+        if (error instanceof UnsupportedOperationException) {
+            sendError(exchange, 400, "com.amazon.coral.service#UnknownOperationException", null,
+                    "The in-memory DynamoDB does not implement " + op.method.getName() + ": " + error.getMessage());
+            return;
+        }
+        sendError(exchange, 500, "com.amazonaws.dynamodb.v20120810#InternalServerError", null,
+                "Internal server error: " + error);
+    }
+
+    private static void sendError(HttpExchange exchange, int status, String type, SdkPojo details, String message)
+            throws IOException {
+        Map<String, String> head = new LinkedHashMap<>();
+        head.put("__type", type);
+        head.put("message", message == null ? "" : message);
+        send(exchange, status, CONTENT_TYPE, JsonProtocol.write(details, head));
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        CRC32 crc = new CRC32();
+        crc.update(body);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.getResponseHeaders().set("x-amz-crc32", Long.toString(crc.getValue()));
+        exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private static Map<String, Operation> operations() {
+        Map<String, Operation> ops = new LinkedHashMap<>();
+        addOperations(ops, DynamoDbClient.class, DynamoDbRequest.class, DynamoDbResponse.class, TARGET_PREFIX, false);
+        addOperations(ops, DynamoDbStreamsClient.class, DynamoDbStreamsRequest.class, DynamoDbStreamsResponse.class,
+                STREAMS_TARGET_PREFIX, true);
+        return Map.copyOf(ops);
+    }
+
+    private static void addOperations(Map<String, Operation> ops, Class<?> clientType, Class<?> requestType,
+            Class<?> responseType, String prefix, boolean streams) {
+        for (Method m : clientType.getMethods()) {
+            if (Modifier.isStatic(m.getModifiers()) || m.getParameterCount() != 1) {
+                continue;
+            }
+            Class<?> param = m.getParameterTypes()[0];
+            if (!requestType.isAssignableFrom(param) || !responseType.isAssignableFrom(m.getReturnType())) {
+                continue;
+            }
+            String name = param.getSimpleName().substring(0, param.getSimpleName().length() - "Request".length());
+            try {
+                ops.put(prefix + name, new Operation(m, param.getMethod("builder"), streams));
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(param + " has no builder()", e);
+            }
+        }
+    }
+}
