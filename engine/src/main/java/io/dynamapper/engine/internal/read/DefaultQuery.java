@@ -7,6 +7,7 @@ import io.dynamapper.KeyCondition;
 import io.dynamapper.MappingException;
 import io.dynamapper.Page;
 import io.dynamapper.Query;
+import io.dynamapper.ReadEvent;
 import io.dynamapper.engine.internal.mapping.EntityModel;
 import io.dynamapper.engine.internal.mapping.IndexModel;
 import io.dynamapper.engine.internal.mapping.PropertyModel;
@@ -347,9 +348,14 @@ final class DefaultQuery<T> implements Query<T> {
         }
 
         private RawPage send(QueryRequest built) {
-            QueryResponse response = ReadFailures.send(ctx.checkOpen(), ctx.budget().get(), "Query", model, indexName,
-                    () -> ctx.client().query(built));
-            return new RawPage(response.hasItems() ? response.items() : List.of(),
+            long started = System.nanoTime();
+            QueryResponse response = ReadFailures.send(ctx.checkOpen(), ctx.budget().get(), ctx.listeners(), "Query",
+                    model, indexName, () -> ctx.client().query(built));
+            List<Map<String, AttributeValue>> items = response.hasItems() ? response.items() : List.of();
+            // an index's projection is not the whole item: those are read by key, and cached, afterwards
+            Reads.received(ctx, ReadEvent.Operation.QUERY, model, items,
+                    built.select() != Select.ALL_PROJECTED_ATTRIBUTES, ReadEvent.Cache.NONE, started);
+            return new RawPage(items,
                     response.count() == null ? 0 : response.count(),
                     RawPage.next(response.hasLastEvaluatedKey(), response.lastEvaluatedKey()));
         }
