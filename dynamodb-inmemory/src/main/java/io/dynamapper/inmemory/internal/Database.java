@@ -93,8 +93,8 @@ public final class Database {
         try {
             StoredTable t = table(r.tableName());
             TableDescription d = TableFactory.describe(t, TableStatus.DELETING, IndexStatus.DELETING);
-            tables.remove(t.name);
             TableUpdates.onDelete(this, t);
+            tables.remove(t.name);
             return DeleteTableResponse.builder().tableDescription(d).build();
         } finally {
             lock.writeLock().unlock();

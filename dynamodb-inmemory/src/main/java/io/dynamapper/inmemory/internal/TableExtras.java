@@ -25,6 +25,8 @@ final class TableExtras {
     java.time.Instant lastUpdateToPayPerRequest;
     /** Whether UpdateTable ever changed the billing mode (DescribeTable then shows a BillingModeSummary). */
     boolean billingModeChanged;
+    /** Whether DeleteTable is refused (CreateTable's or UpdateTable's DeletionProtectionEnabled). */
+    boolean deletionProtection;
     /** An UpdateTable change DescribeTable still shows as in progress, or null. */
     Pending pending;
     /** When point-in-time recovery was enabled (UpdateContinuousBackups), or null while it is disabled. */

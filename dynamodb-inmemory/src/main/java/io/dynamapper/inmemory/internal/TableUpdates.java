@@ -10,8 +10,8 @@ import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.*;
 
 /**
- * UpdateTable (throughput, billing mode, global secondary indexes, streams), the stream and tags a
- * CreateTable request asks for, and what DescribeTable shows while a change is in progress.
+ * UpdateTable (throughput, billing mode, global secondary indexes, streams, deletion protection), the
+ * stream, tags and deletion protection a CreateTable request asks for, and what DescribeTable shows while a change is in progress.
  *
  * <h2>Changes in progress</h2>
  * UpdateTable applies its change at once (a new index is backfilled with the table's items before the
@@ -42,6 +42,13 @@ final class TableUpdates {
                 ? r.globalSecondaryIndexUpdates() : List.of();
         boolean throughputChange = r.provisionedThroughput() != null;
         StreamSpecification stream = r.streamSpecification();
+        if (r.deletionProtectionEnabled() != null) {
+            if (throughputChange || r.billingModeAsString() != null || stream != null || !gsiUpdates.isEmpty()) {
+                throw Errors.validation(INVALID + "DeletionProtection modification must be the only operation in the "
+                        + "request");
+            }
+            return updateDeletionProtection(db, r);
+        }
         if (!throughputChange && r.billingModeAsString() == null && stream == null && gsiUpdates.isEmpty()) {
             throw Errors.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
                     + "GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, MultiAccountReplicaReady, "
@@ -115,9 +122,6 @@ final class TableUpdates {
         if (r.tableClassAsString() != null) {
             names.add("TableClass");
         }
-        if (r.deletionProtectionEnabled() != null) {
-            names.add("DeletionProtectionEnabled");
-        }
         if (r.onDemandThroughput() != null) {
             names.add("OnDemandThroughput");
         }
@@ -133,7 +137,7 @@ final class TableUpdates {
         if (!names.isEmpty()) {
             throw new UnsupportedOperationException("InMemoryDynamoDb does not support UpdateTable's " + names
                     + " (it supports ProvisionedThroughput, BillingMode, GlobalSecondaryIndexUpdates and "
-                    + "StreamSpecification)");
+                    + "StreamSpecification and DeletionProtectionEnabled)");
         }
     }
 
@@ -383,6 +387,26 @@ final class TableUpdates {
         return UpdateTableResponse.builder().tableDescription(TableFactory.describe(t)).build();
     }
 
+    private static UpdateTableResponse updateDeletionProtection(Database db, UpdateTableRequest r) {
+        db.lock.writeLock().lock();
+        try {
+            StoredTable t = db.table(r.tableName());
+            synchronized (t.extras) {
+                if (t.extras.pending != null) {
+                    throw Errors.resourceInUse("Attempt to change a resource which is still in use: Table is being "
+                            + "updated: " + t.name);
+                }
+            }
+            t.extras.deletionProtection = r.deletionProtectionEnabled();
+            synchronized (t.extras) {
+                t.extras.pending = new TableExtras.Pending(DESCRIBES_IN_PROGRESS, null, null, Set.of());
+            }
+            return UpdateTableResponse.builder().tableDescription(TableFactory.describe(t)).build();
+        } finally {
+            db.lock.writeLock().unlock();
+        }
+    }
+
     static void enableStream(Database db, StoredTable t, StreamViewType viewType) {
         t.extras.streams = db.streams;
         t.extras.stream = db.streams.create(t.name, TableFactory.tableArn(t.name), t.keySchema, viewType);
@@ -462,10 +486,18 @@ final class TableUpdates {
         if (r.hasTags()) {
             r.tags().forEach(tag -> t.extras.tags.put(tag.key(), tag.value()));
         }
+        t.extras.deletionProtection = Boolean.TRUE.equals(r.deletionProtectionEnabled());
     }
 
-    /** Closes the stream of a table being deleted (it stays readable for 24 hours). */
+    /**
+     * Refuses to delete a table protected against deletion; else closes its stream (it stays readable for
+     * 24 hours).
+     */
     static void onDelete(Database db, StoredTable t) {
+        if (t.extras.deletionProtection) {
+            throw Errors.validation("Resource cannot be deleted as it is currently protected against deletion. "
+                    + "Disable deletion protection first.");
+        }
         if (t.extras.stream != null) {
             db.streams.disable(t.extras.stream);
         }
@@ -480,10 +512,10 @@ final class TableUpdates {
         synchronized (x) {
             p = x.pending;
         }
-        if (x.latestStream == null && p == null && !x.billingModeChanged) {
+        if (x.latestStream == null && p == null && !x.billingModeChanged && !x.deletionProtection) {
             return d;
         }
-        TableDescription.Builder b = d.toBuilder();
+        TableDescription.Builder b = d.toBuilder().deletionProtectionEnabled(x.deletionProtection);
         if (x.stream != null) {
             b.streamSpecification(StreamSpecification.builder().streamEnabled(true)
                     .streamViewType(x.stream.viewType()).build());

@@ -384,6 +384,39 @@ final class UpdateTableContractTest extends ContractSuite {
                             .provisionedThroughput(throughput(1, 1)).build()).build()));
         }).expectError("ValidationException");
 
+        // ---- deletion protection (every case leaves its table unprotected, so the next case can drop it)
+
+        c.add("a table protected against deletion cannot be deleted until unprotected", db -> {
+            db.create("items", b -> b.billingMode(BillingMode.PAY_PER_REQUEST).deletionProtectionEnabled(true), "pk:S");
+            try {
+                Outcome refused = Db.attempt(() -> db.ddb().deleteTable(r -> r.tableName("items")));
+                Boolean described = describe(db).deletionProtectionEnabled();
+                update(db, b -> b.deletionProtectionEnabled(false));
+                waitUntilActive(db);
+                return list(refused, described, describe(db).deletionProtectionEnabled(),
+                        db.ddb().deleteTable(r -> r.tableName("items")).tableDescription().tableStatusAsString());
+            } finally {
+                unprotect(db);
+            }
+        }).expect(list(Dsl.error("DynamoDbException", "ValidationException"), true, false, "DELETING"));
+
+        c.add("deletion protection can be enabled by UpdateTable", db -> {
+            db.table("items", "pk:S");
+            try {
+                update(db, b -> b.deletionProtectionEnabled(true));
+                waitUntilActive(db);
+                return list(describe(db).deletionProtectionEnabled(),
+                        Db.attempt(() -> db.ddb().deleteTable(r -> r.tableName("items"))));
+            } finally {
+                unprotect(db);
+            }
+        }).expect(list(true, Dsl.error("DynamoDbException", "ValidationException")));
+
+        c.add("changing deletion protection with another change is rejected", db -> {
+            db.create("items", b -> b.provisionedThroughput(throughput(5, 5)), "pk:S");
+            return update(db, b -> b.deletionProtectionEnabled(true).provisionedThroughput(throughput(6, 6)));
+        }).expectError("ValidationException");
+
         // ---- streams
 
         c.add("enabling a stream is described with its view type and latest stream", db -> {
@@ -451,6 +484,19 @@ final class UpdateTableContractTest extends ContractSuite {
                     .streamSpecification(s -> s.streamEnabled(false)), "pk:S");
             return stream(describe(db));
         }).expect(map("enabled", null, "viewType", null, "latestStreamArn", null, "latestStreamLabel", null));
+    }
+
+    /** Turns deletion protection of "items" off, if the table exists and has it, so it can be dropped. */
+    static void unprotect(Db db) {
+        try {
+            waitUntilActive(db);
+            if (Boolean.TRUE.equals(describe(db).deletionProtectionEnabled())) {
+                db.ddb().updateTable(r -> r.tableName("items").deletionProtectionEnabled(false));
+                waitUntilActive(db);
+            }
+        } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException gone) {
+            // nothing to unprotect
+        }
     }
 
     /** The stream facts of a table description, without the volatile ARN and label. */
