@@ -124,8 +124,8 @@ class UpdateTableTest {
     @Test
     void unsupportedParametersAreNamed() {
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> ddb.updateTable(b -> b
-                .tableName("items").tableClass(software.amazon.awssdk.services.dynamodb.model.TableClass.STANDARD)));
-        assertTrue(e.getMessage().contains("TableClass"), e.getMessage());
+                .tableName("items").sseSpecification(sse -> sse.enabled(true))));
+        assertTrue(e.getMessage().contains("SSESpecification"), e.getMessage());
     }
 
     @Test

@@ -25,6 +25,9 @@ final class TableExtras {
     java.time.Instant lastUpdateToPayPerRequest;
     /** Whether UpdateTable ever changed the billing mode (DescribeTable then shows a BillingModeSummary). */
     boolean billingModeChanged;
+    /** The table class CreateTable or UpdateTable set, and when; null if none was ever given. */
+    software.amazon.awssdk.services.dynamodb.model.TableClass tableClass;
+    java.time.Instant tableClassUpdated;
     /** Whether DeleteTable is refused (CreateTable's or UpdateTable's DeletionProtectionEnabled). */
     boolean deletionProtection;
     /** An UpdateTable change DescribeTable still shows as in progress, or null. */

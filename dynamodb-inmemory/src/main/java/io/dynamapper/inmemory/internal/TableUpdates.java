@@ -10,8 +10,8 @@ import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.*;
 
 /**
- * UpdateTable (throughput, billing mode, global secondary indexes, streams, deletion protection), the
- * stream, tags and deletion protection a CreateTable request asks for, and what DescribeTable shows while a change is in progress.
+ * UpdateTable (throughput, billing mode, global secondary indexes, streams, deletion protection, table
+ * class), the stream, tags, deletion protection and table class a CreateTable request asks for, and what DescribeTable shows while a change is in progress.
  *
  * <h2>Changes in progress</h2>
  * UpdateTable applies its change at once (a new index is backfilled with the table's items before the
@@ -42,12 +42,23 @@ final class TableUpdates {
                 ? r.globalSecondaryIndexUpdates() : List.of();
         boolean throughputChange = r.provisionedThroughput() != null;
         StreamSpecification stream = r.streamSpecification();
+        if (r.tableClassAsString() != null) {
+            checkTableClass(r.tableClass(), r.tableClassAsString());
+            if (throughputChange || r.billingModeAsString() != null || stream != null || !gsiUpdates.isEmpty()
+                    || r.deletionProtectionEnabled() != null) {
+                throw Errors.validation(INVALID + "TableClass modification must be the only operation in the request");
+            }
+            return updateAlone(db, r, t -> {
+                t.extras.tableClass = r.tableClass();
+                t.extras.tableClassUpdated = db.clock().instant();
+            });
+        }
         if (r.deletionProtectionEnabled() != null) {
             if (throughputChange || r.billingModeAsString() != null || stream != null || !gsiUpdates.isEmpty()) {
                 throw Errors.validation(INVALID + "DeletionProtection modification must be the only operation in the "
                         + "request");
             }
-            return updateDeletionProtection(db, r);
+            return updateAlone(db, r, t -> t.extras.deletionProtection = r.deletionProtectionEnabled());
         }
         if (!throughputChange && r.billingModeAsString() == null && stream == null && gsiUpdates.isEmpty()) {
             throw Errors.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
@@ -119,9 +130,6 @@ final class TableUpdates {
         if (r.hasReplicaUpdates()) {
             names.add("ReplicaUpdates");
         }
-        if (r.tableClassAsString() != null) {
-            names.add("TableClass");
-        }
         if (r.onDemandThroughput() != null) {
             names.add("OnDemandThroughput");
         }
@@ -137,7 +145,7 @@ final class TableUpdates {
         if (!names.isEmpty()) {
             throw new UnsupportedOperationException("InMemoryDynamoDb does not support UpdateTable's " + names
                     + " (it supports ProvisionedThroughput, BillingMode, GlobalSecondaryIndexUpdates and "
-                    + "StreamSpecification and DeletionProtectionEnabled)");
+                    + "StreamSpecification, DeletionProtectionEnabled and TableClass)");
         }
     }
 
@@ -387,7 +395,16 @@ final class TableUpdates {
         return UpdateTableResponse.builder().tableDescription(TableFactory.describe(t)).build();
     }
 
-    private static UpdateTableResponse updateDeletionProtection(Database db, UpdateTableRequest r) {
+    static void checkTableClass(TableClass c, String given) {
+        if (c == TableClass.UNKNOWN_TO_SDK_VERSION) {
+            throw Errors.validation("Invalid table-class parameter provided. Please try again with a valid table-class "
+                    + "value: [STANDARD, STANDARD_INFREQUENT_ACCESS]. Given: " + given);
+        }
+    }
+
+    /** An UpdateTable whose one change ({@code change}) DynamoDB requires to be the only one in the request. */
+    private static UpdateTableResponse updateAlone(Database db, UpdateTableRequest r,
+            java.util.function.Consumer<StoredTable> change) {
         db.lock.writeLock().lock();
         try {
             StoredTable t = db.table(r.tableName());
@@ -397,7 +414,7 @@ final class TableUpdates {
                             + "updated: " + t.name);
                 }
             }
-            t.extras.deletionProtection = r.deletionProtectionEnabled();
+            change.accept(t);
             synchronized (t.extras) {
                 t.extras.pending = new TableExtras.Pending(DESCRIBES_IN_PROGRESS, null, null, Set.of());
             }
@@ -476,6 +493,9 @@ final class TableUpdates {
         if (r.hasTags()) {
             Tagging.checkTags(r.tags(), Map.of());
         }
+        if (r.tableClassAsString() != null) {
+            checkTableClass(r.tableClass(), r.tableClassAsString());
+        }
     }
 
     /** Gives a table just created its stream and tags. */
@@ -487,6 +507,10 @@ final class TableUpdates {
             r.tags().forEach(tag -> t.extras.tags.put(tag.key(), tag.value()));
         }
         t.extras.deletionProtection = Boolean.TRUE.equals(r.deletionProtectionEnabled());
+        if (r.tableClass() != null) {
+            t.extras.tableClass = r.tableClass();
+            t.extras.tableClassUpdated = t.created;
+        }
     }
 
     /**
@@ -512,10 +536,15 @@ final class TableUpdates {
         synchronized (x) {
             p = x.pending;
         }
-        if (x.latestStream == null && p == null && !x.billingModeChanged && !x.deletionProtection) {
+        if (x.latestStream == null && p == null && !x.billingModeChanged && !x.deletionProtection
+                && x.tableClass == null) {
             return d;
         }
         TableDescription.Builder b = d.toBuilder().deletionProtectionEnabled(x.deletionProtection);
+        if (x.tableClass != null) {
+            b.tableClassSummary(TableClassSummary.builder().tableClass(x.tableClass)
+                    .lastUpdateDateTime(x.tableClassUpdated).build());
+        }
         if (x.stream != null) {
             b.streamSpecification(StreamSpecification.builder().streamEnabled(true)
                     .streamViewType(x.stream.viewType()).build());

@@ -417,6 +417,32 @@ final class UpdateTableContractTest extends ContractSuite {
             return update(db, b -> b.deletionProtectionEnabled(true).provisionedThroughput(throughput(6, 6)));
         }).expectError("ValidationException");
 
+        // ---- table class
+
+        c.add("a table class given to CreateTable is described", db -> {
+            db.create("items", b -> b.billingMode(BillingMode.PAY_PER_REQUEST)
+                    .tableClass(software.amazon.awssdk.services.dynamodb.model.TableClass.STANDARD_INFREQUENT_ACCESS), "pk:S");
+            return describe(db).tableClassSummary().tableClassAsString();
+        }).expect("STANDARD_INFREQUENT_ACCESS");
+
+        c.add("UpdateTable changes the table class", db -> {
+            db.table("items", "pk:S");
+            update(db, b -> b.tableClass(software.amazon.awssdk.services.dynamodb.model.TableClass.STANDARD_INFREQUENT_ACCESS));
+            waitUntilActive(db);
+            return describe(db).tableClassSummary().tableClassAsString();
+        }).expect("STANDARD_INFREQUENT_ACCESS");
+
+        c.add("changing the table class with another change is rejected", db -> {
+            db.create("items", b -> b.provisionedThroughput(throughput(5, 5)), "pk:S");
+            return update(db, b -> b.tableClass(software.amazon.awssdk.services.dynamodb.model.TableClass.STANDARD)
+                    .provisionedThroughput(throughput(6, 6)));
+        }).expectError("ValidationException");
+
+        c.add("an unknown table class is rejected", db -> {
+            db.table("items", "pk:S");
+            return update(db, b -> b.tableClass("GLACIER"));
+        }).expectError("ValidationException");
+
         // ---- streams
 
         c.add("enabling a stream is described with its view type and latest stream", db -> {
