@@ -120,6 +120,18 @@ class StreamsTest {
     }
 
     @Test
+    void getRecordsAnswersAtMostOneMegabyte() {
+        String big = "x".repeat(300 * 1024);
+        for (int i = 0; i < 5; i++) {
+            put(item("pk", s("k" + i), "v", s(big)));
+        }
+        // each record carries the new image (~300 KB): three fit in 1 MB, the other two come next
+        var first = ddb.streams().getRecords(b -> b.shardIterator(iterator(ShardIteratorType.TRIM_HORIZON, null)));
+        assertEquals(3, first.records().size());
+        assertEquals(2, ddb.streams().getRecords(b -> b.shardIterator(first.nextShardIterator())).records().size());
+    }
+
+    @Test
     void nothingExpiresWithoutTimeToLive() {
         put(item("pk", s("past"), "exp", n("1")));
         assertEquals(0, ddb.expireItems());

@@ -53,6 +53,8 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 public final class Streams {
     static final Duration RETENTION = Duration.ofHours(24);
     static final Duration ITERATOR_LIFETIME = Duration.ofMinutes(15);
+    /** GetRecords answers at most 1 MB of records (and at least one record). */
+    static final long MAX_PAGE_BYTES = 1024 * 1024;
     private static final long SEQUENCE_BLOCK = 1_000_000_000_000_000L;
     private static final DateTimeFormatter LABEL =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
@@ -287,7 +289,7 @@ public final class Streams {
         return GetShardIteratorResponse.builder().shardIterator(iterator(s, position, now)).build();
     }
 
-    /** GetRecords: up to {@code Limit} (default 1000) records from the iterator's position. */
+    /** GetRecords: up to {@code Limit} (default 1000) records, at most 1 MB, from the iterator's position. */
     public synchronized GetRecordsResponse getRecords(GetRecordsRequest r) {
         if (r.shardIterator() == null) {
             throw StreamErrors.constraint(null, "shardIterator", "Member must not be null");
@@ -313,7 +315,17 @@ public final class Streams {
         }
         long from = Math.min(p.position(), s.end());
         long to = Math.min(s.end(), from + limit);
-        List<Record> out = new ArrayList<>(s.records.subList((int) (from - s.trimmed), (int) (to - s.trimmed)));
+        List<Record> out = new ArrayList<>();
+        long bytes = 0;
+        for (long n = from; n < to; n++) {
+            Record record = s.records.get((int) (n - s.trimmed));
+            bytes += record.dynamodb().sizeBytes();
+            if (bytes > MAX_PAGE_BYTES && !out.isEmpty()) {
+                to = n;
+                break;
+            }
+            out.add(record);
+        }
         GetRecordsResponse.Builder b = GetRecordsResponse.builder().records(out);
         if (s.disabledAt == null || to < s.end()) {
             b.nextShardIterator(iterator(s, to, now));
