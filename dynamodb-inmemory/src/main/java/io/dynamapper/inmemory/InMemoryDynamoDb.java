@@ -331,10 +331,10 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
         throw unsupported("DeleteBackup");
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    /** {@inheritDoc} Runs DynamoDB's DeleteResourcePolicy against the in-memory tables, after any injected fault. */
     @Override
     public DeleteResourcePolicyResponse deleteResourcePolicy(DeleteResourcePolicyRequest request) {
-        throw unsupported("DeleteResourcePolicy");
+        return call(Operation.DELETE_RESOURCE_POLICY, request, () -> engine.deleteResourcePolicy(request));
     }
 
     /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
@@ -433,10 +433,10 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
         throw unsupported("ExportTableToPointInTime");
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    /** {@inheritDoc} Runs DynamoDB's GetResourcePolicy against the in-memory tables, after any injected fault. */
     @Override
     public GetResourcePolicyResponse getResourcePolicy(GetResourcePolicyRequest request) {
-        throw unsupported("GetResourcePolicy");
+        return call(Operation.GET_RESOURCE_POLICY, request, () -> engine.getResourcePolicy(request));
     }
 
     /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
@@ -481,10 +481,10 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
         return call(Operation.LIST_TAGS_OF_RESOURCE, request, () -> engine.listTagsOfResource(request));
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    /** {@inheritDoc} Runs DynamoDB's PutResourcePolicy against the in-memory tables, after any injected fault. */
     @Override
     public PutResourcePolicyResponse putResourcePolicy(PutResourcePolicyRequest request) {
-        throw unsupported("PutResourcePolicy");
+        return call(Operation.PUT_RESOURCE_POLICY, request, () -> engine.putResourcePolicy(request));
     }
 
     /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */

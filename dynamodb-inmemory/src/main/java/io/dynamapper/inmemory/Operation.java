@@ -33,6 +33,9 @@ public enum Operation {
     LIST_GLOBAL_TABLES,
     LIST_EXPORTS,
     LIST_IMPORTS,
+    PUT_RESOURCE_POLICY,
+    GET_RESOURCE_POLICY,
+    DELETE_RESOURCE_POLICY,
     /** DynamoDB Streams' ListStreams, through {@link InMemoryDynamoDb#streams()}. */
     LIST_STREAMS,
     /** DynamoDB Streams' DescribeStream, through {@link InMemoryDynamoDb#streams()}. */

@@ -607,6 +607,18 @@ public final class Database {
         return TableSettings.listImports(r);
     }
 
+    public PutResourcePolicyResponse putResourcePolicy(PutResourcePolicyRequest r) {
+        return ResourcePolicies.put(this, r);
+    }
+
+    public GetResourcePolicyResponse getResourcePolicy(GetResourcePolicyRequest r) {
+        return ResourcePolicies.get(this, r);
+    }
+
+    public DeleteResourcePolicyResponse deleteResourcePolicy(DeleteResourcePolicyRequest r) {
+        return ResourcePolicies.delete(this, r);
+    }
+
     public ListStreamsResponse listStreams(ListStreamsRequest r) {
         return streams.listStreams(r, tables::containsKey);
     }

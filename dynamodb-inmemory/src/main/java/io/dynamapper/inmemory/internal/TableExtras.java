@@ -28,6 +28,9 @@ final class TableExtras {
     /** The table class CreateTable or UpdateTable set, and when; null if none was ever given. */
     software.amazon.awssdk.services.dynamodb.model.TableClass tableClass;
     java.time.Instant tableClassUpdated;
+    /** The table's resource-based policy and its revision, or null. */
+    String policy;
+    String policyRevision;
     /** Whether DeleteTable is refused (CreateTable's or UpdateTable's DeletionProtectionEnabled). */
     boolean deletionProtection;
     /** An UpdateTable change DescribeTable still shows as in progress, or null. */

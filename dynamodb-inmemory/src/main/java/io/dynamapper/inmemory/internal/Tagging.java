@@ -108,7 +108,7 @@ final class Tagging {
     }
 
     /** Request-level ARN checks: present, 1 to 1283 characters, an ARN. */
-    private static void checkArn(String arn) {
+    static void checkArn(String arn) {
         if (arn == null) {
             throw Errors.validation("1 validation error detected: Value null at 'resourceArn' failed to satisfy "
                     + "constraint: Member must not be null");
@@ -124,7 +124,7 @@ final class Tagging {
     }
 
     /** The table an ARN names: {@code arn:aws:dynamodb:<region>:<account>:table/<name>}. */
-    private static StoredTable resolve(Database db, String arn) {
+    static StoredTable resolve(Database db, String arn) {
         String[] parts = arn.split(":", 6);
         if (parts.length != 6 || !parts[2].equals("dynamodb")) {
             throw Errors.validation(INVALID + "Provided Arn is not a DynamoDB resource arn: " + arn);

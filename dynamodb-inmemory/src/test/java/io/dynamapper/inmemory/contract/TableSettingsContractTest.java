@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.ContributorInsightsAction;
 /**
  * Continuous backups and point-in-time recovery, contributor insights and Kinesis streaming destinations
  * as settings of a table; the listings of backups, global tables, exports and imports (a fresh account
- * has none).
+ * has none); resource-based policies, kept but not enforced.
  */
 final class TableSettingsContractTest extends ContractSuite {
 
@@ -20,6 +20,10 @@ final class TableSettingsContractTest extends ContractSuite {
                 "recoveryPeriodInDays", pitr.recoveryPeriodInDays(),
                 "restorable", pitr.earliestRestorableDateTime() != null && pitr.latestRestorableDateTime() != null);
     }
+
+    static final String POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:root\"},\"Action\":\"dynamodb:GetItem\","
+            + "\"Resource\":\"*\"}]}";
 
     @Override
     protected void define(Cases c) {
@@ -98,5 +102,49 @@ final class TableSettingsContractTest extends ContractSuite {
 
         c.add("listing backups with Limit 0 is rejected", db -> db.ddb().listBackups(r -> r.limit(0)))
                 .expectError("ValidationException");
+
+        // ---- resource-based policies
+
+        c.add("a resource policy put is read back with its revision", db -> {
+            db.table("items", "pk:S");
+            String arn = TaggingContractTest.arn(db);
+            String revision = db.ddb().putResourcePolicy(r -> r.resourceArn(arn).policy(POLICY)).revisionId();
+            var read = db.ddb().getResourcePolicy(r -> r.resourceArn(arn));
+            return list(read.policy().equals(POLICY), read.revisionId().equals(revision));
+        }).expect(list(true, true));
+
+        c.add("a table without a resource policy fails with PolicyNotFoundException", db -> {
+            db.table("items", "pk:S");
+            String arn = TaggingContractTest.arn(db);
+            return db.ddb().getResourcePolicy(r -> r.resourceArn(arn));
+        }).expectError("PolicyNotFoundException");
+
+        c.add("a deleted resource policy is gone", db -> {
+            db.table("items", "pk:S");
+            String arn = TaggingContractTest.arn(db);
+            db.ddb().putResourcePolicy(r -> r.resourceArn(arn).policy(POLICY));
+            db.ddb().deleteResourcePolicy(r -> r.resourceArn(arn));
+            return db.ddb().getResourcePolicy(r -> r.resourceArn(arn));
+        }).expectError("PolicyNotFoundException");
+
+        c.add("a resource policy that is not JSON is rejected", db -> {
+            db.table("items", "pk:S");
+            String arn = TaggingContractTest.arn(db);
+            return db.ddb().putResourcePolicy(r -> r.resourceArn(arn).policy("{not json"));
+        }).expectError("ValidationException");
+
+        c.add("a resource policy with a stale expected revision fails with PolicyNotFoundException", db -> {
+            db.table("items", "pk:S");
+            String arn = TaggingContractTest.arn(db);
+            String first = db.ddb().putResourcePolicy(r -> r.resourceArn(arn).policy(POLICY)).revisionId();
+            db.ddb().putResourcePolicy(r -> r.resourceArn(arn).policy(POLICY));
+            return db.ddb().putResourcePolicy(r -> r.resourceArn(arn).policy(POLICY).expectedRevisionId(first));
+        }).expectError("PolicyNotFoundException");
+
+        c.add("a resource policy of a missing table fails with ResourceNotFoundException", db -> {
+            db.table("items", "pk:S");
+            String missing = TaggingContractTest.arn(db) + "x";
+            return db.ddb().putResourcePolicy(r -> r.resourceArn(missing).policy(POLICY));
+        }).expectError("ResourceNotFoundException");
     }
 }
