@@ -31,6 +31,11 @@ public record CommitEvent(Outcome outcome, Set<String> tables, int writes, int a
     /**
      * Validates the components.
      *
+     * @param outcome how it ended
+     * @param tables the tables written, in no particular order (not empty)
+     * @param writes the number of actions (puts, updates, deletes and condition checks)
+     * @param attempts the requests sent, including retries; 0 if it was rejected before sending
+     * @param duration from the start of {@code commit()} until it returned or threw
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if a count is negative or no table is named
      */

@@ -45,6 +45,12 @@ public record ReadEvent(Operation operation, String table, Class<?> entityType, 
     /**
      * Validates the components.
      *
+     * @param operation what was read
+     * @param table the table
+     * @param entityType the entity class read
+     * @param items the items returned (for a {@link Cache#HIT}, the items found in the cache)
+     * @param cache what the second-level cache did
+     * @param duration the time of the request, including its retries (for a hit, of the lookup)
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if {@code items} is negative
      */

@@ -42,6 +42,10 @@ public record RetryEvent(Operation operation, Reason reason, int attempt, Option
     /**
      * Validates the components.
      *
+     * @param operation what is retried
+     * @param reason why
+     * @param attempt the failed attempt, 1-based
+     * @param table the table, or empty for a unit of work or a commit writing several tables
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if {@code attempt} is less than 1
      */

@@ -107,10 +107,13 @@ public final class Dynamapper {
         /**
          * The client every session uses. The factory does not close it.
          *
+         * @param dynamoDbClient any synchronous DynamoDB client
+         * @return this builder
+         * @throws NullPointerException if {@code dynamoDbClient} is null
          * @throws IllegalStateException if a client was already set
          */
         public Builder client(DynamoDbClient dynamoDbClient) {
-            requireNonNull(dynamoDbClient, "client == null");
+            requireNonNull(dynamoDbClient, "dynamoDbClient == null");
             if (client != null) {
                 throw new IllegalStateException("client was already set to " + client);
             }
@@ -122,10 +125,13 @@ public final class Dynamapper {
          * The retry policy of commits and of {@link SessionFactory#inTransaction}; default
          * {@link RetryPolicy#defaults()}.
          *
+         * @param policy the retry policy
+         * @return this builder
+         * @throws NullPointerException if {@code policy} is null
          * @throws IllegalStateException if a retry policy was already set
          */
         public Builder retryPolicy(RetryPolicy policy) {
-            requireNonNull(policy, "retryPolicy == null");
+            requireNonNull(policy, "policy == null");
             if (retryPolicy != null) {
                 throw new IllegalStateException("retryPolicy was already set to " + retryPolicy);
             }
@@ -136,10 +142,13 @@ public final class Dynamapper {
         /**
          * The options of sessions opened without options; default {@link SessionOptions#defaults()}.
          *
+         * @param options the default session options
+         * @return this builder
+         * @throws NullPointerException if {@code options} is null
          * @throws IllegalStateException if session options were already set
          */
         public Builder sessionOptions(SessionOptions options) {
-            requireNonNull(options, "sessionOptions == null");
+            requireNonNull(options, "options == null");
             if (sessionOptions != null) {
                 throw new IllegalStateException("sessionOptions was already set to " + sessionOptions);
             }
@@ -150,6 +159,7 @@ public final class Dynamapper {
         /**
          * Builds the factory.
          *
+         * @return a new, thread-safe session factory
          * @throws IllegalStateException if no client was set
          */
         public SessionFactory build() {

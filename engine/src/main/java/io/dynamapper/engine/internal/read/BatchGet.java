@@ -39,21 +39,25 @@ final class BatchGet {
      * The entities of the keys, in the order of the keys, each once; missing items and items the
      * session skips (pending deletes) are left out.
      *
-     * @throws DynamapperException if a key is null or invalid (before any request), or a request fails
+     * @throws NullPointerException if the keys or one of them is null
+     * @throws IllegalArgumentException if a key does not fit the model (before any request)
+     * @throws DynamapperException if a request fails
      * @throws RetriesExhaustedException if keys stay unprocessed after every attempt
      */
     static <T> List<T> getAll(ReadContext ctx, EntityModel<T> model, Collection<Key> keys) {
-        if (keys == null) {
-            throw new DynamapperException("getAll(" + model.type().getSimpleName() + ", null): keys must not be null");
-        }
+        java.util.Objects.requireNonNull(keys, "keys == null");
         Map<Map<String, AttributeValue>, Map<String, AttributeValue>> distinct = new LinkedHashMap<>();
         int position = 0;
         for (Key key : keys) {
+            if (key == null) {
+                throw new NullPointerException("keys[" + position + "] == null (getAll(" + model.type().getSimpleName()
+                        + "))");
+            }
             Map<String, AttributeValue> converted;
             try {
                 converted = model.key(key);
-            } catch (DynamapperException e) {
-                throw new DynamapperException("getAll(" + model.type().getSimpleName() + "): key #" + position + " "
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("getAll(" + model.type().getSimpleName() + "): key #" + position + " "
                         + key + " is invalid: " + e.getMessage(), e);
             }
             distinct.putIfAbsent(identity(model, converted), converted);

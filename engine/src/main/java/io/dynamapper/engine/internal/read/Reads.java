@@ -46,8 +46,10 @@ public final class Reads {
      * Reads with {@code BatchGetItem} in chunks of 100 keys, retrying unprocessed keys with backoff
      * within the unit of work's retry budget.
      *
-     * @throws DynamapperException if a key is null or does not fit the model's key fields (before any
-     *     request is sent), or a request fails
+     * @throws NullPointerException if the keys or one of them is null
+     * @throws IllegalArgumentException if a key does not fit the model's key fields (before any
+     *     request is sent)
+     * @throws DynamapperException if a request fails
      * @throws RetriesExhaustedException if keys are still unprocessed when the retry budget is spent
      */
     public static <T> List<T> getAll(ReadContext ctx, EntityModel<T> model, Collection<Key> keys) {

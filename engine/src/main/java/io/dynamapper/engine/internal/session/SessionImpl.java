@@ -119,6 +119,11 @@ final class SessionImpl implements Session, EntityLoader {
     }
 
     private <T> Optional<T> read(Class<T> type, Object hashKey, Object rangeKey, boolean withRange) {
+        requireNonNull(type, "type == null");
+        requireNonNull(hashKey, "hashKey == null");
+        if (withRange) {
+            requireNonNull(rangeKey, "rangeKey == null");
+        }
         checkOpen();
         EntityModel<T> model = EntityModel.of(type);
         if (withRange && rangeKey == null) {
@@ -145,22 +150,23 @@ final class SessionImpl implements Session, EntityLoader {
 
     @Override
     public <T> List<T> getAll(Class<T> type, Collection<Key> keys) {
+        requireNonNull(type, "type == null");
+        requireNonNull(keys, "keys == null");
         checkOpen();
         EntityModel<T> model = EntityModel.of(type);
-        if (keys == null) {
-            throw new DynamapperException("keys == null");
-        }
         return Reads.getAll(readContext, model, keys);
     }
 
     @Override
     public <T> Query<T> query(Class<T> type) {
+        requireNonNull(type, "type == null");
         checkOpen();
         return Reads.query(readContext, EntityModel.of(type));
     }
 
     @Override
     public <T> Scan<T> scan(Class<T> type) {
+        requireNonNull(type, "type == null");
         checkOpen();
         return Reads.scan(readContext, EntityModel.of(type));
     }
@@ -205,6 +211,7 @@ final class SessionImpl implements Session, EntityLoader {
 
     @Override
     public void save(Object entity) {
+        requireNonNull(entity, "entity == null");
         checkOpen();
         EntityModel<Object> model = modelOf(entity, "save");
         EntryKey id = new EntryKey(model.tableName(), model.keyOf(entity));
@@ -244,6 +251,7 @@ final class SessionImpl implements Session, EntityLoader {
 
     @Override
     public void delete(Object entity) {
+        requireNonNull(entity, "entity == null");
         checkOpen();
         EntityModel<Object> model = modelOf(entity, "delete");
         EntryKey id = new EntryKey(model.tableName(), model.keyOf(entity));
@@ -417,9 +425,6 @@ final class SessionImpl implements Session, EntityLoader {
     }
 
     private static EntityModel<Object> modelOf(Object entity, String what) {
-        if (entity == null) {
-            throw new DynamapperException("Cannot " + what + " null");
-        }
         return erase(EntityModel.of(entity.getClass()));
     }
 
