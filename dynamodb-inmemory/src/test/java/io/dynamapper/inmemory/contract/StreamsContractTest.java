@@ -196,6 +196,16 @@ final class StreamsContractTest extends ContractSuite {
         }).expect(list(map("event", "INSERT", "keys", key("pk", "c")), map("event", "INSERT", "keys", key("pk", "b")),
                 map("event", "REMOVE", "keys", key("pk", "c")), map("event", "INSERT", "keys", key("pk", "a")), "ordered"));
 
+        c.add("PartiQL writes make records", db -> {
+            String arn = streamTable(db, StreamViewType.NEW_IMAGE);
+            db.ddb().executeStatement(r -> r.statement("INSERT INTO items VALUE {'pk': 'a', 'n': 1}"));
+            db.ddb().executeStatement(r -> r.statement("UPDATE items SET n = 2 WHERE pk = 'a'"));
+            db.ddb().executeStatement(r -> r.statement("DELETE FROM items WHERE pk = 'a'"));
+            return render(records(db, arn));
+        }).expect(list(map("event", "INSERT", "keys", key("pk", "a"), "new", item("pk", "a", "n", 1)),
+                map("event", "MODIFY", "keys", key("pk", "a"), "new", item("pk", "a", "n", 2)),
+                map("event", "REMOVE", "keys", key("pk", "a")), "ordered"));
+
         c.add("batch writes make records", db -> {
             String arn = streamTable(db, StreamViewType.KEYS_ONLY);
             db.ddb().batchWriteItem(r -> r.requestItems(Map.of("items", List.of(
