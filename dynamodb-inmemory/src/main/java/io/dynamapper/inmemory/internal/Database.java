@@ -80,10 +80,7 @@ public final class Database {
     public DescribeTableResponse describeTable(DescribeTableRequest r) {
         lock.readLock().lock();
         try {
-            StoredTable t = table(r.tableName());
-            DescribeTableResponse response = DescribeTableResponse.builder().table(TableFactory.describe(t)).build();
-            TableUpdates.described(t);
-            return response;
+            return DescribeTableResponse.builder().table(TableFactory.describe(table(r.tableName()))).build();
         } finally {
             lock.readLock().unlock();
         }
@@ -505,10 +502,10 @@ public final class Database {
             throw Errors.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified "
                     + "in the request.");
         }
-        TableUpdates.checkReadable(this, r.tableName(), r.indexName());
         ReadPlan plan = ReadPlan.of(this, r.tableName(), r.indexName(), r.consistentRead(), r.select(),
                 r.projectionExpression(), r.filterExpression(), r.limit(), r.exclusiveStartKey(),
                 r.expressionAttributeNames(), r.expressionAttributeValues(), r.keyConditionExpression(), true);
+        TableUpdates.checkReadable(this, r.tableName(), r.indexName());
         lock.readLock().lock();
         try {
             return plan.query(r.scanIndexForward() == null || r.scanIndexForward());
@@ -539,10 +536,10 @@ public final class Database {
                         ? "greater than or equal to 0" : "less than or equal to " + (total - 1)));
             }
         }
-        TableUpdates.checkReadable(this, r.tableName(), r.indexName());
         ReadPlan plan = ReadPlan.of(this, r.tableName(), r.indexName(), r.consistentRead(), r.select(),
                 r.projectionExpression(), r.filterExpression(), r.limit(), r.exclusiveStartKey(),
                 r.expressionAttributeNames(), r.expressionAttributeValues(), null, false);
+        TableUpdates.checkReadable(this, r.tableName(), r.indexName());
         lock.readLock().lock();
         try {
             return plan.scan(segment == null ? 0 : segment, total == null ? 1 : total);

@@ -99,7 +99,7 @@ final class TableFactory {
         }
     }
 
-    static void checkIndex(String name, Projection p, Set<String> names) {
+    private static void checkIndex(String name, Projection p, Set<String> names) {
         if (name == null || name.length() < 3) {
             throw Errors.validation("1 validation error detected: Value '" + name + "' at 'indexName' failed to "
                     + "satisfy constraint: Member must have length greater than or equal to 3");
@@ -133,7 +133,9 @@ final class TableFactory {
 
     /** The table as DescribeTable shows it: {@code ACTIVE}, with its indexes {@code ACTIVE}. */
     static TableDescription describe(StoredTable t) {
-        return describe(t, TableStatus.ACTIVE, IndexStatus.ACTIVE);
+        TableDescription d = describe(t, TableStatus.ACTIVE, IndexStatus.ACTIVE);
+        TableUpdates.described(t);
+        return d;
     }
 
     /**
@@ -179,6 +181,11 @@ final class TableFactory {
                     .lastUpdateToPayPerRequestDateTime(t.created).build());
         }
         return TableUpdates.decorate(t, b.build());
+    }
+
+    /** CreateTable's checks of an index name and projection, for an index UpdateTable creates. */
+    static void checkNewIndex(String name, Projection p) {
+        checkIndex(name, p, new HashSet<>());
     }
 
     /** The ARN DescribeTable shows for a table (tagging and streams use it too). */

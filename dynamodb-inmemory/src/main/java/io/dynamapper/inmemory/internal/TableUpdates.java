@@ -176,7 +176,7 @@ final class TableUpdates {
             if (u.create() != null) {
                 CreateGlobalSecondaryIndexAction c = u.create();
                 name = c.indexName();
-                TableFactory.checkIndex(name, c.projection(), new HashSet<>());
+                TableFactory.checkNewIndex(name, c.projection());
                 List<KeySchemaElement> keys = c.hasKeySchema() ? c.keySchema() : List.of();
                 if (keys.isEmpty() || keys.size() > 2 || keys.get(0).keyType() != KeyType.HASH
                         || keys.size() == 2 && keys.get(1).keyType() != KeyType.RANGE) {
@@ -366,7 +366,7 @@ final class TableUpdates {
                 addIndex(t, r, u.create());
             } else if (u.delete() != null) {
                 String name = u.delete().indexName();
-                for (GlobalSecondaryIndexDescription d : TableFactory.describe(t).globalSecondaryIndexes()) {
+                for (GlobalSecondaryIndexDescription d : TableFactory.describe(t, TableStatus.ACTIVE, IndexStatus.ACTIVE).globalSecondaryIndexes()) {
                     if (d.indexName().equals(name)) {
                         deleting = d;
                     }
@@ -392,7 +392,7 @@ final class TableUpdates {
         synchronized (t.extras) {
             t.extras.pending = new TableExtras.Pending(DESCRIBES_IN_PROGRESS, creating, deleting, updating);
         }
-        return UpdateTableResponse.builder().tableDescription(TableFactory.describe(t)).build();
+        return UpdateTableResponse.builder().tableDescription(TableFactory.describe(t, TableStatus.ACTIVE, IndexStatus.ACTIVE)).build();
     }
 
     static void checkTableClass(TableClass c, String given) {
@@ -418,7 +418,7 @@ final class TableUpdates {
             synchronized (t.extras) {
                 t.extras.pending = new TableExtras.Pending(DESCRIBES_IN_PROGRESS, null, null, Set.of());
             }
-            return UpdateTableResponse.builder().tableDescription(TableFactory.describe(t)).build();
+            return UpdateTableResponse.builder().tableDescription(TableFactory.describe(t, TableStatus.ACTIVE, IndexStatus.ACTIVE)).build();
         } finally {
             db.lock.writeLock().unlock();
         }
@@ -579,7 +579,10 @@ final class TableUpdates {
         return b.build();
     }
 
-    /** Counts a DescribeTable call: the one after the last in-progress call shows the change done. */
+    /**
+     * Counts a DescribeTable call ({@link TableFactory#describe(StoredTable)}): the one after the last
+     * in-progress call shows the change done.
+     */
     static void described(StoredTable t) {
         synchronized (t.extras) {
             TableExtras.Pending p = t.extras.pending;
