@@ -90,7 +90,7 @@ class SingleTableSessionTest extends SessionTestSupport {
             s.save(new Note("alice", "n1", "call back"));
             s.commit();
         }
-        recording.clear();
+        recording.clearRequests();
     }
 
     @Test
