@@ -127,7 +127,7 @@ public final class CommitExecutor {
         int checks = 0;
         long total = 0;
         for (Write w : writes) {
-            if (w.kind() == Write.Kind.CHECK) {
+            if (w instanceof Write.Check) {
                 checks++;
             }
             if (w.size() > ItemSize.MAX_ITEM_BYTES) {
@@ -153,7 +153,8 @@ public final class CommitExecutor {
     /**
      * Validates and sends the writes, retrying transient failures while {@code budget} lasts.
      *
-     * @param exactlyOnce whether a single write is sent as a one-action transaction with a token
+     * @param exactlyOnce whether a single write is sent as a one-action transaction with a token (a
+     *     write that is not {@linkplain Write#idempotent() idempotent} always is)
      * @return the number of attempts made (0 if there was nothing to send)
      * @throws OptimisticLockException if a condition failed; nothing was written
      * @throws RetriesExhaustedException if the budget ran out and no attempt was applied
@@ -167,7 +168,7 @@ public final class CommitExecutor {
         if (writes.isEmpty()) {
             return 0;
         }
-        boolean single = writes.size() == 1 && !exactlyOnce;
+        boolean single = writes.size() == 1 && !exactlyOnce && writes.get(0).idempotent();
         TransactWriteItemsRequest transaction = single ? null : transaction(writes);
         List<Throwable> failures = new ArrayList<>(2);
         boolean outcomeUnknown = false;
@@ -262,11 +263,14 @@ public final class CommitExecutor {
     }
 
     private void send(Write w) {
-        switch (w.kind()) {
-            case PUT -> client.putItem(w.toPutItem());
-            case UPDATE -> client.updateItem(w.toUpdateItem());
-            case DELETE -> client.deleteItem(w.toDeleteItem());
-            default -> throw new IllegalStateException("a condition check is never sent alone: " + w.describe());
+        if (w instanceof Write.Put put) {
+            client.putItem(put.toPutItem());
+        } else if (w instanceof Write.Update update) {
+            client.updateItem(update.toUpdateItem());
+        } else if (w instanceof Write.Delete delete) {
+            client.deleteItem(delete.toDeleteItem());
+        } else {
+            throw new IllegalStateException("a condition check is never sent alone: " + w.describe());
         }
     }
 

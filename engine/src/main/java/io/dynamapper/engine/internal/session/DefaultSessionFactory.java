@@ -2,7 +2,10 @@ package io.dynamapper.engine.internal.session;
 
 import static java.util.Objects.requireNonNull;
 
+import io.dynamapper.BulkWriteOptions;
+import io.dynamapper.BulkWriter;
 import io.dynamapper.DynamapperException;
+import io.dynamapper.ItemMapper;
 import io.dynamapper.OptimisticLockException;
 import io.dynamapper.RetriesExhaustedException;
 import io.dynamapper.RetryEvent;
@@ -13,12 +16,18 @@ import io.dynamapper.SessionCallback;
 import io.dynamapper.SessionConsumer;
 import io.dynamapper.SessionFactory;
 import io.dynamapper.SessionOptions;
+import io.dynamapper.engine.internal.bulk.BatchWriter;
+import io.dynamapper.engine.internal.keys.KeyGenerator;
+import io.dynamapper.engine.internal.mapping.EntityItemMapper;
 import io.dynamapper.engine.internal.cache.SecondLevelCache;
 import io.dynamapper.engine.internal.listener.Listeners;
+import io.dynamapper.engine.internal.mapping.ModelRegistry;
 import io.dynamapper.engine.internal.retry.RetryBudget;
 import io.dynamapper.engine.internal.schema.TableManager;
+import io.dynamapper.engine.internal.validation.EntityValidator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -36,13 +45,17 @@ public final class DefaultSessionFactory implements SessionFactory {
     private final RetryPolicy retryPolicy;
     private final SessionOptions defaults;
     private final SchemaManager schema;
+    private final SessionServices services;
+    private final ItemMapper mapper;
     private final LongSupplier nanoClock;
     private final SecondLevelCache cache;
     private final Listeners listeners;
+    private final ModelRegistry models;
 
-    /** Creates a factory without second-level cache and listeners; sends no request. */
+    /** Creates a factory without second-level cache, listeners and validator; sends no request. */
     public DefaultSessionFactory(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions defaults) {
-        this(client, retryPolicy, defaults, SecondLevelCache.disabled(), Listeners.none(), System::nanoTime);
+        this(client, retryPolicy, defaults, SecondLevelCache.disabled(), Listeners.none(), System::nanoTime,
+                Optional.empty(), ModelRegistry.DEFAULT);
     }
 
     /**
@@ -50,27 +63,47 @@ public final class DefaultSessionFactory implements SessionFactory {
      *
      * @param cache the second-level cache its sessions share ({@link SecondLevelCache#disabled()} for none)
      * @param listeners told of commits, reads and retries
+     * @param validator validates new and changed entities before each commit, if present
+     * @param models the factory's entity models, with its registered codecs
+     */
+    public DefaultSessionFactory(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions defaults,
+                                 SecondLevelCache cache, Listeners listeners, Optional<EntityValidator> validator,
+                                 ModelRegistry models) {
+        this(client, retryPolicy, defaults, cache, listeners, System::nanoTime, validator, models);
+    }
+
+    /**
+     * Creates a factory without a validator, with the built-in codecs only; sends no request.
+     *
+     * @param cache the second-level cache its sessions share ({@link SecondLevelCache#disabled()} for none)
+     * @param listeners told of commits, reads and retries
      */
     public DefaultSessionFactory(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions defaults,
                                  SecondLevelCache cache, Listeners listeners) {
-        this(client, retryPolicy, defaults, cache, listeners, System::nanoTime);
+        this(client, retryPolicy, defaults, cache, listeners, Optional.empty(), ModelRegistry.DEFAULT);
     }
 
     /** A factory whose commits measure DynamoDB's token window with {@code nanoClock}, for tests. */
     DefaultSessionFactory(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions defaults,
                           LongSupplier nanoClock) {
-        this(client, retryPolicy, defaults, SecondLevelCache.disabled(), Listeners.none(), nanoClock);
+        this(client, retryPolicy, defaults, SecondLevelCache.disabled(), Listeners.none(), nanoClock,
+                Optional.empty(), ModelRegistry.DEFAULT);
     }
 
     private DefaultSessionFactory(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions defaults,
-                                  SecondLevelCache cache, Listeners listeners, LongSupplier nanoClock) {
+                                  SecondLevelCache cache, Listeners listeners, LongSupplier nanoClock,
+                                  Optional<EntityValidator> validator, ModelRegistry models) {
         this.client = requireNonNull(client, "client == null");
         this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy == null");
         this.defaults = requireNonNull(defaults, "defaults == null");
         this.cache = requireNonNull(cache, "cache == null");
         this.listeners = requireNonNull(listeners, "listeners == null");
         this.nanoClock = requireNonNull(nanoClock, "nanoClock == null");
-        this.schema = new TableManager(client);
+        this.models = requireNonNull(models, "models == null");
+        this.schema = new TableManager(client, models);
+        this.mapper = new EntityItemMapper(models);
+        this.services = new SessionServices(new KeyGenerator(client),
+                requireNonNull(validator, "validator == null").orElse(null));
     }
 
     @Override
@@ -82,7 +115,7 @@ public final class DefaultSessionFactory implements SessionFactory {
     public Session openSession(SessionOptions options) {
         requireNonNull(options, "options == null");
         return new SessionImpl(client, options.retryPolicy().orElse(retryPolicy), options, nanoClock, cache,
-                listeners);
+                listeners, services, models);
     }
 
     /**
@@ -144,6 +177,23 @@ public final class DefaultSessionFactory implements SessionFactory {
     @Override
     public SchemaManager schema() {
         return schema;
+    }
+
+    @Override
+    public BulkWriter bulkWriter() {
+        return bulkWriter(BulkWriteOptions.defaults());
+    }
+
+    @Override
+    public BulkWriter bulkWriter(BulkWriteOptions options) {
+        requireNonNull(options, "options == null");
+        return new BatchWriter(client, services.keys(), options.retryPolicy().orElse(retryPolicy), options,
+                models);
+    }
+
+    @Override
+    public ItemMapper mapper() {
+        return mapper;
     }
 
     /** The second-level cache its sessions share. */

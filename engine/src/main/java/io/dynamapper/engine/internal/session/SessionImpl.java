@@ -19,6 +19,7 @@ import io.dynamapper.engine.internal.commit.ItemSize;
 import io.dynamapper.engine.internal.commit.Write;
 import io.dynamapper.engine.internal.listener.Listeners;
 import io.dynamapper.engine.internal.mapping.EntityModel;
+import io.dynamapper.engine.internal.mapping.ModelRegistry;
 import io.dynamapper.engine.internal.mapping.PropertyModel;
 import io.dynamapper.engine.internal.read.EntityLoader;
 import io.dynamapper.engine.internal.read.ReadContext;
@@ -58,10 +59,12 @@ final class SessionImpl implements Session, EntityLoader {
     private final ReadContext readContext;
     private final SecondLevelCache cache;
     private final Listeners listeners;
+    private final ModelRegistry models;
     /** The last attempt of the running commit that failed and was retried; 0 before any retry. */
     private int retriedAttempts;
     private final String name;
     private final boolean serializable;
+    private final SessionServices services;
     private final HashMap<EntryKey, Entry> index = new HashMap<>();
     /** Every entry in the order it became managed; removed ones are dropped by {@link #compact()}. */
     private final ArrayList<Entry> entries = new ArrayList<>();
@@ -69,8 +72,10 @@ final class SessionImpl implements Session, EntityLoader {
     private boolean closed;
 
     SessionImpl(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions options, LongSupplier nanoClock,
-                SecondLevelCache cache, Listeners listeners) {
+                SecondLevelCache cache, Listeners listeners, SessionServices services, ModelRegistry models) {
         this.options = options;
+        this.services = services;
+        this.models = models;
         this.retryPolicy = retryPolicy;
         this.ownBudget = new RetryBudget(retryPolicy);
         this.cache = cache;
@@ -114,8 +119,8 @@ final class SessionImpl implements Session, EntityLoader {
         return read(type, hashKey, rangeKey, true).orElseThrow(() -> notFound(type, Key.of(hashKey, rangeKey)));
     }
 
-    private static ItemNotFoundException notFound(Class<?> type, Key key) {
-        return new ItemNotFoundException(type, EntityModel.of(type).tableName(), key);
+    private ItemNotFoundException notFound(Class<?> type, Key key) {
+        return new ItemNotFoundException(type, models.model(type).tableName(), key);
     }
 
     private <T> Optional<T> read(Class<T> type, Object hashKey, Object rangeKey, boolean withRange) {
@@ -125,7 +130,7 @@ final class SessionImpl implements Session, EntityLoader {
             requireNonNull(rangeKey, "rangeKey == null");
         }
         checkOpen();
-        EntityModel<T> model = EntityModel.of(type);
+        EntityModel<T> model = models.model(type);
         if (withRange && rangeKey == null) {
             throw new DynamapperException(type.getSimpleName() + " (table '" + model.tableName() + "'): a null range key "
                     + "was given" + (model.rangeKey().isPresent() ? "; pass a value for range key "
@@ -153,7 +158,7 @@ final class SessionImpl implements Session, EntityLoader {
         requireNonNull(type, "type == null");
         requireNonNull(keys, "keys == null");
         checkOpen();
-        EntityModel<T> model = EntityModel.of(type);
+        EntityModel<T> model = models.model(type);
         return Reads.getAll(readContext, model, keys);
     }
 
@@ -161,14 +166,14 @@ final class SessionImpl implements Session, EntityLoader {
     public <T> Query<T> query(Class<T> type) {
         requireNonNull(type, "type == null");
         checkOpen();
-        return Reads.query(readContext, EntityModel.of(type));
+        return Reads.query(readContext, models.model(type));
     }
 
     @Override
     public <T> Scan<T> scan(Class<T> type) {
         requireNonNull(type, "type == null");
         checkOpen();
-        return Reads.scan(readContext, EntityModel.of(type));
+        return Reads.scan(readContext, models.model(type));
     }
 
     /** Hands a read item to the identity map: the managed instance wins; a pending delete hides it. */
@@ -181,9 +186,16 @@ final class SessionImpl implements Session, EntityLoader {
             checkType(entry, model);
             return entry.deleted ? null : model.type().cast(entry.instance);
         }
-        T instance = model.fromItem(item);
+        if (model.isSequenceItem(item)) {
+            return null; // the @AutoIncrement counter, not an entity
+        }
+        Map<String, AttributeValue> current = model.migrate(item);
+        T instance = model.decode(current);
         entry = new Entry(erase(model), id, instance, Entry.State.MANAGED, 0);
-        entry.stored(instance, model.versionOf(instance), ItemSize.of(item));
+        entry.stored(instance, model.versionOf(instance), ItemSize.of(current));
+        if (current != item) {
+            entry.lift = SchemaWriteBack.Lift.of(model.schemaAttribute().orElseThrow(), item, current);
+        }
         add(entry);
         return instance;
     }
@@ -214,6 +226,7 @@ final class SessionImpl implements Session, EntityLoader {
         requireNonNull(entity, "entity == null");
         checkOpen();
         EntityModel<Object> model = modelOf(entity, "save");
+        services.keys().assign(model, entity);
         EntryKey id = new EntryKey(model.tableName(), model.keyOf(entity));
         Entry entry = index.get(id);
         if (entry == null) {
@@ -295,7 +308,7 @@ final class SessionImpl implements Session, EntityLoader {
     private <T> void deleteByKey(Class<T> type, Object hashKey, Object rangeKey, boolean withRange) {
         requireNonNull(type, "type == null");
         checkOpen();
-        EntityModel<T> model = EntityModel.of(type);
+        EntityModel<T> model = models.model(type);
         checkKeyArity(model, rangeKey, withRange);
         EntryKey id = new EntryKey(model.tableName(), model.key(hashKey, rangeKey));
         Entry entry = index.get(id);
@@ -306,7 +319,7 @@ final class SessionImpl implements Session, EntityLoader {
         }
         // not managed: an unconditional delete by key (an entity with only its key set)
         Map<String, AttributeValue> key = id.key();
-        Object keyOnly = model.fromItem(key);
+        Object keyOnly = model.decode(key); // not migrated: a key is no stored item
         Entry remote = new Entry(erase(model), id, keyOnly, Entry.State.DETACHED, 0);
         remote.deleted = true;
         add(remote);
@@ -328,7 +341,7 @@ final class SessionImpl implements Session, EntityLoader {
     public <T> T refresh(T entity) {
         requireNonNull(entity, "entity == null");
         checkOpen();
-        EntityModel<Object> model = erase(EntityModel.of(entity.getClass()));
+        EntityModel<Object> model = erase(models.model(entity.getClass()));
         Entry entry = managedEntry(model, entity, "refresh");
         if (entry.state == Entry.State.NEW) {
             throw new IllegalArgumentException("Cannot refresh " + model.type().getSimpleName() + " "
@@ -341,7 +354,8 @@ final class SessionImpl implements Session, EntityLoader {
             compact();
             throw notFound(model.type(), model.keyValue(entry.id.key()));
         }
-        Object fresh = model.fromItem(item.get());
+        Map<String, AttributeValue> migrated = model.migrate(item.get());
+        Object fresh = model.decode(migrated);
         long version = model.versionOf(fresh);
         Object current = fresh;
         if (!model.isRecord()) {
@@ -351,7 +365,10 @@ final class SessionImpl implements Session, EntityLoader {
                 model.withVersion(current, version);
             }
         }
-        entry.stored(current, version, ItemSize.of(item.get()));
+        entry.stored(current, version, ItemSize.of(migrated));
+        if (migrated != item.get()) {
+            entry.lift = SchemaWriteBack.Lift.of(model.schemaAttribute().orElseThrow(), item.get(), migrated);
+        }
         @SuppressWarnings("unchecked")
         T result = (T) current;
         return result;
@@ -361,7 +378,7 @@ final class SessionImpl implements Session, EntityLoader {
     public void detach(Object entity) {
         requireNonNull(entity, "entity == null");
         checkOpen();
-        EntityModel<Object> model = erase(EntityModel.of(entity.getClass()));
+        EntityModel<Object> model = erase(models.model(entity.getClass()));
         Entry entry = index.get(new EntryKey(model.tableName(), model.keyOf(entity)));
         if (entry == null) {
             return;
@@ -388,7 +405,7 @@ final class SessionImpl implements Session, EntityLoader {
     public <T> T current(T entity) {
         requireNonNull(entity, "entity == null");
         checkOpen();
-        EntityModel<Object> model = erase(EntityModel.of(entity.getClass()));
+        EntityModel<Object> model = erase(models.model(entity.getClass()));
         Entry entry = index.get(new EntryKey(model.tableName(), model.keyOf(entity)));
         if (entry == null || entry.deleted) {
             throw new IllegalArgumentException("The session manages no " + model.type().getSimpleName() + " "
@@ -424,8 +441,8 @@ final class SessionImpl implements Session, EntityLoader {
         return (EntityModel<Object>) model;
     }
 
-    private static EntityModel<Object> modelOf(Object entity, String what) {
-        return erase(EntityModel.of(entity.getClass()));
+    private EntityModel<Object> modelOf(Object entity, String what) {
+        return erase(models.model(entity.getClass()));
     }
 
     private static void checkType(Entry entry, EntityModel<?> model) {
@@ -454,6 +471,9 @@ final class SessionImpl implements Session, EntityLoader {
             if (e.state == Entry.State.MANAGED) {
                 if (e.deleted) {
                     w = WritePlanner.delete(e);
+                } else if (e.lift != null) {
+                    checkKeyUnchanged(e);
+                    w = SchemaWriteBack.update(e);
                 } else if (e.model.unchanged(e.snapshot, e.instance)) {
                     if (serializable && e.model.version().isPresent()) {
                         if (reads == null) {
@@ -462,8 +482,10 @@ final class SessionImpl implements Session, EntityLoader {
                         reads.add(e);
                     }
                     continue;
-                } else {
+                } else if (e.model.counters().isEmpty()) {
                     w = WritePlanner.update(e, changedProperties(e));
+                } else {
+                    w = CounterPlanner.update(e, changedProperties(e));
                 }
             } else if (e.state == Entry.State.NEW) {
                 checkKeyUnchanged(e);
@@ -487,14 +509,17 @@ final class SessionImpl implements Session, EntityLoader {
                 owners.add(e);
             }
         }
+        services.validate(owners, writes);
         retriedAttempts = 0;
         int attempts;
         try {
             // throws before any change to the session
             attempts = executor.execute(writes, budget(), options.exactlyOnceSingleWrites());
         } catch (RuntimeException e) {
-            CommitOutcomes.failed(e, writes, owners, retriedAttempts, cache, listeners, start);
-            throw e;
+            RuntimeException failure = e instanceof OptimisticLockException conflict
+                    ? CounterPlanner.limitOrConflict(conflict, writes, owners) : e;
+            CommitOutcomes.failed(failure, writes, owners, retriedAttempts, cache, listeners, start);
+            throw failure;
         }
         renewBudget();
         for (int i = 0; i < writes.size(); i++) {
@@ -513,18 +538,15 @@ final class SessionImpl implements Session, EntityLoader {
 
     private void applied(Entry e, Write write) {
         boolean versioned = e.model.version().isPresent();
-        Write.Kind kind = write.kind();
-        switch (kind) {
-            case PUT, UPDATE -> {
-                long next = !versioned ? 0 : kind == Write.Kind.PUT ? 1 : e.version + 1;
-                Object current = versioned ? e.model.withVersion(e.instance, next) : e.instance;
-                e.stored(current, next, write.size());
-            }
-            case DELETE -> remove(e);
-            default -> {
-                // a read check changes nothing
-            }
+        if (write instanceof Write.Put || write instanceof Write.Update) {
+            long next = !versioned ? 0 : write instanceof Write.Put ? 1
+                    : CounterPlanner.keepsVersion(e.model, write) ? e.version : e.version + 1;
+            Object current = versioned ? e.model.withVersion(e.instance, next) : e.instance;
+            e.stored(current, next, write.size());
+        } else if (write instanceof Write.Delete) {
+            remove(e);
         }
+        // a read check changes nothing
     }
 
     private List<PropertyModel> changedProperties(Entry e) {
@@ -590,7 +612,8 @@ final class SessionImpl implements Session, EntityLoader {
         checkOpen();
         for (int i = 0, n = entries.size(); i < n; i++) {
             Entry e = entries.get(i);
-            if (!e.removed && (e.state != Entry.State.MANAGED || e.deleted || !e.model.unchanged(e.snapshot, e.instance))) {
+            if (!e.removed && (e.state != Entry.State.MANAGED || e.deleted || e.lift != null
+                    || !e.model.unchanged(e.snapshot, e.instance))) {
                 return true;
             }
         }
