@@ -13,7 +13,7 @@ import io.dynamapper.SessionFactory;
 import io.dynamapper.Table;
 import io.dynamapper.Version;
 import io.dynamapper.engine.testing.TestDynamoDb;
-import io.dynamapper.engine.testing.RecordingClient;
+import io.dynamapper.inmemory.InMemoryDynamoDb;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +41,7 @@ class DynamapperTest {
         @Version long version;
     }
 
-    private RecordingClient recording;
+    private final InMemoryDynamoDb recording = TestDynamoDb.memory();
 
     @BeforeEach
     void freshTable() {
@@ -54,7 +54,7 @@ class DynamapperTest {
                 .billingMode(BillingMode.PAY_PER_REQUEST).build());
         local.putItem(PutItemRequest.builder().tableName("builder_cached").item(Map.of("id", AttributeValue.fromS("t"),
                 "name", AttributeValue.fromS("thing"), "version", AttributeValue.fromN("1"))).build());
-        recording = RecordingClient.wrap(local);
+        recording.clearRequests();
     }
 
     private int readTwice(SessionFactory sessions) {
@@ -68,14 +68,14 @@ class DynamapperTest {
 
     @Test
     void cachedClassesAreCachedByDefault() {
-        SessionFactory sessions = Dynamapper.builder().client(recording.client()).build();
+        SessionFactory sessions = Dynamapper.builder().client(recording).build();
         assertEquals(1, readTwice(sessions));
         assertEquals(1, Dynamapper.secondLevelCache(sessions).orElseThrow().estimatedSize());
     }
 
     @Test
     void theFactorySwitchTurnsTheCacheOff() {
-        SessionFactory sessions = Dynamapper.builder().client(recording.client()).secondLevelCache(false).build();
+        SessionFactory sessions = Dynamapper.builder().client(recording).secondLevelCache(false).build();
         assertEquals(2, readTwice(sessions));
         assertTrue(Dynamapper.secondLevelCache(sessions).isEmpty());
     }
@@ -90,7 +90,7 @@ class DynamapperTest {
     @Test
     void listenersAreAddedInOrder() {
         List<String> calls = new ArrayList<>();
-        SessionFactory sessions = Dynamapper.builder().client(recording.client())
+        SessionFactory sessions = Dynamapper.builder().client(recording)
                 .listener(new DynamapperListener() {
                     @Override
                     public void onCommit(CommitEvent event) {

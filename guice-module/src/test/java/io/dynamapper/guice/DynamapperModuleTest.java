@@ -293,11 +293,14 @@ class DynamapperModuleTest {
 
     @Test
     void twoFactoriesWithBindingAnnotationsEachRunTheirOwnUnit() {
-        RecordingClient ordersClient = new RecordingClient(SharedDb.client());
-        RecordingClient auditClient = new RecordingClient(SharedDb.client());
+        // a DynamoDB of its own per factory: its request log and items show which factory wrote what
+        io.dynamapper.inmemory.InMemoryDynamoDb ordersDb = SharedDb.fresh();
+        io.dynamapper.inmemory.InMemoryDynamoDb auditDb = SharedDb.fresh();
+        ordersDb.clearRequests();
+        auditDb.clearRequests();
         Injector injector = Guice.createInjector(
-                TestBackend.module(ordersClient.client(), policy).annotatedWith(Orders.class).build(),
-                TestBackend.module(auditClient.client(), policy).annotatedWith(Audit.class).build());
+                TestBackend.module(ordersDb, policy).annotatedWith(Orders.class).build(),
+                TestBackend.module(auditDb, policy).annotatedWith(Audit.class).build());
         assertNotSame(injector.getInstance(Key.get(SessionFactory.class, Orders.class)),
                 injector.getInstance(Key.get(SessionFactory.class, Audit.class)));
         assertThrows(ConfigurationException.class, () -> injector.getInstance(SessionFactory.class));
@@ -306,10 +309,12 @@ class DynamapperModuleTest {
         String auditId = "a-" + UUID.randomUUID();
         injector.getInstance(OrdersAndAudit.class).placeOrder(orderId, auditId);
 
-        assertEquals(1, SharedDb.storedValue(orderId));
-        assertEquals(2, SharedDb.storedValue(auditId));
-        assertEquals(1, ordersClient.writes().size());
-        assertEquals(1, auditClient.writes().size());
+        assertEquals(1, SharedDb.writes(ordersDb).size());
+        assertEquals(1, SharedDb.writes(auditDb).size());
+        assertEquals(1, SharedDb.storedValue(ordersDb, orderId));
+        assertEquals(-1, SharedDb.storedValue(ordersDb, auditId));
+        assertEquals(2, SharedDb.storedValue(auditDb, auditId));
+        assertEquals(-1, SharedDb.storedValue(auditDb, orderId));
         for (Class<? extends Annotation> a : java.util.List.of(Orders.class, Audit.class)) {
             ThreadUnitOfWork unit = (ThreadUnitOfWork) injector.getInstance(Key.get(UnitOfWork.class, a));
             assertFalse(unit.isActive());

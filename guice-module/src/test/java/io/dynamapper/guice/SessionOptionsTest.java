@@ -25,7 +25,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 /** {@code @Transactional(consistentReads = ..., isolation = ...)}: the session a method runs in. */
 class SessionOptionsTest {
     private final RecordingSleeper sleeper = new RecordingSleeper();
-    private RecordingClient recording;
+    private final io.dynamapper.inmemory.InMemoryDynamoDb recording = SharedDb.client();
+    /** The shared fake's request log holds what a test sent, not its set-up. */
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final org.junit.jupiter.api.extension.BeforeTestExecutionCallback freshRequestLog = SharedDb.freshRequestLog();
     private String a;
     private String b;
 
@@ -65,7 +68,6 @@ class SessionOptionsTest {
 
     @BeforeEach
     void setUp() {
-        recording = new RecordingClient(SharedDb.client());
         a = "a-" + UUID.randomUUID();
         b = "b-" + UUID.randomUUID();
         SessionFactory seed = io.dynamapper.engine.Dynamapper.builder().client(SharedDb.client()).build();
@@ -86,7 +88,7 @@ class SessionOptionsTest {
 
     @Test
     void consistentReadsOnlyWhereAMethodAsksForThem() {
-        Service service = service(TestBackend.module(recording.client(), TestBackend.policy(3, sleeper)));
+        Service service = service(TestBackend.module(recording, TestBackend.policy(3, sleeper)));
         assertEquals(1, service.plain(a));
         assertEquals(1, service.consistent(a));
         assertEquals(List.of(false, true), consistentGets());
@@ -94,7 +96,7 @@ class SessionOptionsTest {
 
     @Test
     void serializableChecksWhatTheMethodOnlyRead() {
-        Service service = service(TestBackend.module(recording.client(), TestBackend.policy(3, sleeper)));
+        Service service = service(TestBackend.module(recording, TestBackend.policy(3, sleeper)));
         service.copy(a, b);
         List<TransactWriteItemsRequest> commits = recording.requests(TransactWriteItemsRequest.class);
         assertEquals(1, commits.size(), "the update of b and the check of a, in one transaction");
@@ -104,7 +106,7 @@ class SessionOptionsTest {
 
     @Test
     void methodOptionsStrengthenTheModulesAndNeverWeakenThem() {
-        Service service = service(TestBackend.module(recording.client(), TestBackend.policy(3, sleeper))
+        Service service = service(TestBackend.module(recording, TestBackend.policy(3, sleeper))
                 .sessionOptions(SessionOptions.defaults().withConsistentReads(true)));
         service.copy(a, b);   // serializable, and still consistent as the module says
         assertEquals(List.of(true, true), consistentGets());
@@ -116,7 +118,7 @@ class SessionOptionsTest {
     @Test
     void aSessionOpenedWithoutTheOptionsIsAnErrorBeforeTheMethodRuns() throws Exception {
         Injector injector = Guice.createInjector(
-                TestBackend.module(recording.client(), TestBackend.policy(3, sleeper)).build());
+                TestBackend.module(recording, TestBackend.policy(3, sleeper)).build());
         Service service = injector.getInstance(Service.class);
         UnitOfWork unit = injector.getInstance(UnitOfWork.class);
         Session session = injector.getInstance(Session.class);
@@ -139,7 +141,7 @@ class SessionOptionsTest {
 
     @Test
     void aModuleOverAnExistingFactoryBindsThatFactory() {
-        SessionFactory factory = io.dynamapper.engine.Dynamapper.builder().client(recording.client()).build();
+        SessionFactory factory = io.dynamapper.engine.Dynamapper.builder().client(recording).build();
         Injector injector = Guice.createInjector(DynamapperModule.builder().sessionFactory(factory)
                 .retryPolicy(TestBackend.policy(3, sleeper)).build());
         assertSame(factory, injector.getInstance(SessionFactory.class));

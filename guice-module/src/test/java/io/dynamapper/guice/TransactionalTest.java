@@ -25,7 +25,10 @@ import org.junit.jupiter.api.Test;
 
 class TransactionalTest {
     private final RecordingSleeper sleeper = new RecordingSleeper();
-    private RecordingClient recording;
+    private final io.dynamapper.inmemory.InMemoryDynamoDb recording = SharedDb.client();
+    /** The shared fake's request log holds what a test sent, not its set-up. */
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final org.junit.jupiter.api.extension.BeforeTestExecutionCallback freshRequestLog = SharedDb.freshRequestLog();
     private Injector injector;
     private ThreadUnitOfWork unit;
     private CounterService service;
@@ -34,8 +37,7 @@ class TransactionalTest {
 
     @BeforeEach
     void setUp() {
-        recording = new RecordingClient(SharedDb.client());
-        injector = Guice.createInjector(TestBackend.module(recording.client(), TestBackend.policy(4, sleeper)).build());
+        injector = Guice.createInjector(TestBackend.module(recording, TestBackend.policy(4, sleeper)).build());
         unit = (ThreadUnitOfWork) injector.getInstance(UnitOfWork.class);
         service = injector.getInstance(CounterService.class);
         sessions = injector.getInstance(SessionFactory.class);
@@ -204,7 +206,7 @@ class TransactionalTest {
         assertEquals(1, SharedDb.storedValue(id));
         assertEquals(2, service.increment(id));
         assertEquals(2, SharedDb.storedValue(id));
-        assertEquals(2, recording.writes().size());
+        assertEquals(2, SharedDb.writes(recording).size());
     }
 
     @Test
@@ -212,7 +214,7 @@ class TransactionalTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> service.incrementThenFail(id));
         assertEquals("boom", e.getMessage());
         assertEquals(-1, SharedDb.storedValue(id));
-        assertEquals(0, recording.writes().size());
+        assertEquals(0, SharedDb.writes(recording).size());
     }
 
     @Test
@@ -290,7 +292,7 @@ class TransactionalTest {
         OuterService outer = injector.getInstance(OuterService.class);
         assertEquals(2, outer.incrementTwice(id));
         assertEquals(2, SharedDb.storedValue(id));
-        assertEquals(1, recording.writes().size(), recording.writes().toString());
+        assertEquals(1, SharedDb.writes(recording).size(), SharedDb.writes(recording).toString());
     }
 
     @Test
@@ -301,7 +303,7 @@ class TransactionalTest {
         assertEquals("boom", e.getCause().getMessage());
         assertTrue(e.getMessage().contains("incrementThenFail"), e.getMessage());
         assertEquals(-1, SharedDb.storedValue(id));
-        assertEquals(0, recording.writes().size());
+        assertEquals(0, SharedDb.writes(recording).size());
     }
 
     @Test
@@ -346,12 +348,12 @@ class TransactionalTest {
         assertEquals("checked after a swallowed failure", e.getMessage());
         assertEquals("boom", e.getSuppressed()[0].getMessage(), "the failure that doomed the transaction");
         assertEquals(-1, SharedDb.storedValue(id));
-        assertEquals(0, recording.writes().size());
+        assertEquals(0, SharedDb.writes(recording).size());
     }
 
     @Test
     void anInterruptDuringBackoffStopsRetryingAndKeepsTheInterruptFlag() {
-        Injector interrupted = Guice.createInjector(TestBackend.module(recording.client(),
+        Injector interrupted = Guice.createInjector(TestBackend.module(recording,
                 TestBackend.policy(4, new RecordingSleeper()).withSleeper(d -> {
                     throw new InterruptedException("stop");
                 })).build());
@@ -458,18 +460,17 @@ class TransactionalTest {
     @Test
     void sustainedThrottlingCostsOneRetryBudgetNotAttemptsTimesReRuns() {
         io.dynamapper.inmemory.InMemoryDynamoDb fake = freshFake();
-        RecordingClient throttled = new RecordingClient(fake);
         RecordingSleeper waits = new RecordingSleeper();
-        Injector injector = Guice.createInjector(TestBackend.module(throttled.client(), TestBackend.policy(4, waits))
+        Injector injector = Guice.createInjector(TestBackend.module(fake, TestBackend.policy(4, waits))
                 .build());
         CounterService counters = injector.getInstance(CounterService.class);
         counters.increment(id);
         fake.faults().on(io.dynamapper.inmemory.Operation.UPDATE_ITEM)
                 .failWithProbability(1.0, 1, io.dynamapper.inmemory.Fault.THROTTLING);
-        int before = throttled.writes().size();
+        int before = SharedDb.writes(fake).size();
         counters.attempts.set(0);
         assertThrows(io.dynamapper.RetriesExhaustedException.class, () -> counters.increment(id));
-        assertEquals(4, throttled.writes().size() - before, "4 attempts in all, not 4 attempts times 4 runs");
+        assertEquals(4, SharedDb.writes(fake).size() - before, "4 attempts in all, not 4 attempts times 4 runs");
         assertEquals(1, counters.attempts.get(), "a spent budget is not re-run");
         assertEquals(3, waits.sleeps.size());
     }

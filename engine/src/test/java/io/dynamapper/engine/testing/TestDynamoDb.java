@@ -1,6 +1,7 @@
 package io.dynamapper.engine.testing;
 
 import io.dynamapper.inmemory.InMemoryDynamoDb;
+import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -21,6 +22,15 @@ public final class TestDynamoDb {
     /** The shared in-memory DynamoDB itself, to inject faults or read its request log. */
     public static InMemoryDynamoDb memory() {
         return DB;
+    }
+
+    /**
+     * An extension (for {@code @RegisterExtension}) that clears the shared fake's request log right
+     * before each test method, after every {@code @BeforeEach}: the log then holds what the test sent,
+     * not its set-up.
+     */
+    public static BeforeTestExecutionCallback freshRequestLog() {
+        return context -> DB.clearRequests();
     }
 
     /** Deletes every table (and forgets idempotency tokens), for a clean start of the next test. */

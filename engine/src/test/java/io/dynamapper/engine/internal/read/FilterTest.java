@@ -9,13 +9,15 @@ import io.dynamapper.engine.internal.mapping.EntityModel;
 import io.dynamapper.engine.internal.read.Fixtures.Context;
 import io.dynamapper.engine.internal.read.Fixtures.Level;
 import io.dynamapper.engine.testing.TestDynamoDb;
-import io.dynamapper.engine.testing.RecordingClient;
+import io.dynamapper.inmemory.InMemoryDynamoDb;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -26,9 +28,12 @@ class FilterTest {
     static final EntityModel<Level> LEVELS = EntityModel.of(Level.class);
 
     final DynamoDbClient ddb = TestDynamoDb.client();
-    final RecordingClient recording = RecordingClient.wrap(ddb);
+    final InMemoryDynamoDb recording = TestDynamoDb.memory();
+    /** The request log holds what a test sent, not the set-up's requests. */
+    @RegisterExtension
+    final BeforeTestExecutionCallback freshRequestLog = TestDynamoDb.freshRequestLog();
     final Context context = new Context();
-    final ReadContext ctx = context.over(recording.client());
+    final ReadContext ctx = context.over(ddb);
 
     @BeforeAll
     static void data() {

@@ -10,13 +10,15 @@ import io.dynamapper.HashKey;
 import io.dynamapper.Table;
 import io.dynamapper.engine.internal.mapping.EntityModel;
 import io.dynamapper.engine.testing.TestDynamoDb;
-import io.dynamapper.engine.testing.RecordingClient;
+import io.dynamapper.inmemory.InMemoryDynamoDb;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /** Filters on fields inside nested objects, map values and optionals, against the in-memory DynamoDB. */
@@ -33,8 +35,11 @@ class NestedFilterTest {
     }
 
     static final EntityModel<Player> PLAYERS = EntityModel.of(Player.class);
-    final RecordingClient recording = RecordingClient.wrap(TestDynamoDb.client());
-    final ReadContext ctx = new Fixtures.Context().over(recording.client());
+    final InMemoryDynamoDb recording = TestDynamoDb.memory();
+    /** The request log holds what a test sent, not the set-up's requests. */
+    @RegisterExtension
+    final BeforeTestExecutionCallback freshRequestLog = TestDynamoDb.freshRequestLog();
+    final ReadContext ctx = new Fixtures.Context().over(TestDynamoDb.client());
 
     @BeforeEach
     void data() {

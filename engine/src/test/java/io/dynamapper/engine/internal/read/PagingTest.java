@@ -9,12 +9,14 @@ import io.dynamapper.engine.internal.mapping.EntityModel;
 import io.dynamapper.engine.internal.read.Fixtures.Context;
 import io.dynamapper.engine.internal.read.Fixtures.Level;
 import io.dynamapper.engine.testing.TestDynamoDb;
-import io.dynamapper.engine.testing.RecordingClient;
+import io.dynamapper.inmemory.InMemoryDynamoDb;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
@@ -25,9 +27,12 @@ class PagingTest {
     static final String BLOB = "x".repeat(100_000);
 
     final DynamoDbClient ddb = TestDynamoDb.client();
-    final RecordingClient recording = RecordingClient.wrap(ddb);
+    final InMemoryDynamoDb recording = TestDynamoDb.memory();
+    /** The request log holds what a test sent, not the set-up's requests. */
+    @RegisterExtension
+    final BeforeTestExecutionCallback freshRequestLog = TestDynamoDb.freshRequestLog();
     final Context context = new Context();
-    final ReadContext ctx = context.over(recording.client());
+    final ReadContext ctx = context.over(ddb);
 
     @BeforeAll
     static void data() {
@@ -67,13 +72,13 @@ class PagingTest {
         int pages = queries();
         assertTrue(pages >= 2, pages + " pages");
 
-        recording.clear();
+        recording.clearRequests();
         List<Level> some = Reads.query(ctx, LEVELS).hashKey(1).filter(Filter.eq("status", "even")).limit(2).list();
         assertEquals(List.of(2, 4), some.stream().map(l -> l.map).toList());
         assertEquals(1, queries());
         assertEquals(null, recording.requests(QueryRequest.class).get(0).limit());
 
-        recording.clear();
+        recording.clearRequests();
         List<Level> most = Reads.query(ctx, LEVELS).hashKey(1).filter(Filter.eq("status", "even")).limit(ITEMS / 2 - 1)
                 .list();
         assertEquals(ITEMS / 2 - 1, most.size());
@@ -85,7 +90,7 @@ class PagingTest {
     void firstWithAFilterReadsOnUntilAMatchTheSessionKeeps() {
         Page<Level> firstPage = Reads.query(ctx, LEVELS).hashKey(1).page(ITEMS, Optional.empty());
         int onFirstPage = firstPage.items().size();
-        recording.clear();
+        recording.clearRequests();
         // every item of the first page is pending deletion in the session: first() must read the next page
         for (Level level : firstPage.items()) {
             context.loader.deletePending(LEVELS, LEVELS.keyValue(level));

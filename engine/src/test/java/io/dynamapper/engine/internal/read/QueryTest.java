@@ -20,7 +20,7 @@ import io.dynamapper.engine.internal.read.Fixtures.Level;
 import io.dynamapper.engine.internal.read.Fixtures.Note;
 import io.dynamapper.engine.internal.read.Fixtures.User;
 import io.dynamapper.engine.testing.TestDynamoDb;
-import io.dynamapper.engine.testing.RecordingClient;
+import io.dynamapper.inmemory.InMemoryDynamoDb;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -30,6 +30,8 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -41,9 +43,12 @@ class QueryTest {
     static final EntityModel<User> USERS = EntityModel.of(User.class);
 
     final DynamoDbClient ddb = TestDynamoDb.client();
-    final RecordingClient recording = RecordingClient.wrap(ddb);
+    final InMemoryDynamoDb recording = TestDynamoDb.memory();
+    /** The request log holds what a test sent, not the set-up's requests. */
+    @RegisterExtension
+    final BeforeTestExecutionCallback freshRequestLog = TestDynamoDb.freshRequestLog();
     final Context context = new Context();
-    final ReadContext ctx = context.over(recording.client());
+    final ReadContext ctx = context.over(ddb);
 
     @BeforeEach
     void tables() {
@@ -64,7 +69,7 @@ class QueryTest {
             Fixtures.put(ddb, NOTES, new Note("ann", slug));
         }
         Fixtures.put(ddb, NOTES, new Note("bob", "a"));
-        recording.clear();
+        recording.clearRequests();
     }
 
     Query<Level> levels() {
@@ -244,7 +249,7 @@ class QueryTest {
         assertEquals(1, recording.requests(QueryRequest.class).size());
 
         // pages of 2 (the limit hint); taking 3 needs 2 pages, not all 5
-        recording.clear();
+        recording.clearRequests();
         context.loader.deletePending(LEVELS, Key.of(1L, 1));
         Iterator<Level> it = levels().hashKey(1).limit(6).stream().iterator();
         assertEquals(0, recording.requests().size());
@@ -289,7 +294,7 @@ class QueryTest {
             level.status = "status " + episode;
             Fixtures.put(ddb, LEVELS, level);
         }
-        recording.clear();
+        recording.clearRequests();
         List<Level> hangars = levels().index("by_name").hashKey("Hangar").list();
         assertEquals(List.of(4L, 3L, 2L, 1L), hangars.stream().map(l -> l.episode).toList());
         assertEquals("status 4", hangars.get(0).status);
@@ -315,10 +320,10 @@ class QueryTest {
     @Test
     void consistentReadFollowsTheSessionAndCanBeForced() {
         levels().hashKey(1).consistentRead().list();
-        Reads.query(context.over(recording.client(), true, Fixtures.recordingPolicy(1, context.sleeps)), LEVELS)
+        Reads.query(context.over(ddb, true, Fixtures.recordingPolicy(1, context.sleeps)), LEVELS)
                 .hashKey(1).list();
         // a session asking for consistent reads still reads a GSI eventually consistent
-        Reads.query(context.over(recording.client(), true, Fixtures.recordingPolicy(1, context.sleeps)), LEVELS)
+        Reads.query(context.over(ddb, true, Fixtures.recordingPolicy(1, context.sleeps)), LEVELS)
                 .index("by_name").hashKey("E1M1").list();
         List<Boolean> consistent = recording.requests(QueryRequest.class).stream().map(QueryRequest::consistentRead).toList();
         assertEquals(List.of(true, true, false), consistent);

@@ -12,7 +12,7 @@ import io.dynamapper.engine.internal.mapping.EntityModel;
 import io.dynamapper.engine.internal.read.Fixtures.Context;
 import io.dynamapper.engine.internal.read.Fixtures.Level;
 import io.dynamapper.engine.testing.TestDynamoDb;
-import io.dynamapper.engine.testing.RecordingClient;
+import io.dynamapper.inmemory.InMemoryDynamoDb;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
@@ -33,9 +35,12 @@ class ScanTest {
     static final int MAPS = 12;
 
     final DynamoDbClient ddb = TestDynamoDb.client();
-    final RecordingClient recording = RecordingClient.wrap(ddb);
+    final InMemoryDynamoDb recording = TestDynamoDb.memory();
+    /** The request log holds what a test sent, not the set-up's requests. */
+    @RegisterExtension
+    final BeforeTestExecutionCallback freshRequestLog = TestDynamoDb.freshRequestLog();
     final Context context = new Context();
-    final ReadContext ctx = context.over(recording.client());
+    final ReadContext ctx = context.over(ddb);
 
     @BeforeAll
     static void data() {
@@ -90,7 +95,7 @@ class ScanTest {
     @Test
     void aParallelScanEqualsAFullScanInSegmentOrderAndLoadsOnTheCallingThread() {
         List<Level> full = Reads.scan(ctx, LEVELS).list();
-        recording.clear();
+        recording.clearRequests();
         context.loader.threads.clear();
         List<Level> parallel = Reads.scan(ctx, LEVELS).segments(4).list();
         assertEquals(new HashSet<>(keys(full)), new HashSet<>(keys(parallel)));
@@ -117,13 +122,13 @@ class ScanTest {
         assertTrue(secret.stream().allMatch(l -> l.map % 4 == 0));
         assertEquals(null, recording.requests(ScanRequest.class).get(0).limit());
 
-        recording.clear();
+        recording.clearRequests();
         List<Level> five = Reads.scan(ctx, LEVELS).filter(Filter.eq("status", "secret")).limit(5).list();
         assertEquals(5, five.size());
         assertTrue(five.stream().allMatch(l -> l.map % 4 == 0));
         assertEquals(null, recording.requests(ScanRequest.class).get(0).limit());
 
-        recording.clear();
+        recording.clearRequests();
         assertEquals(7, Reads.scan(ctx, LEVELS).limit(7).list().size());
         assertEquals(List.of(7), recording.requests(ScanRequest.class).stream().map(ScanRequest::limit).toList());
 
@@ -152,8 +157,9 @@ class ScanTest {
         assertEquals(1, recording.requests(ScanRequest.class).size());
         assertEquals(0, recording.requests(ScanRequest.class).get(0).segment());
 
-        recording.clear();
-        assertEquals(segmentOrder(3), keys(Reads.scan(ctx, LEVELS).segments(3).stream().toList()));
+        List<Key> expected = segmentOrder(3); // reads the table itself: before the log is cleared
+        recording.clearRequests();
+        assertEquals(expected, keys(Reads.scan(ctx, LEVELS).segments(3).stream().toList()));
         assertEquals(List.of(0, 1, 2), recording.requests(ScanRequest.class).stream().map(ScanRequest::segment).toList());
     }
 
@@ -161,7 +167,7 @@ class ScanTest {
     void consistentReads() {
         Reads.scan(ctx, LEVELS).limit(1).list();
         Reads.scan(ctx, LEVELS).limit(1).consistentRead().list();
-        Reads.scan(context.over(recording.client(), true, Fixtures.recordingPolicy(1, context.sleeps)), LEVELS)
+        Reads.scan(context.over(ddb, true, Fixtures.recordingPolicy(1, context.sleeps)), LEVELS)
                 .limit(1).count();
         List<ScanRequest> sent = recording.requests(ScanRequest.class);
         assertEquals(List.of(false, true, true), sent.stream().map(ScanRequest::consistentRead).toList());

@@ -19,7 +19,7 @@ import io.dynamapper.Throughput;
 import io.dynamapper.Ttl;
 import io.dynamapper.Version;
 import io.dynamapper.engine.testing.TestDynamoDb;
-import io.dynamapper.engine.testing.RecordingClient;
+import io.dynamapper.inmemory.InMemoryDynamoDb;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -183,8 +183,9 @@ class TableManagerTest {
 
     @Test
     void sendsCreateThenWaitsThenEnablesTimeToLive() {
-        RecordingClient recording = RecordingClient.wrap(ddb);
-        new TableManager(recording.client(), Duration.ofMillis(50), Duration.ofSeconds(30))
+        InMemoryDynamoDb recording = TestDynamoDb.memory();
+        recording.clearRequests();
+        new TableManager(ddb, Duration.ofMillis(50), Duration.ofSeconds(30))
                 .createTable(LoginSession.class, Throughput.onDemand());
         List<String> sent = recording.requests().stream().map(r -> r.getClass().getSimpleName()).toList();
         assertEquals("CreateTableRequest", sent.get(0));
@@ -194,8 +195,8 @@ class TableManagerTest {
         UpdateTimeToLiveRequest update = recording.requests(UpdateTimeToLiveRequest.class).get(0);
         assertTrue(update.timeToLiveSpecification().enabled());
         // no TTL, no UpdateTimeToLive
-        recording.clear();
-        new TableManager(recording.client()).createTable(DoomMap.class, Throughput.onDemand());
+        recording.clearRequests();
+        new TableManager(ddb).createTable(DoomMap.class, Throughput.onDemand());
         assertTrue(recording.requests(UpdateTimeToLiveRequest.class).isEmpty());
     }
 
@@ -253,8 +254,9 @@ class TableManagerTest {
 
     @Test
     void throughputForAnIndexTheEntityLacksIsRejectedBeforeAnyRequest() {
-        RecordingClient recording = RecordingClient.wrap(ddb);
-        TableManager manager = new TableManager(recording.client());
+        InMemoryDynamoDb recording = TestDynamoDb.memory();
+        recording.clearRequests();
+        TableManager manager = new TableManager(ddb);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> manager.createTable(User.class, Throughput.provisioned(1, 1).withIndex("by_name", 1, 1)));
         assertTrue(e.getMessage().contains("by_name") && e.getMessage().contains("[by_email, by_team]"), e.getMessage());

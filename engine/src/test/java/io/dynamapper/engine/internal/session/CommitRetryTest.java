@@ -16,54 +16,54 @@ import io.dynamapper.engine.internal.retry.RetryBudget;
 import io.dynamapper.SessionFactory;
 import io.dynamapper.SessionOptions;
 import io.dynamapper.engine.internal.session.TestEntities.Account;
-import io.dynamapper.engine.testing.RecordingClient;
+import io.dynamapper.inmemory.Fault;
+import io.dynamapper.inmemory.Operation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.AdditionalAnswers;
+import org.mockito.Mockito;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
-import software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
-/** Transient failures and unknown outcomes, injected around the in-memory DynamoDB. */
+/**
+ * Transient failures and unknown outcomes, injected into the in-memory DynamoDB ({@code recording.faults()});
+ * its request log shows every attempt sent, failed ones included.
+ *
+ * <p>Mockito only where the fake cannot produce the fault: an exception it never throws for a valid
+ * request ({@code ApiCallTimeoutException}, a {@code ConnectException}, a {@code ValidationException},
+ * a condition failure reporting SDK-level retries), or a failure during which something else happens
+ * (another writer commits, the clock passes the token window). The mock passes every other call to
+ * the fake ({@link #delegatingToTheFake()}).
+ */
 class CommitRetryTest extends SessionTestSupport {
-    private FaultyClient faulty;
-
     @BeforeEach
-    void faultyClient() {
-        faulty = FaultyClient.wrap(LOCAL);
-        recording = RecordingClient.wrap(faulty.client());
-        sessions = new DefaultSessionFactory(recording.client(), policy, SessionOptions.defaults());
+    void twoAccounts() {
         putRaw("account", Map.of("id", s("a"), "balance", n(1), "version", n(1)));
         putRaw("account", Map.of("id", s("b"), "balance", n(1), "version", n(1)));
     }
 
-    private static Supplier<RuntimeException> transactionConflict() {
-        return () -> TransactionCanceledException.builder().message("Transaction cancelled")
-                .cancellationReasons(CancellationReason.builder().code("TransactionConflict").build(),
-                        CancellationReason.builder().code("None").build())
-                .build();
+    /** A client passing every call to the fake, until a test stubs a fault into one method. */
+    private static DynamoDbClient delegatingToTheFake() {
+        return Mockito.mock(DynamoDbClient.class, AdditionalAnswers.delegatesTo(LOCAL));
     }
 
-    private static Supplier<RuntimeException> throttled() {
-        return () -> ProvisionedThroughputExceededException.builder().message("slow down").statusCode(400).build();
-    }
-
-    private static Supplier<RuntimeException> connectionReset() {
-        return () -> SdkClientException.create("Connection reset");
+    private static SdkClientException connectionReset() {
+        return SdkClientException.create("Connection reset");
     }
 
     private void changeBoth(Session s) {
@@ -73,7 +73,7 @@ class CommitRetryTest extends SessionTestSupport {
 
     @Test
     void aTransactionConflictIsRetriedWithTheSameTokenAndBackoff() {
-        faulty.fail("transactWriteItems", 2, transactionConflict());
+        recording.faults().on(Operation.TRANSACT_WRITE_ITEMS).failNext(2, Fault.TRANSACTION_CONFLICT);
         try (Session s = sessions.openSession()) {
             changeBoth(s);
             s.commit();
@@ -90,10 +90,8 @@ class CommitRetryTest extends SessionTestSupport {
 
     @Test
     void throttlingOfASingleWriteIsRetried() {
-        faulty.fail("updateItem", 1, throttled());
-        faulty.fail("updateItem", 1, () -> DynamoDbException.builder().statusCode(400)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException").build()).build());
-        faulty.fail("updateItem", 1, () -> InternalServerErrorException.builder().statusCode(500).message("oops").build());
+        recording.faults().on(Operation.UPDATE_ITEM).failNext(1, Fault.PROVISIONED_THROUGHPUT_EXCEEDED)
+                .failNext(1, Fault.THROTTLING).failNext(1, Fault.INTERNAL_SERVER_ERROR);
         try (Session s = sessions.openSession()) {
             s.get(Account.class, "a").balance = 5;
             s.commit();
@@ -105,7 +103,7 @@ class CommitRetryTest extends SessionTestSupport {
 
     @Test
     void aTransactionWhoseResponseWasLostIsAppliedExactlyOnce() {
-        faulty.applyThenFail("transactWriteItems", connectionReset());
+        recording.faults().on(Operation.TRANSACT_WRITE_ITEMS).failNext(1, Fault.IO_ERROR_AFTER_APPLY);
         try (Session s = sessions.openSession()) {
             changeBoth(s);
             s.commit(); // the retry with the same token succeeds without applying again
@@ -121,8 +119,12 @@ class CommitRetryTest extends SessionTestSupport {
     @Test
     void aSingleUpdateWhoseResponseWasLostIsUnknownEvenWhenTheItemHoldsItsValues() {
         // equal values are no proof: another writer could have made the identical change
-        faulty.applyThenFail("updateItem", () -> ApiCallTimeoutException.create(1000));
-        try (Session s = sessions.openSession()) {
+        DynamoDbClient client = delegatingToTheFake(); // Mockito: the fake never times out
+        Mockito.doAnswer(call -> {
+            LOCAL.updateItem(call.<UpdateItemRequest>getArgument(0));
+            throw ApiCallTimeoutException.create(1000);
+        }).doAnswer(AdditionalAnswers.delegatesTo(LOCAL)).when(client).updateItem(Mockito.any(UpdateItemRequest.class));
+        try (Session s = new DefaultSessionFactory(client, policy, SessionOptions.defaults()).openSession()) {
             Account a = s.get(Account.class, "a");
             a.balance = 7;
             assertThrows(CommitOutcomeUnknownException.class, s::commit);
@@ -134,7 +136,7 @@ class CommitRetryTest extends SessionTestSupport {
 
     @Test
     void aSinglePutWhoseResponseWasLostIsUnknown() {
-        faulty.applyThenFail("putItem", connectionReset());
+        recording.faults().on(Operation.PUT_ITEM).failNext(1, Fault.IO_ERROR_AFTER_APPLY);
         try (Session s = sessions.openSession()) {
             Account c = new Account("c", 3);
             s.save(c);
@@ -146,7 +148,7 @@ class CommitRetryTest extends SessionTestSupport {
 
     @Test
     void aSingleDeleteWhoseResponseWasLostIsUnknown() {
-        faulty.applyThenFail("deleteItem", connectionReset());
+        recording.faults().on(Operation.DELETE_ITEM).failNext(1, Fault.IO_ERROR_AFTER_APPLY);
         try (Session s = sessions.openSession()) {
             Account a = s.get(Account.class, "a");
             s.delete(a);
@@ -159,9 +161,13 @@ class CommitRetryTest extends SessionTestSupport {
     @Test
     void aWriteRetriedInsideTheSdkWhoseConditionFailsIsUnknown() {
         // the SDK's own retry hid the first attempt: the condition failure reports 2 attempts
-        faulty.applyThenFail("updateItem", () -> ConditionalCheckFailedException.builder().message("condition")
-                .statusCode(400).numAttempts(2).item(getRaw("account", Map.of("id", s("a")))).build());
-        try (Session s = sessions.openSession()) {
+        DynamoDbClient client = delegatingToTheFake(); // Mockito: the fake reports no SDK-level attempts
+        Mockito.doAnswer(call -> {
+            LOCAL.updateItem(call.<UpdateItemRequest>getArgument(0));
+            throw ConditionalCheckFailedException.builder().message("condition")
+                    .statusCode(400).numAttempts(2).item(getRaw("account", Map.of("id", s("a")))).build();
+        }).doAnswer(AdditionalAnswers.delegatesTo(LOCAL)).when(client).updateItem(Mockito.any(UpdateItemRequest.class));
+        try (Session s = new DefaultSessionFactory(client, policy, SessionOptions.defaults()).openSession()) {
             Account a = s.get(Account.class, "a");
             a.balance = 8;
             assertThrows(CommitOutcomeUnknownException.class, s::commit);
@@ -175,10 +181,12 @@ class CommitRetryTest extends SessionTestSupport {
         // our first attempt never lands; meanwhile someone makes the very same deposit from the same
         // version: the stored item then equals what we meant to write, yet our deposit was not applied
         SessionFactory others = new DefaultSessionFactory(LOCAL, policy, SessionOptions.defaults());
-        faulty.fail("updateItem", 1, () -> {
+        DynamoDbClient client = delegatingToTheFake(); // Mockito: another writer commits during the failure
+        Mockito.doAnswer(call -> {
             others.useTransaction(o -> o.get(Account.class, "a").balance += 10);
-            return SdkClientException.create("Read timed out");
-        });
+            throw SdkClientException.create("Read timed out");
+        }).doAnswer(AdditionalAnswers.delegatesTo(LOCAL)).when(client).updateItem(Mockito.any(UpdateItemRequest.class));
+        SessionFactory sessions = new DefaultSessionFactory(client, policy, SessionOptions.defaults());
         java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
         assertThrows(CommitOutcomeUnknownException.class, () -> sessions.useTransaction(s -> {
             runs.incrementAndGet();
@@ -191,10 +199,13 @@ class CommitRetryTest extends SessionTestSupport {
     @Test
     void anIdenticalConcurrentTransactionAfterALostRequestIsAConflictProvedByTheToken() {
         SessionFactory others = new DefaultSessionFactory(LOCAL, policy, SessionOptions.defaults());
-        faulty.fail("transactWriteItems", 1, () -> {
+        DynamoDbClient client = delegatingToTheFake(); // Mockito: another writer commits during the failure
+        Mockito.doAnswer(call -> {
             others.useTransaction(this::changeBoth);
-            return SdkClientException.create("Read timed out");
-        });
+            throw SdkClientException.create("Read timed out");
+        }).doAnswer(AdditionalAnswers.delegatesTo(LOCAL))
+                .when(client).transactWriteItems(Mockito.any(TransactWriteItemsRequest.class));
+        SessionFactory sessions = new DefaultSessionFactory(client, policy, SessionOptions.defaults());
         java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
         sessions.useTransaction(s -> {
             runs.incrementAndGet();
@@ -207,7 +218,7 @@ class CommitRetryTest extends SessionTestSupport {
 
     @Test
     void exactlyOnceSingleWritesSettleALostResponseWithTheToken() {
-        faulty.applyThenFail("transactWriteItems", connectionReset());
+        recording.faults().on(Operation.TRANSACT_WRITE_ITEMS).failNext(1, Fault.IO_ERROR_AFTER_APPLY);
         try (Session s = sessions.openSession(SessionOptions.defaults().withExactlyOnceSingleWrites(true))) {
             Account a = s.get(Account.class, "a");
             a.balance += 10;
@@ -225,12 +236,13 @@ class CommitRetryTest extends SessionTestSupport {
     @Test
     void noRetryIsSentOnceTheTokenWindowMayHavePassed() {
         long[] now = {0};
-        SessionFactory clocked = new DefaultSessionFactory(recording.client(), policy, SessionOptions.defaults(),
-                () -> now[0]);
-        faulty.fail("transactWriteItems", 1, () -> {
+        DynamoDbClient client = delegatingToTheFake(); // Mockito: the clock passes the token window during the failure
+        Mockito.doAnswer(call -> {
             now[0] += Duration.ofMinutes(10).toNanos();
-            return connectionReset().get();
-        });
+            throw connectionReset();
+        }).doAnswer(AdditionalAnswers.delegatesTo(LOCAL))
+                .when(client).transactWriteItems(Mockito.any(TransactWriteItemsRequest.class));
+        SessionFactory clocked = new DefaultSessionFactory(client, policy, SessionOptions.defaults(), () -> now[0]);
         java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
         CommitOutcomeUnknownException e = assertThrows(CommitOutcomeUnknownException.class,
                 () -> clocked.useTransaction(s -> {
@@ -239,26 +251,28 @@ class CommitRetryTest extends SessionTestSupport {
                 }));
         assertTrue(e.getMessage().contains("token"), e.getMessage());
         assertEquals(1, runs.get());
-        assertEquals(1, recording.requests(TransactWriteItemsRequest.class).size(), "no retry after the window");
+        Mockito.verify(client, Mockito.times(1).description("no retry after the window"))
+                .transactWriteItems(Mockito.any(TransactWriteItemsRequest.class));
     }
 
     @Test
     void aConditionFailureAfterTheTokenWindowIsUnknownNotAConflict() {
         long[] now = {0};
-        SessionFactory clocked = new DefaultSessionFactory(recording.client(), policy, SessionOptions.defaults(),
-                () -> now[0]);
         // applied, response lost; the retry arrives when DynamoDB may have forgotten the token, so
-        // our own applied write fails its condition
-        faulty.applyThenFail("transactWriteItems", () -> {
+        // our own applied write fails its condition (Mockito: the clock moves during each failure)
+        DynamoDbClient client = delegatingToTheFake();
+        Mockito.doAnswer(call -> {
+            LOCAL.transactWriteItems(call.<TransactWriteItemsRequest>getArgument(0));
             now[0] += Duration.ofMinutes(5).toNanos();
-            return connectionReset().get();
-        });
-        faulty.fail("transactWriteItems", 1, () -> {
+            throw connectionReset();
+        }).doAnswer(call -> {
             now[0] += Duration.ofMinutes(5).toNanos();
-            return TransactionCanceledException.builder().message("Transaction cancelled")
+            throw TransactionCanceledException.builder().message("Transaction cancelled")
                     .cancellationReasons(CancellationReason.builder().code("ConditionalCheckFailed").build(),
                             CancellationReason.builder().code("None").build()).build();
-        });
+        }).doAnswer(AdditionalAnswers.delegatesTo(LOCAL))
+                .when(client).transactWriteItems(Mockito.any(TransactWriteItemsRequest.class));
+        SessionFactory clocked = new DefaultSessionFactory(client, policy, SessionOptions.defaults(), () -> now[0]);
         java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
         assertThrows(CommitOutcomeUnknownException.class, () -> clocked.useTransaction(s -> {
             runs.incrementAndGet();
@@ -270,9 +284,12 @@ class CommitRetryTest extends SessionTestSupport {
 
     @Test
     void aConnectionNeverMadeIsRetriedAsNothingWasSent() {
-        faulty.fail("updateItem", 5, () -> SdkClientException.builder().message("Unable to execute HTTP request")
-                .cause(new java.net.ConnectException("Connection refused")).build());
-        try (Session s = sessions.openSession()) {
+        DynamoDbClient client = delegatingToTheFake(); // Mockito: the fake's I/O faults are not a ConnectException
+        Mockito.doAnswer(call -> {
+            throw SdkClientException.builder().message("Unable to execute HTTP request")
+                    .cause(new java.net.ConnectException("Connection refused")).build();
+        }).when(client).updateItem(Mockito.any(UpdateItemRequest.class));
+        try (Session s = new DefaultSessionFactory(client, policy, SessionOptions.defaults()).openSession()) {
             s.get(Account.class, "a").balance = 2;
             RetriesExhaustedException e = assertThrows(RetriesExhaustedException.class, s::commit);
             assertFalse(e.getMessage().contains("may or may not"), e.getMessage());
@@ -282,11 +299,12 @@ class CommitRetryTest extends SessionTestSupport {
     @Test
     void anUnknownOutcomeFollowedBySomeoneElsesWriteIsStillAConflict() {
         SessionFactory others = new DefaultSessionFactory(LOCAL, policy, SessionOptions.defaults());
-        faulty.fail("updateItem", 1, () -> {
+        DynamoDbClient client = delegatingToTheFake(); // Mockito: another writer commits during the failure
+        Mockito.doAnswer(call -> {
             others.useTransaction(o -> o.get(Account.class, "a").balance = 99);
-            return SdkClientException.create("Read timed out");
-        });
-        try (Session s = sessions.openSession()) {
+            throw SdkClientException.create("Read timed out");
+        }).doAnswer(AdditionalAnswers.delegatesTo(LOCAL)).when(client).updateItem(Mockito.any(UpdateItemRequest.class));
+        try (Session s = new DefaultSessionFactory(client, policy, SessionOptions.defaults()).openSession()) {
             Account a = s.get(Account.class, "a");
             a.balance = 7;
             OptimisticLockException e = assertThrows(OptimisticLockException.class, s::commit);
@@ -301,10 +319,13 @@ class CommitRetryTest extends SessionTestSupport {
     void anUnknownOutcomeThenAWriteBeyondOursLeavesTheOutcomeUnknownAndInTransactionDoesNotReRun() {
         SessionFactory others = new DefaultSessionFactory(LOCAL, policy, SessionOptions.defaults());
         // our update is applied (version 2), the response is lost, someone else then writes version 3
-        faulty.applyThenFail("updateItem", () -> {
+        DynamoDbClient client = delegatingToTheFake(); // Mockito: another writer commits during the failure
+        Mockito.doAnswer(call -> {
+            LOCAL.updateItem(call.<UpdateItemRequest>getArgument(0));
             others.useTransaction(o -> o.get(Account.class, "a").balance += 1000);
-            return SdkClientException.create("Connection reset");
-        });
+            throw connectionReset();
+        }).doAnswer(AdditionalAnswers.delegatesTo(LOCAL)).when(client).updateItem(Mockito.any(UpdateItemRequest.class));
+        SessionFactory sessions = new DefaultSessionFactory(client, policy, SessionOptions.defaults());
         java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
         io.dynamapper.CommitOutcomeUnknownException e = assertThrows(io.dynamapper.CommitOutcomeUnknownException.class,
                 () -> sessions.useTransaction(s -> {
@@ -318,9 +339,7 @@ class CommitRetryTest extends SessionTestSupport {
 
     @Test
     void aTransactionWhoseEveryResponseIsLostIsNotRunAgain() {
-        for (int i = 0; i < policy.maxAttempts(); i++) {
-            faulty.applyThenFail("transactWriteItems", connectionReset());
-        }
+        recording.faults().on(Operation.TRANSACT_WRITE_ITEMS).failNext(policy.maxAttempts(), Fault.IO_ERROR_AFTER_APPLY);
         java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
         io.dynamapper.CommitOutcomeUnknownException e = assertThrows(io.dynamapper.CommitOutcomeUnknownException.class,
                 () -> sessions.useTransaction(s -> {
@@ -337,10 +356,8 @@ class CommitRetryTest extends SessionTestSupport {
 
     @Test
     void aSessionWhoseCommitOutcomeIsUnknownKeepsItsChanges() {
-        faulty.applyThenFail("transactWriteItems", connectionReset());
-        for (int i = 1; i < policy.maxAttempts(); i++) {
-            faulty.fail("transactWriteItems", 1, throttled());
-        }
+        recording.faults().on(Operation.TRANSACT_WRITE_ITEMS).failNext(1, Fault.IO_ERROR_AFTER_APPLY)
+                .failNext(policy.maxAttempts() - 1, Fault.PROVISIONED_THROUGHPUT_EXCEEDED);
         try (Session s = sessions.openSession()) {
             changeBoth(s);
             assertThrows(io.dynamapper.CommitOutcomeUnknownException.class, s::commit);
@@ -351,7 +368,7 @@ class CommitRetryTest extends SessionTestSupport {
 
     @Test
     void retriesExhaustedCarryEveryEarlierFailureAndLeaveTheSessionAsItWas() {
-        faulty.fail("transactWriteItems", 5, throttled());
+        recording.faults().on(Operation.TRANSACT_WRITE_ITEMS).failNext(5, Fault.PROVISIONED_THROUGHPUT_EXCEEDED);
         try (Session s = sessions.openSession()) {
             changeBoth(s);
             RetriesExhaustedException e = assertThrows(RetriesExhaustedException.class, s::commit);
@@ -372,7 +389,7 @@ class CommitRetryTest extends SessionTestSupport {
 
     @Test
     void inTransactionSharesOneBudgetAndDoesNotReRunWhenItIsSpent() {
-        faulty.fail("transactWriteItems", 100, transactionConflict());
+        recording.faults().on(Operation.TRANSACT_WRITE_ITEMS).failNext(100, Fault.TRANSACTION_CONFLICT);
         java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
         RetriesExhaustedException e = assertThrows(RetriesExhaustedException.class, () -> sessions.useTransaction(s -> {
             runs.incrementAndGet();
@@ -388,10 +405,12 @@ class CommitRetryTest extends SessionTestSupport {
 
     @Test
     void aRejectedRequestIsNotRetried() {
-        faulty.fail("updateItem", 1, () -> DynamoDbException.builder().statusCode(400).message("One or more "
+        DynamoDbClient client = delegatingToTheFake(); // Mockito: the engine sends the fake no invalid request
+        Mockito.doThrow(DynamoDbException.builder().statusCode(400).message("One or more "
                 + "parameter values were invalid").awsErrorDetails(AwsErrorDetails.builder()
-                .errorCode("ValidationException").build()).build());
-        try (Session s = sessions.openSession()) {
+                .errorCode("ValidationException").build()).build())
+                .doAnswer(AdditionalAnswers.delegatesTo(LOCAL)).when(client).updateItem(Mockito.any(UpdateItemRequest.class));
+        try (Session s = new DefaultSessionFactory(client, policy, SessionOptions.defaults()).openSession()) {
             Account a = s.get(Account.class, "a");
             a.balance = 2;
             DynamapperException e = assertThrows(DynamapperException.class, s::commit);
@@ -404,7 +423,7 @@ class CommitRetryTest extends SessionTestSupport {
 
     @Test
     void theFactoryPolicyCanBeOverriddenPerSession() {
-        faulty.fail("updateItem", 1, throttled());
+        recording.faults().on(Operation.UPDATE_ITEM).failNext(1, Fault.PROVISIONED_THROUGHPUT_EXCEEDED);
         try (Session s = sessions.openSession(SessionOptions.defaults().withRetryPolicy(policy.withMaxAttempts(1)))) {
             s.get(Account.class, "a").balance = 2;
             RetriesExhaustedException e = assertThrows(RetriesExhaustedException.class, s::commit);

@@ -18,7 +18,8 @@ import io.dynamapper.SessionOptions;
 import io.dynamapper.Table;
 import io.dynamapper.Version;
 import io.dynamapper.engine.internal.mapping.EntityModel;
-import java.io.IOException;
+import io.dynamapper.inmemory.Fault;
+import io.dynamapper.inmemory.Operation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -82,7 +82,7 @@ class CounterTest extends SessionTestSupport {
             Stock stock = session.get(Stock.class, "bfg");
             stock.views += 5;
             stock.available -= 2;
-            recording.clear();
+            recording.clearRequests();
             session.commit();
             assertEquals(3L, stock.version, "the version is not bumped");
             assertEquals(8, stock.available, "the field holds read value + delta");
@@ -140,7 +140,7 @@ class CounterTest extends SessionTestSupport {
             Stock stock = session.get(Stock.class, "bfg");
             stock.title = "BFG 10K";
             stock.views++;
-            recording.clear();
+            recording.clearRequests();
             session.commit();
             assertEquals(4L, stock.version);
         }
@@ -251,14 +251,12 @@ class CounterTest extends SessionTestSupport {
 
     @Test
     void aRetryAfterALostResponseDoesNotAddTwice() {
-        FaultyClient faulty = FaultyClient.wrap(LOCAL);
-        faulty.applyThenFail("transactWriteItems", () -> SdkClientException.create("lost",
-                new IOException("connection reset")));
-        SessionFactory factory = new DefaultSessionFactory(faulty.client(), policy, SessionOptions.defaults());
-        try (Session session = factory.openSession()) {
+        recording.faults().on(Operation.TRANSACT_WRITE_ITEMS).failNext(1, Fault.IO_ERROR_AFTER_APPLY);
+        try (Session session = sessions.openSession()) {
             session.get(Stock.class, "bfg").views += 7;
             session.commit();
         }
+        assertEquals(1, recording.faults().injected(Operation.TRANSACT_WRITE_ITEMS), "the first response was lost");
         assertEquals(n(7), stored().get("views"));
     }
 
@@ -271,7 +269,7 @@ class CounterTest extends SessionTestSupport {
         try (Session session = sessions.openSession()) {
             Hits hits = session.get(Hits.class, "home");
             session.save(new Hits("home", hits.count() + 2));
-            recording.clear();
+            recording.clearRequests();
             session.commit();
         }
         assertEquals("ADD #c0 :c0", recording.requests(TransactWriteItemsRequest.class).get(0).transactItems().get(0)

@@ -150,6 +150,9 @@ class InTransactionTest extends SessionTestSupport {
         assertEquals(2 * perThread, balance("hot1"));
         assertEquals(4 * perThread, balance("hot2"));
         assertEquals(n(2 * perThread + 1), getRaw("account", Map.of("id", s("hot1"))).get("version"));
-        assertEquals(0, recording.requests(TransactWriteItemsRequest.class).size(), "the threads used their own factory");
+        // the threads' factory writes to the same fake: each of the 400 units committed one transaction
+        // (conflicts add more), so the log shows the increments were transactional writes
+        assertTrue(recording.requests(TransactWriteItemsRequest.class).size() >= 2 * perThread,
+                () -> recording.requests(TransactWriteItemsRequest.class).size() + " transactions");
     }
 }

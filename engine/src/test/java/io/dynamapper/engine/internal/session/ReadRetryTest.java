@@ -9,33 +9,31 @@ import io.dynamapper.RetriesExhaustedException;
 import io.dynamapper.Session;
 import io.dynamapper.SessionOptions;
 import io.dynamapper.engine.internal.session.TestEntities.Account;
-import io.dynamapper.engine.testing.RecordingClient;
+import io.dynamapper.inmemory.Fault;
+import io.dynamapper.inmemory.Operation;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.AdditionalAnswers;
+import org.mockito.Mockito;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /** Reads change nothing, so every transient failure of one is retried, with backoff and no sleeping. */
 class ReadRetryTest extends SessionTestSupport {
-    private FaultyClient faulty;
-
     @BeforeEach
-    void faultyClient() {
-        faulty = FaultyClient.wrap(LOCAL);
-        recording = RecordingClient.wrap(faulty.client());
-        sessions = new DefaultSessionFactory(recording.client(), policy, SessionOptions.defaults());
+    void anAccount() {
         putRaw("account", Map.of("id", s("a"), "balance", n(5), "version", n(1)));
     }
 
     @Test
     void aThrottledOrFailingGetIsRetried() {
-        faulty.fail("getItem", 1, () -> ProvisionedThroughputExceededException.builder().message("slow down").statusCode(400).build());
-        faulty.fail("getItem", 1, () -> InternalServerErrorException.builder().message("oops").statusCode(500).build());
+        recording.faults().on(Operation.GET_ITEM).failNext(1, Fault.PROVISIONED_THROUGHPUT_EXCEEDED)
+                .failNext(1, Fault.INTERNAL_SERVER_ERROR);
         try (Session s = sessions.openSession()) {
             assertEquals(5, s.get(Account.class, "a").balance);
         }
@@ -45,7 +43,7 @@ class ReadRetryTest extends SessionTestSupport {
 
     @Test
     void aQueryPageIsRetriedToo() {
-        faulty.fail("query", 2, () -> ProvisionedThroughputExceededException.builder().message("slow down").statusCode(400).build());
+        recording.faults().on(Operation.QUERY).failNext(2, Fault.PROVISIONED_THROUGHPUT_EXCEEDED);
         try (Session s = sessions.openSession()) {
             assertEquals(1, s.query(Account.class).hashKey("a").list().size());
         }
@@ -54,20 +52,23 @@ class ReadRetryTest extends SessionTestSupport {
 
     @Test
     void aReadThatKeepsFailingReportsEveryAttemptAndARejectedOneIsNotRetried() {
-        faulty.fail("getItem", policy.maxAttempts(),
-                () -> ProvisionedThroughputExceededException.builder().message("slow down").statusCode(400).build());
+        recording.faults().on(Operation.GET_ITEM).failNext(policy.maxAttempts(), Fault.PROVISIONED_THROUGHPUT_EXCEEDED);
         try (Session s = sessions.openSession()) {
             RetriesExhaustedException e = assertThrows(RetriesExhaustedException.class, () -> s.find(Account.class, "a"));
             assertEquals(policy.maxAttempts(), e.attempts());
             assertEquals(policy.maxAttempts() - 1, e.getSuppressed().length);
+            assertTrue(e.getCause() instanceof ProvisionedThroughputExceededException, String.valueOf(e.getCause()));
             assertTrue(e.getMessage().contains("GetItem on table 'account'"), e.getMessage());
         }
-        recording.clear();
-        faulty.fail("getItem", 1, () -> DynamoDbException.builder().message("bad").statusCode(400)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ValidationException").build()).build());
-        try (Session s = sessions.openSession()) {
+        // Mockito: a ValidationException for a valid request is a fault the fake cannot produce
+        DynamoDbClient rejecting = Mockito.mock(DynamoDbClient.class, AdditionalAnswers.delegatesTo(LOCAL));
+        Mockito.doThrow(DynamoDbException.builder().message("bad").statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ValidationException").build()).build())
+                .doAnswer(AdditionalAnswers.delegatesTo(LOCAL))
+                .when(rejecting).getItem(Mockito.any(GetItemRequest.class));
+        try (Session s = new DefaultSessionFactory(rejecting, policy, SessionOptions.defaults()).openSession()) {
             assertThrows(DynamapperException.class, () -> s.find(Account.class, "a"));
         }
-        assertEquals(1, recording.requests(GetItemRequest.class).size());
+        Mockito.verify(rejecting, Mockito.times(1)).getItem(Mockito.any(GetItemRequest.class));
     }
 }

@@ -98,12 +98,12 @@ class SchemaMigrationTest extends SessionTestSupport {
                 "unmapped", s("kept")));
         try (Session session = sessions.openSession()) {
             session.get(Level.class, "e1m1");
-            recording.clear();
+            recording.clearRequests();
             session.commit();
             UpdateItemRequest update = recording.requests(UpdateItemRequest.class).get(0);
             assertTrue(update.conditionExpression().contains("#v = :expected"), update.conditionExpression());
             assertFalse(session.isDirty());
-            recording.clear();
+            recording.clearRequests();
             session.commit();
             assertEquals(List.of(), recording.requests(), "written back once");
         }

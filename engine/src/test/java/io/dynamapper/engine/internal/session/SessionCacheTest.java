@@ -20,7 +20,6 @@ import io.dynamapper.Table;
 import io.dynamapper.Version;
 import io.dynamapper.engine.internal.cache.SecondLevelCache;
 import io.dynamapper.engine.internal.listener.Listeners;
-import io.dynamapper.engine.testing.RecordingClient;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -30,6 +29,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -93,18 +93,18 @@ class SessionCacheTest extends SessionTestSupport {
     void cachedFactory() {
         createTable(Wallet.class);
         createTable(Flag.class);
-        sessions = factory(recording);
+        sessions = factory(LOCAL);
         putRaw("cached_account", Map.of("id", s("w"), "balance", n(100), "version", n(1)));
     }
 
-    private SessionFactory factory(RecordingClient client) {
+    private SessionFactory factory(DynamoDbClient client) {
         DynamapperListener listener = new DynamapperListener() {
             @Override
             public void onRetry(RetryEvent event) {
                 retries.add(event);
             }
         };
-        return new DefaultSessionFactory(client.client(), policy, SessionOptions.defaults(),
+        return new DefaultSessionFactory(client, policy, SessionOptions.defaults(),
                 SecondLevelCache.create(ticker), Listeners.of(List.of(listener)));
     }
 
@@ -288,9 +288,8 @@ class SessionCacheTest extends SessionTestSupport {
 
     @Test
     void twoFactoriesWithAStaleReaderNeverLoseAnUpdate() {
-        RecordingClient other = RecordingClient.wrap(LOCAL);
         SessionFactory writer = sessions;
-        SessionFactory staleReader = factory(other);
+        SessionFactory staleReader = factory(LOCAL);
         int increments = 0;
         for (int round = 0; round < 5; round++) {
             balance(staleReader, SessionOptions.defaults()); // caches what is stored now
@@ -346,7 +345,7 @@ class SessionCacheTest extends SessionTestSupport {
 
     @Test
     void theDisabledCacheCachesNothing() {
-        SessionFactory plain = new DefaultSessionFactory(recording.client(), policy, SessionOptions.defaults(),
+        SessionFactory plain = new DefaultSessionFactory(LOCAL, policy, SessionOptions.defaults(),
                 SecondLevelCache.disabled(), Listeners.none());
         balance(plain, SessionOptions.defaults());
         balance(plain, SessionOptions.defaults());

@@ -48,7 +48,7 @@ class SessionCommitTest extends SessionTestSupport {
         try (Session s = sessions.openSession()) {
             s.get(DoomMap.class, 1, 1);
             assertFalse(s.isDirty());
-            recording.clear();
+            recording.clearRequests();
             s.commit();
             assertEquals(List.of(), recording.requests());
         }
@@ -62,7 +62,7 @@ class SessionCommitTest extends SessionTestSupport {
             DoomMap m = s.get(DoomMap.class, 1, 1);
             m.name = "Nuclear Plant";
             assertTrue(s.isDirty());
-            recording.clear();
+            recording.clearRequests();
             s.commit();
             List<UpdateItemRequest> updates = recording.requests(UpdateItemRequest.class);
             assertEquals(1, recording.requests().size());
@@ -91,7 +91,7 @@ class SessionCommitTest extends SessionTestSupport {
             DoomMap m = s.get(DoomMap.class, 1, 1);
             m.name = null;
             m.cheats.clear();
-            recording.clear();
+            recording.clearRequests();
             s.commit();
             UpdateItemRequest u = recording.requests(UpdateItemRequest.class).get(0);
             assertEquals("SET #v = :next REMOVE #a0, #a1", u.updateExpression());
@@ -109,7 +109,7 @@ class SessionCommitTest extends SessionTestSupport {
             DoomMap m = s.get(DoomMap.class, 1, 1);
             m.cheats.add("idkfa");
             s.commit();
-            recording.clear();
+            recording.clearRequests();
             s.commit();
             assertEquals(List.of(), recording.requests());
             m.cheats.add("iddqd");
@@ -144,7 +144,7 @@ class SessionCommitTest extends SessionTestSupport {
         storeDoomMap(1, 1, "Hangar", 5);
         try (Session s = sessions.openSession()) {
             s.delete(s.get(DoomMap.class, 1, 1));
-            recording.clear();
+            recording.clearRequests();
             s.commit();
             DeleteItemRequest d = recording.requests(DeleteItemRequest.class).get(0);
             assertEquals(1, recording.requests().size());
@@ -163,7 +163,7 @@ class SessionCommitTest extends SessionTestSupport {
             s.get(DoomMap.class, 1, 1).name = "Hangar 2";
             s.delete(s.get(DoomMap.class, 1, 2));
             s.save(new DoomMap(1, 3, "Toxin Refinery"));
-            recording.clear();
+            recording.clearRequests();
             s.commit();
             List<TransactWriteItemsRequest> txs = recording.requests(TransactWriteItemsRequest.class);
             assertEquals(1, recording.requests().size());
@@ -237,7 +237,7 @@ class SessionCommitTest extends SessionTestSupport {
             Note note = s.get(Note.class, "n");
             note.text = "z".repeat(140 * 1024);                      // 140 + 250 KB: fits
             s.commit();
-            recording.clear();
+            recording.clearRequests();
             note.text = "z".repeat(160 * 1024);                      // 160 + 250 KB: does not
             DynamapperException e = assertThrows(DynamapperException.class, s::commit);
             assertTrue(e.getMessage().contains("400 KB"), e.getMessage());
@@ -290,7 +290,7 @@ class SessionCommitTest extends SessionTestSupport {
         try (Session s = sessions.openSession()) {
             Counter c = s.get(Counter.class, "c");
             s.save(c.withCount(4));
-            recording.clear();
+            recording.clearRequests();
             s.commit();
             UpdateItemRequest u = recording.requests(UpdateItemRequest.class).get(0);
             assertEquals("SET #a0 = :v0, #v = :next", u.updateExpression());
@@ -298,7 +298,7 @@ class SessionCommitTest extends SessionTestSupport {
             Counter managed = s.get(Counter.class, "c");
             assertEquals(new Counter("c", 4, "clicks", 2), managed, "the identity map holds the new version");
             s.save(new Counter("c", 4, "clicks", 2));
-            recording.clear();
+            recording.clearRequests();
             s.commit();
             assertEquals(List.of(), recording.requests(), "an equal record is no change");
         }
@@ -357,7 +357,7 @@ class SessionCommitTest extends SessionTestSupport {
         try (Session s = sessions.openSession()) {
             DoomMap m = s.get(DoomMap.class, 1, 1);
             m.map = 2;
-            recording.clear();
+            recording.clearRequests();
             DynamapperException e = assertThrows(DynamapperException.class, s::commit);
             assertTrue(e.getMessage().contains("key") && e.getMessage().contains("(1, 1)")
                     && e.getMessage().contains("(1, 2)"), e.getMessage());

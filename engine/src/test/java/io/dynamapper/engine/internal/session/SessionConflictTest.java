@@ -160,7 +160,7 @@ class SessionConflictTest extends SessionTestSupport {
             a.balance = a.balance + b.balance;
             theirs.get(Account.class, "b").balance = 50;
             theirs.commit();
-            recording.clear();
+            recording.clearRequests();
             OptimisticLockException e = assertThrows(OptimisticLockException.class, mine::commit);
             TransactWriteItemsRequest tx = recording.requests(TransactWriteItemsRequest.class).get(0);
             assertEquals(2, tx.transactItems().size(), "one update and one read check: a transaction");
@@ -184,7 +184,7 @@ class SessionConflictTest extends SessionTestSupport {
             assertEquals(0, recording.requests(UpdateItemRequest.class).size());
             assertEquals(2, a.version);
             assertEquals(1, mine.get(Account.class, "b").version, "a read check bumps nothing");
-            recording.clear();
+            recording.clearRequests();
             mine.commit();
             assertEquals(List.of(), recording.requests(), "only reads: nothing to send");
         }

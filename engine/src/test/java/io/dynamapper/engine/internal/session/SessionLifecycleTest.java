@@ -51,7 +51,7 @@ class SessionLifecycleTest extends SessionTestSupport {
             assertEquals(3L, m.version);
             assertSame(c, s.get(Counter.class, "c"), "the record as loaded is back");
             assertSame(gone, s.get(Account.class, "gone"));
-            recording.clear();
+            recording.clearRequests();
             assertTrue(s.find(Account.class, "fresh").isEmpty());
             s.commit();
             assertEquals(List.of(), recording.requests().stream()
@@ -132,7 +132,7 @@ class SessionLifecycleTest extends SessionTestSupport {
             Account managed = s.get(Account.class, "a");
             Account copy = new Account("a", 5);
             copy.version = 1;
-            recording.clear();
+            recording.clearRequests();
             DynamapperException e = assertThrows(DynamapperException.class, () -> s.save(copy));
             assertTrue(e.getMessage().contains("different instance") && e.getMessage().contains("('a')"), e.getMessage());
             assertThrows(DynamapperException.class, () -> s.delete(copy));

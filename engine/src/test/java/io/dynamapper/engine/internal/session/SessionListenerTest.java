@@ -23,18 +23,16 @@ import io.dynamapper.Version;
 import io.dynamapper.engine.internal.cache.SecondLevelCache;
 import io.dynamapper.engine.internal.listener.Listeners;
 import io.dynamapper.engine.internal.session.TestEntities.Account;
-import io.dynamapper.engine.testing.RecordingClient;
+import io.dynamapper.inmemory.Fault;
+import io.dynamapper.inmemory.Operation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 
 /** What the factory's listeners are told about commits, reads and retries. */
 class SessionListenerTest extends SessionTestSupport {
@@ -47,7 +45,6 @@ class SessionListenerTest extends SessionTestSupport {
     }
 
     private final List<Object> events = Collections.synchronizedList(new ArrayList<>());
-    private FaultyClient faulty;
 
     private final DynamapperListener recorder = new DynamapperListener() {
         @Override
@@ -69,9 +66,7 @@ class SessionListenerTest extends SessionTestSupport {
     @BeforeEach
     void listenedFactory() {
         createTable(Gauge.class);
-        faulty = FaultyClient.wrap(LOCAL);
-        recording = RecordingClient.wrap(faulty.client());
-        sessions = new DefaultSessionFactory(recording.client(), policy, SessionOptions.defaults(),
+        sessions = new DefaultSessionFactory(LOCAL, policy, SessionOptions.defaults(),
                 SecondLevelCache.create(System::nanoTime), Listeners.of(List.of(recorder)));
         putRaw("account", Map.of("id", s("a"), "balance", n(1), "version", n(1)));
         putRaw("account", Map.of("id", s("b"), "balance", n(1), "version", n(1)));
@@ -84,10 +79,6 @@ class SessionListenerTest extends SessionTestSupport {
         }
     }
 
-    private static Supplier<RuntimeException> throttled() {
-        return () -> ProvisionedThroughputExceededException.builder().message("slow down").statusCode(400).build();
-    }
-
     private void changeBoth(Session s) {
         s.get(Account.class, "a").balance += 10;
         s.get(Account.class, "b").balance += 10;
@@ -95,7 +86,7 @@ class SessionListenerTest extends SessionTestSupport {
 
     @Test
     void aCommitReportsItsWritesTablesAttemptsAndDuration() {
-        faulty.fail("transactWriteItems", 1, throttled());
+        recording.faults().on(Operation.TRANSACT_WRITE_ITEMS).failNext(1, Fault.PROVISIONED_THROUGHPUT_EXCEEDED);
         try (Session s = sessions.openSession()) {
             changeBoth(s);
             s.get(Gauge.class, "g").level = 2;
@@ -128,7 +119,7 @@ class SessionListenerTest extends SessionTestSupport {
 
     @Test
     void exhaustedRetriesAreReportedWithEveryRetry() {
-        faulty.fail("updateItem", policy.maxAttempts(), throttled());
+        recording.faults().on(Operation.UPDATE_ITEM).failNext(policy.maxAttempts(), Fault.PROVISIONED_THROUGHPUT_EXCEEDED);
         try (Session s = sessions.openSession()) {
             s.get(Account.class, "a").balance = 5;
             assertThrows(RetriesExhaustedException.class, s::commit);
@@ -145,8 +136,8 @@ class SessionListenerTest extends SessionTestSupport {
 
     @Test
     void anUnknownOutcomeIsReportedAndDropsTheCachedEntries() {
-        faulty.applyThenFail("transactWriteItems", () -> SdkClientException.create("Connection reset"));
-        faulty.fail("transactWriteItems", policy.maxAttempts() - 1, () -> SdkClientException.create("Connection reset"));
+        recording.faults().on(Operation.TRANSACT_WRITE_ITEMS).failNext(1, Fault.IO_ERROR_AFTER_APPLY)
+                .failNext(policy.maxAttempts() - 1, Fault.IO_ERROR_BEFORE_SEND);
         try (Session s = sessions.openSession()) {
             changeBoth(s);
             s.get(Gauge.class, "g").level = 7;
@@ -196,7 +187,7 @@ class SessionListenerTest extends SessionTestSupport {
 
     @Test
     void readRetriesAreReported() {
-        faulty.fail("getItem", 2, throttled());
+        recording.faults().on(Operation.GET_ITEM).failNext(2, Fault.PROVISIONED_THROUGHPUT_EXCEEDED);
         try (Session s = sessions.openSession()) {
             s.get(Account.class, "a");
         }
@@ -235,7 +226,7 @@ class SessionListenerTest extends SessionTestSupport {
                 throw new IllegalStateException("broken listener");
             }
         };
-        sessions = new DefaultSessionFactory(recording.client(), policy, SessionOptions.defaults(),
+        sessions = new DefaultSessionFactory(LOCAL, policy, SessionOptions.defaults(),
                 SecondLevelCache.disabled(), Listeners.of(List.of(broken, recorder)));
         try (Session s = sessions.openSession()) {
             s.get(Account.class, "a").balance = 3;

@@ -202,7 +202,7 @@ class SessionRulesTest extends SessionTestSupport {
         try (Session s = sessions.openSession()) {
             Object entity = s.get(type, "v");
             change.accept(entity);
-            recording.clear();
+            recording.clearRequests();
             DynamapperException e = assertThrows(DynamapperException.class, s::commit);
             assertTrue(e.getMessage().contains(type.getSimpleName()) && e.getMessage().contains("'v'")
                     && e.getMessage().contains(Long.toString(max)), e.getMessage());
@@ -245,7 +245,7 @@ class SessionRulesTest extends SessionTestSupport {
         putRaw("indexed", Map.of("id", s("i"), "email", s("a@example.com")));
         try (Session s = sessions.openSession()) {
             s.get(Indexed.class, "i").email = "";
-            recording.clear();
+            recording.clearRequests();
             MappingException e = assertThrows(MappingException.class, s::commit);
             assertTrue(e.getMessage().contains("Indexed.email") && e.getMessage().contains("empty"), e.getMessage());
             assertEquals(0, recording.requests(UpdateItemRequest.class).size());
@@ -375,7 +375,7 @@ class SessionRulesTest extends SessionTestSupport {
             s.save(new TestEntities.DoomMap(1, 2, "new"));
             s.clear();
             assertFalse(s.isDirty());
-            recording.clear();
+            recording.clearRequests();
             s.commit();
             assertEquals(0, recording.requests(UpdateItemRequest.class).size()
                     + recording.requests(PutItemRequest.class).size());

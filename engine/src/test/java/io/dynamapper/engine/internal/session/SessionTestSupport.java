@@ -6,13 +6,16 @@ import io.dynamapper.SessionOptions;
 import io.dynamapper.engine.internal.mapping.EntityModel;
 import io.dynamapper.engine.internal.mapping.PropertyModel;
 import io.dynamapper.engine.testing.TestDynamoDb;
-import io.dynamapper.engine.testing.RecordingClient;
+import io.dynamapper.inmemory.InMemoryDynamoDb;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -24,26 +27,37 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
- * Fresh tables in the shared in-memory DynamoDB before each test, a recording client, a factory whose
- * retries record their delays instead of sleeping, and raw SDK helpers.
+ * Fresh tables in the shared in-memory DynamoDB before each test, its request log holding only what
+ * the test itself sent, no injected faults, a factory whose retries record their delays instead of
+ * sleeping, and raw SDK helpers.
  */
 abstract class SessionTestSupport {
     static final DynamoDbClient LOCAL = TestDynamoDb.client();
 
     final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
     final RetryPolicy policy = RetryPolicy.defaults().withSleeper(sleeps::add);
-    RecordingClient recording;
+    /** The shared fake: its request log shows what was sent, its faults fail what a test chooses. */
+    final InMemoryDynamoDb recording = TestDynamoDb.memory();
     SessionFactory sessions;
+
+    /** Forgets the requests of every {@code @BeforeEach} (this class's and a subclass's): set-up is not under test. */
+    @RegisterExtension
+    final BeforeTestExecutionCallback forgetSetUpRequests = TestDynamoDb.freshRequestLog();
 
     @BeforeEach
     void freshTables() {
         TestDynamoDb.deleteAllTables();
+        recording.faults().clear();
         createTable(TestEntities.DoomMap.class);
         createTable(TestEntities.Account.class);
         createTable(TestEntities.Counter.class);
         createTable(TestEntities.Note.class);
-        recording = RecordingClient.wrap(LOCAL);
-        sessions = new DefaultSessionFactory(recording.client(), policy, SessionOptions.defaults());
+        sessions = new DefaultSessionFactory(LOCAL, policy, SessionOptions.defaults());
+    }
+
+    @AfterEach
+    void noFaultsLeft() {
+        recording.faults().clear(); // the fake is shared: other test classes must not meet this test's faults
     }
 
     /** Until SchemaManager.createTable lands: the table of an entity, on demand. */

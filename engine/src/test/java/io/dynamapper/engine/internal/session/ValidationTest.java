@@ -77,7 +77,7 @@ class ValidationTest extends SessionTestSupport {
         createTable(Monster.class);
         createTable(Weapon.class);
         Validator validator = VALIDATION.getValidator();
-        validating = Dynamapper.builder().client(recording.client()).retryPolicy(policy).validator(validator).build();
+        validating = Dynamapper.builder().client(LOCAL).retryPolicy(policy).validator(validator).build();
     }
 
     private List<Object> writes() {
@@ -111,7 +111,7 @@ class ValidationTest extends SessionTestSupport {
         try (Session s = validating.openSession()) {
             Monster caco = s.get(Monster.class, "caco");
             caco.lair.city = "";
-            recording.clear();
+            recording.clearRequests();
             EntityValidationException e = assertThrows(EntityValidationException.class, s::commit);
             assertEquals("lair.city", e.violations().get(0).propertyPath());
             assertEquals(List.of(), writes());

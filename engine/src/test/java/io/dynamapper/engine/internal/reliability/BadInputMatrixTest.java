@@ -1,4 +1,4 @@
-package io.dynamapper.reliability;
+package io.dynamapper.engine.internal.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,6 +18,7 @@ import io.dynamapper.SessionFactory;
 import io.dynamapper.Table;
 import io.dynamapper.TransactionTooLargeException;
 import io.dynamapper.Version;
+import io.dynamapper.inmemory.InMemoryDynamoDb;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
@@ -39,8 +40,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /**
  * Bad input gets a clear exception naming the class, field and key before anything is written:
- * every request goes through a {@link RecordingClient}, which shows that no write was sent (and,
- * where the mistake can be known up front, no request at all). Reserved words as attribute names
+ * the fake's request log shows that no write was sent (and, where the mistake can be known up
+ * front, no request at all). Reserved words as attribute names
  * just work. On the fake.
  */
 class BadInputMatrixTest {
@@ -196,7 +197,7 @@ class BadInputMatrixTest {
                 "count", AttributeValue.fromN("1"), "version", AttributeValue.fromN("1"))));
         raw.putItem(b -> b.tableName(Account.TABLE).item(BAD_ITEM));
         List<Map<String, AttributeValue>> before = scanAll(raw);
-        RecordingClient client = new RecordingClient(raw);
+        InMemoryDynamoDb client = Backends.recording(raw);
         SessionFactory sessions = Backends.sessions(client, 3);
 
         try (Session s = sessions.openSession()) {
@@ -206,7 +207,7 @@ class BadInputMatrixTest {
                 assertTrue(e.getMessage().contains(fragment),
                         "message should name <" + fragment + ">: " + e.getMessage());
             }
-            assertEquals(List.of(), client.writes(), "no write request may be sent");
+            assertEquals(List.of(), Backends.writes(client), "no write request may be sent");
             if (bad.noRequestAtAll) {
                 assertEquals(List.of(), client.requests(), "the mistake is known before any request");
             }
@@ -219,7 +220,7 @@ class BadInputMatrixTest {
     void aCommitTooLargeKeepsItsChangesAndSucceedsOnceSplit(Backends backend) {
         DynamoDbClient raw = backend.fresh();
         Backends.createTables(raw, Account.class);
-        RecordingClient client = new RecordingClient(raw);
+        InMemoryDynamoDb client = Backends.recording(raw);
         SessionFactory sessions = Backends.sessions(client, 3);
         try (Session s = sessions.openSession()) {
             List<Account> accounts = new ArrayList<>();
@@ -234,7 +235,7 @@ class BadInputMatrixTest {
 
             s.delete(accounts.get(100)); // never written: forgotten
             s.commit(); // 100 puts: the largest transaction DynamoDB takes
-            List<DynamoDbRequest> writes = client.writes();
+            List<DynamoDbRequest> writes = Backends.writes(client);
             assertEquals(1, writes.size());
             assertEquals(100, ((TransactWriteItemsRequest) writes.get(0)).transactItems().size());
             assertEquals(100, scanAll(raw).size());
@@ -298,7 +299,7 @@ class BadInputMatrixTest {
     private static void assertSizeCheckAgrees(Backends backend, long balance, long ops) {
         DynamoDbClient raw = backend.fresh();
         Backends.createTables(raw, Account.class);
-        RecordingClient client = new RecordingClient(raw);
+        InMemoryDynamoDb client = Backends.recording(raw);
         SessionFactory sessions = Backends.sessions(client, 1);
         int accepted = 0;
         int refused = 0;

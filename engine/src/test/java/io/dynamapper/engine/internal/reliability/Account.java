@@ -1,4 +1,4 @@
-package io.dynamapper.reliability;
+package io.dynamapper.engine.internal.reliability;
 
 import io.dynamapper.HashKey;
 import io.dynamapper.Table;

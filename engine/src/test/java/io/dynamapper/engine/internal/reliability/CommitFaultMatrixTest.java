@@ -1,4 +1,4 @@
-package io.dynamapper.reliability;
+package io.dynamapper.engine.internal.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,9 +12,9 @@ import io.dynamapper.OptimisticLockException;
 import io.dynamapper.RetriesExhaustedException;
 import io.dynamapper.Session;
 import io.dynamapper.SessionFactory;
-import io.dynamapper.reliability.Account.State;
-import io.dynamapper.reliability.RecordingClient.When;
+import io.dynamapper.engine.internal.reliability.Account.State;
 import io.dynamapper.inmemory.Fault;
+import io.dynamapper.inmemory.Faults;
 import io.dynamapper.inmemory.InMemoryDynamoDb;
 import io.dynamapper.inmemory.Operation;
 import java.util.ArrayList;
@@ -40,8 +40,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * the session's pending changes intact, nothing partially written, and a second commit that
  * succeeds once the failure is gone.
  *
- * <p>On the fake every {@link Fault} is injected; a {@link RecordingClient} also loses requests or
- * responses in front of it, and a concurrent writer
+ * <p>On the fake every {@link Fault} is injected; a {@link Faults#decorate} client also loses
+ * requests or responses in front of it, the fake's request log shows what was sent, and a concurrent writer
  * is a raw write between the session's read and its commit.
  */
 class CommitFaultMatrixTest {
@@ -114,7 +114,7 @@ class CommitFaultMatrixTest {
         }
     }
 
-    /** How a failure is injected: into the fake, or by the recording wrapper (both backends). */
+    /** How a failure is injected: into the fake, or by a {@link Faults#decorate} client in front of it. */
     enum Injected {
         THROTTLING(Fault.THROTTLING),
         PROVISIONED_THROUGHPUT_EXCEEDED(Fault.PROVISIONED_THROUGHPUT_EXCEEDED),
@@ -123,30 +123,30 @@ class CommitFaultMatrixTest {
         INTERNAL_SERVER_ERROR(Fault.INTERNAL_SERVER_ERROR),
         IO_ERROR_BEFORE_SEND(Fault.IO_ERROR_BEFORE_SEND),
         IO_ERROR_AFTER_APPLY(Fault.IO_ERROR_AFTER_APPLY),
-        WRAPPER_IO_ERROR_BEFORE_SEND(When.BEFORE_SEND),
-        WRAPPER_IO_ERROR_AFTER_APPLY(When.AFTER_APPLY);
+        DECORATOR_IO_ERROR_BEFORE_SEND(Fault.IO_ERROR_BEFORE_SEND, true),
+        DECORATOR_IO_ERROR_AFTER_APPLY(Fault.IO_ERROR_AFTER_APPLY, true);
 
         final Fault fault;
-        final When when;
+        /** Injected by the decorator in front of the fake, not by the fake itself. */
+        final boolean decorator;
 
         Injected(Fault fault) {
-            this.fault = fault;
-            this.when = null;
+            this(fault, false);
         }
 
-        Injected(When when) {
-            this.fault = null;
-            this.when = when;
+        Injected(Fault fault, boolean decorator) {
+            this.fault = fault;
+            this.decorator = decorator;
         }
 
         boolean appliesBeforeFailing() {
-            return fault == Fault.IO_ERROR_AFTER_APPLY || when == When.AFTER_APPLY;
+            return fault == Fault.IO_ERROR_AFTER_APPLY;
         }
 
         /** Whether the caller cannot tell if the request was applied: 500s and I/O errors. */
         boolean leavesOutcomeUnknown() {
             return fault == Fault.INTERNAL_SERVER_ERROR || fault == Fault.IO_ERROR_BEFORE_SEND
-                    || fault == Fault.IO_ERROR_AFTER_APPLY || when != null;
+                    || fault == Fault.IO_ERROR_AFTER_APPLY;
         }
     }
 
@@ -154,7 +154,8 @@ class CommitFaultMatrixTest {
     static final class Fixture {
         final Backends backend;
         final DynamoDbClient raw;
-        final RecordingClient client;
+        /** Faults injected in front of the fake, into the sessions' client only. */
+        final Faults decorator = Faults.create();
         final SessionFactory sessions;
 
         Fixture(Backends backend, int attempts) {
@@ -163,8 +164,8 @@ class CommitFaultMatrixTest {
             Backends.createTables(raw, Account.class);
             raw.putItem(b -> b.tableName(Account.TABLE).item(Account.item("a", 100, 0, "seed", 1)));
             raw.putItem(b -> b.tableName(Account.TABLE).item(Account.item("b", 200, 0, "seed", 1)));
-            this.client = new RecordingClient(raw);
-            this.sessions = Backends.sessions(client, attempts);
+            Backends.recording(raw);
+            this.sessions = Backends.sessions(decorator.decorate(raw), attempts);
         }
 
         InMemoryDynamoDb fake() {
@@ -172,22 +173,16 @@ class CommitFaultMatrixTest {
         }
 
         void inject(Injected injected, Path path, int times) {
-            if (injected.fault != null) {
-                fake().faults().on(path.operation).failNext(times, injected.fault);
-            } else {
-                client.failNextWrites(times, injected.when);
-            }
+            (injected.decorator ? decorator : fake().faults()).on(path.operation).failNext(times, injected.fault);
         }
 
         int injected(Injected injected, Path path) {
-            return injected.fault != null ? fake().faults().injected(path.operation) : client.injected();
+            return (injected.decorator ? decorator : fake().faults()).injected(path.operation);
         }
 
         void clearFaults() {
-            if (raw instanceof InMemoryDynamoDb fake) {
-                fake.faults().clear();
-            }
-            client.clearFaults();
+            fake().faults().clear();
+            decorator.clear();
         }
 
         Map<String, State> stored() {
@@ -200,7 +195,7 @@ class CommitFaultMatrixTest {
 
         /** Every write request sent was of the path's kind: the commit took the path it should. */
         void assertPath(Path path) {
-            List<DynamoDbRequest> writes = client.writes();
+            List<DynamoDbRequest> writes = Backends.writes(fake());
             assertFalse(writes.isEmpty(), "no write was sent");
             for (DynamoDbRequest w : writes) {
                 assertTrue(path.request.isInstance(w), () -> path + " sent a " + w.getClass().getSimpleName());

@@ -1,4 +1,4 @@
-package io.dynamapper.reliability;
+package io.dynamapper.engine.internal.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +9,7 @@ import io.dynamapper.Session;
 import io.dynamapper.SessionFactory;
 import io.dynamapper.Table;
 import io.dynamapper.Version;
+import io.dynamapper.inmemory.InMemoryDynamoDb;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,7 +64,7 @@ class ChangeSetPropertyTest {
     void randomChangeSetsWriteExactlyWhatChanged(Backends backend) {
         DynamoDbClient raw = backend.fresh();
         Backends.createTables(raw, Doc.class);
-        RecordingClient client = new RecordingClient(raw);
+        InMemoryDynamoDb client = Backends.recording(raw);
         SessionFactory sessions = Backends.sessions(client, 3);
         Generator g = new Generator(SEED);
         /** id -> attribute -> canonical value: what the table must hold. */
@@ -132,7 +133,7 @@ class ChangeSetPropertyTest {
             }
 
             assertEquals(model, stored(raw), "stored items after round " + round + " (seed " + SEED + ")");
-            writesSeen += assertRequests(client.writes(), inserted, deleted, changed, round);
+            writesSeen += assertRequests(Backends.writes(client), inserted, deleted, changed, round);
         }
         assertTrue(writesSeen > ROUNDS, "the change sets wrote something: " + writesSeen + " writes");
     }
@@ -149,7 +150,7 @@ class ChangeSetPropertyTest {
         Backends.createTables(raw, Doc.class);
         raw.putItem(b -> b.tableName(TABLE).item(Map.of("id", AttributeValue.fromS("d"),
                 "amount", AttributeValue.fromN("1.5"), "version", AttributeValue.fromN("1"))));
-        RecordingClient client = new RecordingClient(raw);
+        InMemoryDynamoDb client = Backends.recording(raw);
         SessionFactory sessions = Backends.sessions(client, 3);
         try (Session s = sessions.openSession()) {
             Doc doc = s.get(Doc.class, "d");
@@ -157,7 +158,7 @@ class ChangeSetPropertyTest {
             assertFalse(s.isDirty(), "1.50 is stored as 1.5: nothing changed");
             s.commit();
         }
-        assertEquals(List.of(), client.writes());
+        assertEquals(List.of(), Backends.writes(client));
         assertEquals("1", Backends.rawGet(raw, TABLE, Backends.key("id", "d")).get("version").n());
     }
 

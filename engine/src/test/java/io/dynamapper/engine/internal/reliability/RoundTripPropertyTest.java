@@ -1,6 +1,6 @@
-package io.dynamapper.reliability;
+package io.dynamapper.engine.internal.reliability;
 
-import static io.dynamapper.reliability.Deep.assertDeepEquals;
+import static io.dynamapper.engine.internal.reliability.Deep.assertDeepEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 

@@ -1,4 +1,4 @@
-package io.dynamapper.reliability;
+package io.dynamapper.engine.internal.reliability;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;

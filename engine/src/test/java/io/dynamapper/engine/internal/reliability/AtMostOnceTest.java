@@ -1,12 +1,14 @@
-package io.dynamapper.reliability;
+package io.dynamapper.engine.internal.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.dynamapper.DynamapperException;
 import io.dynamapper.SessionFactory;
 import io.dynamapper.engine.Dynamapper;
-import io.dynamapper.reliability.Account.State;
-import io.dynamapper.reliability.RecordingClient.When;
+import io.dynamapper.engine.internal.reliability.Account.State;
+import io.dynamapper.inmemory.Fault;
+import io.dynamapper.inmemory.Faults;
+import io.dynamapper.inmemory.Operation;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -39,8 +41,9 @@ class AtMostOnceTest {
         DynamoDbClient raw = seeded(backend);
         SessionFactory other = Backends.sessions(raw, 5);
         AtomicBoolean concurrentDone = new AtomicBoolean();
-        RecordingClient client = new RecordingClient(raw).failNextWrites(1, When.AFTER_APPLY);
-        SessionFactory sessions = Dynamapper.builder().client(client)
+        Faults faults = Faults.create(); // in front of this session's client only, not the other writer's
+        faults.on(Operation.UPDATE_ITEM).failNext(1, Fault.IO_ERROR_AFTER_APPLY);
+        SessionFactory sessions = Dynamapper.builder().client(faults.decorate(raw))
                 .retryPolicy(Backends.noSleep(5).withSleeper(d -> {
                     if (concurrentDone.compareAndSet(false, true)) { // another process deposits 1000 meanwhile
                         other.useTransaction(s -> {
@@ -66,6 +69,7 @@ class AtMostOnceTest {
         String why = "deposit of 50 and concurrent deposit of 1000, each exactly once; thrown: " + thrown;
         assertEquals(1150, a.balance(), why);
         assertEquals(2, a.ops(), why);
+        assertEquals(1, faults.injected(Operation.UPDATE_ITEM), "the single write's response was lost");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -74,8 +78,9 @@ class AtMostOnceTest {
         DynamoDbClient raw = seeded(backend);
         // every attempt of the first commit reaches DynamoDB (the first applies, the others are
         // idempotent under the same token), and every response is lost
-        RecordingClient client = new RecordingClient(raw).failNextWrites(3, When.AFTER_APPLY);
-        SessionFactory sessions = Backends.sessions(client, 3);
+        Faults faults = Faults.create();
+        faults.on(Operation.TRANSACT_WRITE_ITEMS).failNext(3, Fault.IO_ERROR_AFTER_APPLY);
+        SessionFactory sessions = Backends.sessions(faults.decorate(raw), 3);
 
         DynamapperException thrown = null;
         try {
@@ -94,5 +99,6 @@ class AtMostOnceTest {
         String why = "one transfer of 10, applied exactly once; thrown: " + thrown;
         assertEquals(new State(90, 1, "seed", 2), stored(raw, "a"), why);
         assertEquals(new State(210, 1, "seed", 2), stored(raw, "b"), why);
+        assertEquals(3, faults.injected(Operation.TRANSACT_WRITE_ITEMS), "every attempt's response was lost");
     }
 }

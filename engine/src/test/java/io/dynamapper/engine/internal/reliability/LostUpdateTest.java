@@ -1,4 +1,4 @@
-package io.dynamapper.reliability;
+package io.dynamapper.engine.internal.reliability;
 
 import io.dynamapper.CommitOutcomeUnknownException;
 import io.dynamapper.HashKey;
@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dynamapper.SessionFactory;
-import io.dynamapper.reliability.Account.State;
+import io.dynamapper.engine.internal.reliability.Account.State;
 import io.dynamapper.inmemory.Fault;
 import io.dynamapper.inmemory.InMemoryDynamoDb;
 import io.dynamapper.inmemory.Operation;
