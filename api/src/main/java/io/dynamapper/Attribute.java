@@ -15,6 +15,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT})
 public @interface Attribute {
-    /** The attribute name in DynamoDB. */
+    /**
+     * The attribute name in DynamoDB.
+     *
+     * @return the attribute name in DynamoDB
+     */
     String value();
 }

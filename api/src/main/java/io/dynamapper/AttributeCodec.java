@@ -20,6 +20,8 @@ public interface AttributeCodec<T> {
     /**
      * Encodes a non-null value. Returning {@code null} stores no attribute (as for a null field).
      *
+     * @param value the field's value, never null
+     * @return the attribute to store, or null for none
      * @throws RuntimeException if the value cannot be encoded; it is reported as a
      *     {@link MappingException} naming the entity class and field
      */
@@ -29,6 +31,8 @@ public interface AttributeCodec<T> {
      * Decodes a stored attribute; never called with {@code null} (a missing attribute leaves the
      * field's default).
      *
+     * @param value the stored attribute, never null
+     * @return the field's value
      * @throws RuntimeException if the attribute cannot be decoded; it is reported as a
      *     {@link MappingException} naming the table, key and attribute
      */

@@ -16,6 +16,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT})
 public @interface Codec {
-    /** The codec to use for this field. */
+    /**
+     * The codec to use for this field.
+     *
+     * @return the codec class
+     */
     Class<? extends AttributeCodec<?>> value();
 }

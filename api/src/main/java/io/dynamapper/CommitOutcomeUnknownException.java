@@ -19,7 +19,12 @@ package io.dynamapper;
 public class CommitOutcomeUnknownException extends DynamapperException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates the exception with a message naming the writes, and the failure that left the outcome unknown. */
+    /**
+     * Creates the exception.
+     *
+     * @param message a message naming the writes
+     * @param cause the failure that left the outcome unknown
+     */
     public CommitOutcomeUnknownException(String message, Throwable cause) {
         super(message, cause);
     }

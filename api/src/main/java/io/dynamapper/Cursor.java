@@ -20,7 +20,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code ?after=} parameter) that {@link #parse(String)} turns back into an equal cursor.
  *
  * <p>It wraps DynamoDB's {@code LastEvaluatedKey}; the string is opaque and not signed, so treat a
- * cursor from a client as untrusted input: {@link #parse(String)} rejects malformed text.
+ * cursor from a client as untrusted input. Both checks report {@link IllegalArgumentException}, so
+ * a service can answer "400 Bad Request" to either: {@link #parse(String)} rejects malformed text,
+ * and {@link Query#page(int, java.util.Optional)} rejects a well-formed cursor made by another query
+ * (another table or index, or another partition), naming the mismatch.
+ *
+ * <p>A next cursor does not promise a non-empty next page; see {@link Page}.
+ *
+ * <p>{@link #of(Map)} and {@link #lastEvaluatedKey()} are API on purpose: they let code that also
+ * talks to DynamoDB through the SDK continue a query from a {@code LastEvaluatedKey} (or hand one
+ * over), and let tests build cursors.
  */
 public final class Cursor {
     private static final int FORMAT = 1;
@@ -35,6 +44,10 @@ public final class Cursor {
      * A cursor after the given DynamoDB {@code LastEvaluatedKey}: string, number or binary
      * attributes only, as DynamoDB returns them.
      *
+     * @param lastEvaluatedKey the key attributes of the last item read (the table's key and, for an
+     *     index, the index's key); copied
+     * @return a cursor equal to the parsed form of its {@link #toString()}
+     * @throws NullPointerException if {@code lastEvaluatedKey} is null
      * @throws IllegalArgumentException if the key is empty or holds another attribute type
      */
     public static Cursor of(Map<String, AttributeValue> lastEvaluatedKey) {
@@ -44,6 +57,7 @@ public final class Cursor {
         }
         Map<String, AttributeValue> copy = new LinkedHashMap<>();
         lastEvaluatedKey.forEach((name, value) -> {
+            Objects.requireNonNull(value, () -> "lastEvaluatedKey['" + name + "'] == null");
             if (value.s() == null && value.n() == null && value.b() == null) {
                 throw new IllegalArgumentException("cursor attribute '" + name
                         + "' must be a string, number or binary, was " + value);
@@ -56,6 +70,9 @@ public final class Cursor {
     /**
      * Parses a string made by {@link #toString()}.
      *
+     * @param text the cursor's text form, e.g. from a request parameter
+     * @return the cursor
+     * @throws NullPointerException if {@code text} is null
      * @throws IllegalArgumentException if the text is not such a string
      */
     public static Cursor parse(String text) {
@@ -89,12 +106,20 @@ public final class Cursor {
         }
     }
 
-    /** The DynamoDB {@code ExclusiveStartKey} to continue from; unmodifiable. */
+    /**
+     * The DynamoDB {@code ExclusiveStartKey} to continue from.
+     *
+     * @return the key attributes, unmodifiable
+     */
     public Map<String, AttributeValue> lastEvaluatedKey() {
         return lastEvaluatedKey;
     }
 
-    /** The URL-safe text form, accepted by {@link #parse(String)}. */
+    /**
+     * The URL-safe text form, accepted by {@link #parse(String)}.
+     *
+     * @return unpadded URL-safe Base64 text
+     */
     @Override
     public String toString() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -17,6 +17,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT})
 public @interface Default {
-    /** The name of a static, no-argument method in the entity type returning the component's type. */
+    /**
+     * The name of a static, no-argument method in the entity type returning the component's type.
+     *
+     * @return the method name
+     */
     String value();
 }

@@ -10,12 +10,21 @@ package io.dynamapper;
 public class DynamapperException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates an exception with a message. */
+    /**
+     * Creates an exception with a message.
+     *
+     * @param message what failed and what to do about it
+     */
     public DynamapperException(String message) {
         super(message);
     }
 
-    /** Creates an exception with a message and the exception that caused it. */
+    /**
+     * Creates an exception with a message and the exception that caused it.
+     *
+     * @param message what failed and what to do about it
+     * @param cause the failure behind it, typically an AWS SDK exception
+     */
     public DynamapperException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -1,5 +1,6 @@
 package io.dynamapper;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,11 +20,37 @@ import java.util.Objects;
 public sealed interface Filter {
 
     /** Comparison operators. */
-    enum Comparator { EQ, NE, LT, LE, GT, GE }
+    enum Comparator {
+        /** Equal. */
+        EQ,
+        /** Not equal. */
+        NE,
+        /** Less than. */
+        LT,
+        /** Less than or equal. */
+        LE,
+        /** Greater than. */
+        GT,
+        /** Greater than or equal. */
+        GE
+    }
 
-    /** {@code field op value}. */
+    /**
+     * {@code field op value}.
+     *
+     * @param field the entity's Java field name (dotted for a nested one)
+     * @param comparator the comparison
+     * @param value the value compared with, of the field's type
+     */
     record Comparison(String field, Comparator comparator, Object value) implements Filter {
-        /** Validates the components. */
+        /**
+         * Validates the components.
+         *
+         * @param field the entity's Java field name (dotted for a nested one)
+         * @param comparator the comparison
+         * @param value the value compared with, of the field's type
+         * @throws NullPointerException if a component is null
+         */
         public Comparison {
             Objects.requireNonNull(field, "field == null");
             Objects.requireNonNull(comparator, "comparator == null");
@@ -31,9 +58,22 @@ public sealed interface Filter {
         }
     }
 
-    /** {@code field BETWEEN low AND high}. */
+    /**
+     * {@code field BETWEEN low AND high}.
+     *
+     * @param field the entity's Java field name
+     * @param low the lower bound, inclusive
+     * @param high the upper bound, inclusive
+     */
     record Between(String field, Object low, Object high) implements Filter {
-        /** Validates the components. */
+        /**
+         * Validates the components.
+         *
+         * @param field the entity's Java field name
+         * @param low the lower bound, inclusive
+         * @param high the upper bound, inclusive
+         * @throws NullPointerException if a component is null
+         */
         public Between {
             Objects.requireNonNull(field, "field == null");
             Objects.requireNonNull(low, "low == null");
@@ -41,146 +81,334 @@ public sealed interface Filter {
         }
     }
 
-    /** {@code field IN (values...)}; DynamoDB allows up to 100 values. */
+    /**
+     * {@code field IN (values...)}; DynamoDB allows up to 100 values.
+     *
+     * @param field the entity's Java field name
+     * @param values the values, 1 to 100; copied
+     */
     record In(String field, List<Object> values) implements Filter {
-        /** Validates the components. */
+        /**
+         * Validates and copies the components.
+         *
+         * @param field the entity's Java field name
+         * @param values the values
+         * @throws NullPointerException if {@code field}, {@code values} or a value is null
+         * @throws IllegalArgumentException if there are no values or more than 100
+         */
         public In {
             Objects.requireNonNull(field, "field == null");
-            values = List.copyOf(values);
+            values = copyOf(values, "values");
             if (values.isEmpty() || values.size() > 100) {
                 throw new IllegalArgumentException("IN takes 1 to 100 values, got " + values.size());
             }
         }
     }
 
-    /** {@code begins_with(field, prefix)}. */
+    /**
+     * {@code begins_with(field, prefix)}.
+     *
+     * @param field the entity's Java field name, of a string or binary field
+     * @param prefix the prefix: a string or bytes
+     */
     record BeginsWith(String field, Object prefix) implements Filter {
-        /** Validates the components. */
+        /**
+         * Validates the components.
+         *
+         * @param field the entity's Java field name
+         * @param prefix the prefix
+         * @throws NullPointerException if a component is null
+         */
         public BeginsWith {
             Objects.requireNonNull(field, "field == null");
             Objects.requireNonNull(prefix, "prefix == null");
         }
     }
 
-    /** {@code contains(field, value)}: a substring of a string, an element of a set or list. */
+    /**
+     * {@code contains(field, value)}: a substring of a string, an element of a set or list.
+     *
+     * @param field the entity's Java field name
+     * @param value the substring or element
+     */
     record Contains(String field, Object value) implements Filter {
-        /** Validates the components. */
+        /**
+         * Validates the components.
+         *
+         * @param field the entity's Java field name
+         * @param value the value
+         * @throws NullPointerException if a component is null
+         */
         public Contains {
             Objects.requireNonNull(field, "field == null");
             Objects.requireNonNull(value, "value == null");
         }
     }
 
-    /** {@code attribute_exists(field)}, or {@code attribute_not_exists(field)} when negated. */
+    /**
+     * {@code attribute_exists(field)}, or {@code attribute_not_exists(field)} when negated.
+     *
+     * @param field the entity's Java field name
+     * @param exists true for {@code attribute_exists}, false for {@code attribute_not_exists}
+     */
     record Exists(String field, boolean exists) implements Filter {
-        /** Validates the components. */
+        /**
+         * Validates the components.
+         *
+         * @param field the entity's Java field name
+         * @param exists the exists
+         * @throws NullPointerException if {@code field} is null
+         */
         public Exists {
             Objects.requireNonNull(field, "field == null");
         }
     }
 
-    /** All of the filters hold. */
+    /**
+     * All of the filters hold.
+     *
+     * @param filters at least one filter; copied
+     */
     record And(List<Filter> filters) implements Filter {
-        /** Validates the components. */
+        /**
+         * Validates and copies the components.
+         *
+         * @param filters the filters
+         * @throws NullPointerException if {@code filters} or one of them is null
+         * @throws IllegalArgumentException if there is no filter
+         */
         public And {
-            filters = List.copyOf(filters);
+            filters = copyOf(filters, "filters");
             if (filters.isEmpty()) {
                 throw new IllegalArgumentException("and() needs at least one filter");
             }
         }
     }
 
-    /** At least one of the filters holds. */
+    /**
+     * At least one of the filters holds.
+     *
+     * @param filters at least one filter; copied
+     */
     record Or(List<Filter> filters) implements Filter {
-        /** Validates the components. */
+        /**
+         * Validates and copies the components.
+         *
+         * @param filters at least one filter; copied
+         * @throws NullPointerException if {@code filters} or one of them is null
+         * @throws IllegalArgumentException if there is no filter
+         */
         public Or {
-            filters = List.copyOf(filters);
+            filters = copyOf(filters, "filters");
             if (filters.isEmpty()) {
                 throw new IllegalArgumentException("or() needs at least one filter");
             }
         }
     }
 
-    /** The filter does not hold. */
+    /**
+     * The filter does not hold.
+     *
+     * @param filter the negated filter
+     */
     record Not(Filter filter) implements Filter {
-        /** Validates the components. */
+        /**
+         * Validates the components.
+         *
+         * @param filter the filter
+         * @throws NullPointerException if {@code filter} is null
+         */
         public Not {
             Objects.requireNonNull(filter, "filter == null");
         }
     }
 
-    /** field = value */
+    /**
+     * {@code field = value}.
+     *
+     * @param field the entity's Java field name (dotted for a nested one)
+     * @param value the value, of the field's type
+     * @return the filter
+     * @throws NullPointerException if an argument is null
+     */
     static Filter eq(String field, Object value) {
         return new Comparison(field, Comparator.EQ, value);
     }
 
-    /** field &lt;&gt; value */
+    /**
+     * {@code field <> value}.
+     *
+     * @param field the entity's Java field name
+     * @param value the value, of the field's type
+     * @return the filter
+     * @throws NullPointerException if an argument is null
+     */
     static Filter ne(String field, Object value) {
         return new Comparison(field, Comparator.NE, value);
     }
 
-    /** field &lt; value */
+    /**
+     * {@code field < value}.
+     *
+     * @param field the entity's Java field name
+     * @param value the value, of the field's type
+     * @return the filter
+     * @throws NullPointerException if an argument is null
+     */
     static Filter lt(String field, Object value) {
         return new Comparison(field, Comparator.LT, value);
     }
 
-    /** field &lt;= value */
+    /**
+     * {@code field <= value}.
+     *
+     * @param field the entity's Java field name
+     * @param value the value, of the field's type
+     * @return the filter
+     * @throws NullPointerException if an argument is null
+     */
     static Filter le(String field, Object value) {
         return new Comparison(field, Comparator.LE, value);
     }
 
-    /** field &gt; value */
+    /**
+     * {@code field > value}.
+     *
+     * @param field the entity's Java field name
+     * @param value the value, of the field's type
+     * @return the filter
+     * @throws NullPointerException if an argument is null
+     */
     static Filter gt(String field, Object value) {
         return new Comparison(field, Comparator.GT, value);
     }
 
-    /** field &gt;= value */
+    /**
+     * {@code field >= value}.
+     *
+     * @param field the entity's Java field name
+     * @param value the value, of the field's type
+     * @return the filter
+     * @throws NullPointerException if an argument is null
+     */
     static Filter ge(String field, Object value) {
         return new Comparison(field, Comparator.GE, value);
     }
 
-    /** low &lt;= field &lt;= high */
+    /**
+     * {@code low <= field <= high}.
+     *
+     * @param field the entity's Java field name
+     * @param low the lower bound, inclusive
+     * @param high the upper bound, inclusive
+     * @return the filter
+     * @throws NullPointerException if an argument is null
+     */
     static Filter between(String field, Object low, Object high) {
         return new Between(field, low, high);
     }
 
-    /** field is one of the values */
+    /**
+     * The field is one of the values.
+     *
+     * @param field the entity's Java field name
+     * @param values 1 to 100 values, of the field's type
+     * @return the filter
+     * @throws NullPointerException if {@code field}, {@code values} or a value is null
+     * @throws IllegalArgumentException if there are no values or more than 100
+     */
     static Filter in(String field, Object... values) {
-        return new In(field, List.of(values));
+        return new In(field, Arrays.asList(Objects.requireNonNull(values, "values == null")));
     }
 
-    /** the string or binary field starts with prefix */
+    /**
+     * The string or binary field starts with {@code prefix}.
+     *
+     * @param field the entity's Java field name
+     * @param prefix a string (or bytes for a binary field)
+     * @return the filter
+     * @throws NullPointerException if an argument is null
+     */
     static Filter beginsWith(String field, Object prefix) {
         return new BeginsWith(field, prefix);
     }
 
-    /** the string field contains a substring, or the set or list field contains an element */
+    /**
+     * The string field contains a substring, or the set or list field contains an element.
+     *
+     * @param field the entity's Java field name
+     * @param value the substring or element
+     * @return the filter
+     * @throws NullPointerException if an argument is null
+     */
     static Filter contains(String field, Object value) {
         return new Contains(field, value);
     }
 
-    /** the item has the attribute */
+    /**
+     * The item has the attribute.
+     *
+     * @param field the entity's Java field name
+     * @return the filter
+     * @throws NullPointerException if {@code field} is null
+     */
     static Filter exists(String field) {
         return new Exists(field, true);
     }
 
-    /** the item lacks the attribute */
+    /**
+     * The item lacks the attribute.
+     *
+     * @param field the entity's Java field name
+     * @return the filter
+     * @throws NullPointerException if {@code field} is null
+     */
     static Filter notExists(String field) {
         return new Exists(field, false);
     }
 
-    /** all filters hold */
+    /**
+     * All filters hold.
+     *
+     * @param filters at least one filter
+     * @return the filter
+     * @throws NullPointerException if {@code filters} or one of them is null
+     * @throws IllegalArgumentException if there is no filter
+     */
     static Filter and(Filter... filters) {
-        return new And(List.of(filters));
+        return new And(Arrays.asList(Objects.requireNonNull(filters, "filters == null")));
     }
 
-    /** at least one filter holds */
+    /**
+     * At least one filter holds.
+     *
+     * @param filters at least one filter
+     * @return the filter
+     * @throws NullPointerException if {@code filters} or one of them is null
+     * @throws IllegalArgumentException if there is no filter
+     */
     static Filter or(Filter... filters) {
-        return new Or(List.of(filters));
+        return new Or(Arrays.asList(Objects.requireNonNull(filters, "filters == null")));
     }
 
-    /** the filter does not hold */
+    /**
+     * The filter does not hold.
+     *
+     * @param filter the filter to negate
+     * @return the filter
+     * @throws NullPointerException if {@code filter} is null
+     */
     static Filter not(Filter filter) {
         return new Not(filter);
+    }
+
+    /** An unmodifiable copy; a null list or element is reported by its name and position. */
+    private static <E> List<E> copyOf(List<E> list, String name) {
+        Objects.requireNonNull(list, () -> name + " == null");
+        for (int i = 0; i < list.size(); i++) {
+            int position = i;
+            Objects.requireNonNull(list.get(i), () -> name + "[" + position + "] == null");
+        }
+        return List.copyOf(list);
     }
 }

@@ -17,6 +17,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT})
 public @interface IndexHashKey {
-    /** The index name, or several index names. */
+    /**
+     * The index name, or several index names.
+     *
+     * @return the index names
+     */
     String[] value();
 }

@@ -16,6 +16,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT})
 public @interface IndexRangeKey {
-    /** The index name, or several index names. */
+    /**
+     * The index name, or several index names.
+     *
+     * @return the index names
+     */
     String[] value();
 }

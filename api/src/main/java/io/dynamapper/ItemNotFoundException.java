@@ -9,7 +9,14 @@ public class ItemNotFoundException extends DynamapperException {
     private final transient Class<?> entityType;
     private final transient Key key;
 
-    /** Creates the exception for an entity type and the key that was not found. */
+    /**
+     * Creates the exception for an entity type and the key that was not found.
+     *
+     * @param entityType the entity class asked for
+     * @param tableName the entity's table
+     * @param key the key that was not found
+     * @throws NullPointerException if {@code entityType} or {@code key} is null
+     */
     public ItemNotFoundException(Class<?> entityType, String tableName, Key key) {
         super("No " + requireNonNull(entityType, "entityType == null").getName() + " in table '"
                 + tableName + "' for key " + requireNonNull(key, "key == null"));
@@ -17,12 +24,20 @@ public class ItemNotFoundException extends DynamapperException {
         this.key = key;
     }
 
-    /** The entity class that was asked for. */
+    /**
+     * The entity class that was asked for.
+     *
+     * @return the entity class
+     */
     public Class<?> entityType() {
         return entityType;
     }
 
-    /** The key that was not found. */
+    /**
+     * The key that was not found.
+     *
+     * @return the key
+     */
     public Key key() {
         return key;
     }

@@ -12,22 +12,46 @@ import java.util.Optional;
  * @param rangeKey the sort key value, empty for hash-only tables
  */
 public record Key(Object hashKey, Optional<Object> rangeKey) {
-    /** Validates that the components are present. */
+    /**
+     * Validates that the components are present.
+     *
+     * @param hashKey the partition key value, never null
+     * @param rangeKey the sort key value, empty for hash-only tables
+     * @throws NullPointerException if a component is null
+     */
     public Key {
         Objects.requireNonNull(hashKey, "hashKey == null");
         Objects.requireNonNull(rangeKey, "rangeKey == null (use Key.of(hashKey) for hash-only tables)");
     }
 
-    /** A key for a table with a hash key only. */
+    /**
+     * A key for a table with a hash key only.
+     *
+     * @param hashKey the hash key value
+     * @return the key
+     * @throws NullPointerException if {@code hashKey} is null
+     */
     public static Key of(Object hashKey) {
         return new Key(hashKey, Optional.empty());
     }
 
-    /** A key for a table with a hash key and a range key. */
+    /**
+     * A key for a table with a hash key and a range key.
+     *
+     * @param hashKey the hash key value
+     * @param rangeKey the range key value
+     * @return the key
+     * @throws NullPointerException if an argument is null
+     */
     public static Key of(Object hashKey, Object rangeKey) {
         return new Key(hashKey, Optional.of(Objects.requireNonNull(rangeKey, "rangeKey == null")));
     }
 
+    /**
+     * The key values for messages, e.g. {@code (1, 'E1M1')}.
+     *
+     * @return the values in parentheses, strings quoted
+     */
     @Override
     public String toString() {
         return rangeKey.map(r -> "(" + show(hashKey) + ", " + show(r) + ")").orElse("(" + show(hashKey) + ")");

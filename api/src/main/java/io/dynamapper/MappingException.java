@@ -10,12 +10,21 @@ package io.dynamapper;
 public class MappingException extends DynamapperException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates an exception with a message. */
+    /**
+     * Creates an exception with a message.
+     *
+     * @param message the class, field and problem
+     */
     public MappingException(String message) {
         super(message);
     }
 
-    /** Creates an exception with a message and a cause. */
+    /**
+     * Creates an exception with a message and a cause.
+     *
+     * @param message the class, field and problem
+     * @param cause the failure behind it
+     */
     public MappingException(String message, Throwable cause) {
         super(message, cause);
     }

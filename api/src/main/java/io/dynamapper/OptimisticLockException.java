@@ -21,13 +21,23 @@ public class OptimisticLockException extends DynamapperException {
 
     private final transient List<Conflict> conflicts;
 
-    /** Creates the exception for one or more conflicts. */
+    /**
+     * Creates the exception for one or more conflicts.
+     *
+     * @param conflicts every entity whose condition failed, in commit order; copied
+     * @param cause the DynamoDB exception that reported the failed conditions
+     * @throws NullPointerException if {@code conflicts} or one of them is null
+     */
     public OptimisticLockException(List<Conflict> conflicts, Throwable cause) {
         super(describe(conflicts), cause);
         this.conflicts = List.copyOf(conflicts);
     }
 
-    /** Every entity whose condition failed, in commit order. Never empty. */
+    /**
+     * Every entity whose condition failed, in commit order. Never empty.
+     *
+     * @return the conflicts, unmodifiable
+     */
     public List<Conflict> conflicts() {
         return conflicts;
     }
@@ -51,7 +61,17 @@ public class OptimisticLockException extends DynamapperException {
      */
     public record Conflict(Class<?> entityType, Key key, String reason, Optional<Long> expectedVersion,
                            Optional<Long> actualVersion, Optional<Boolean> itemExists) {
-        /** Validates that no component is null. */
+        /**
+         * Validates that no component is null.
+         *
+         * @param entityType the entity class
+         * @param key the item's key
+         * @param reason what was expected, e.g. "expected version 3" or "expected no item"
+         * @param expectedVersion the version this session expected, if the entity is versioned and was not new
+         * @param actualVersion the version found in the table, if DynamoDB returned the item and it has one
+         * @param itemExists whether the item exists in the table, if DynamoDB told
+         * @throws NullPointerException if a component is null
+         */
         public Conflict {
             java.util.Objects.requireNonNull(entityType, "entityType == null");
             java.util.Objects.requireNonNull(key, "key == null");
@@ -61,6 +81,11 @@ public class OptimisticLockException extends DynamapperException {
             java.util.Objects.requireNonNull(itemExists, "itemExists == null");
         }
 
+        /**
+         * The conflict for a message, e.g. {@code DoomMap (1, 2) (expected version 3, found version 4)}.
+         *
+         * @return the entity class, key, reason and what was found
+         */
         @Override
         public String toString() {
             String found = actualVersion.map(v -> ", found version " + v)

@@ -40,6 +40,11 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
     /**
      * Validates the components.
      *
+     * @param maxAttempts attempts in all, including the first (at least 1): the budget is
+     *     {@code maxAttempts - 1} retries per unit of work
+     * @param baseDelay the cap of the first delay (positive or zero)
+     * @param maxDelay the largest delay (at least baseDelay)
+     * @param sleeper how to wait; replace it in tests
      * @throws IllegalArgumentException if {@code maxAttempts < 1}, {@code baseDelay} is negative or
      *     {@code maxDelay < baseDelay}
      * @throws NullPointerException if a duration or the sleeper is null

@@ -39,9 +39,19 @@ public interface Session extends AutoCloseable {
     /**
      * The entity with this hash key, if it exists (from the identity map if already managed).
      *
+     * @param type the entity class
+     * @param hashKey the hash key value, of the key field's type (any {@code Number} that fits a
+     *     numeric key)
+     * @param <T> the entity type
+     * @return the managed entity, or empty if there is no such item (or it is pending deletion in
+     *     this session)
+     * @throws NullPointerException if {@code type} or {@code hashKey} is null
+     * @throws IllegalArgumentException if the key cannot be converted to the key field's type, or is
+     *     empty
      * @throws MappingException if {@code type} is not an entity, or its table has a range key
-     * @throws DynamapperException if the key is null or cannot be converted to the key's type,
-     *     or the read fails
+     * @throws RetriesExhaustedException if the read failed transiently on every attempt
+     * @throws DynamapperException if DynamoDB rejected the read, or the item cannot be read into
+     *     {@code type}
      * @throws IllegalStateException if the session is closed
      */
     <T> Optional<T> find(Class<T> type, Object hashKey);
@@ -49,9 +59,18 @@ public interface Session extends AutoCloseable {
     /**
      * The entity with this hash and range key, if it exists (from the identity map if already managed).
      *
+     * @param type the entity class
+     * @param hashKey the hash key value
+     * @param rangeKey the range key value
+     * @param <T> the entity type
+     * @return the managed entity, or empty if there is no such item (or it is pending deletion in
+     *     this session)
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if a key cannot be converted to its field's type, or is empty
      * @throws MappingException if {@code type} is not an entity, or its table has no range key
-     * @throws DynamapperException if a key is null or cannot be converted to the key's type, or
-     *     the read fails
+     * @throws RetriesExhaustedException if the read failed transiently on every attempt
+     * @throws DynamapperException if DynamoDB rejected the read, or the item cannot be read into
+     *     {@code type}
      * @throws IllegalStateException if the session is closed
      */
     <T> Optional<T> find(Class<T> type, Object hashKey, Object rangeKey);
@@ -59,14 +78,36 @@ public interface Session extends AutoCloseable {
     /**
      * Like {@link #find(Class, Object)}, for an entity that must exist.
      *
+     * @param type the entity class
+     * @param hashKey the hash key value
+     * @param <T> the entity type
+     * @return the managed entity
      * @throws ItemNotFoundException if there is no such item
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the key cannot be converted to the key field's type, or is
+     *     empty
+     * @throws MappingException if {@code type} is not an entity, or its table has a range key
+     * @throws RetriesExhaustedException if the read failed transiently on every attempt
+     * @throws DynamapperException if DynamoDB rejected the read, or the item cannot be read
+     * @throws IllegalStateException if the session is closed
      */
     <T> T get(Class<T> type, Object hashKey);
 
     /**
      * Like {@link #find(Class, Object, Object)}, for an entity that must exist.
      *
+     * @param type the entity class
+     * @param hashKey the hash key value
+     * @param rangeKey the range key value
+     * @param <T> the entity type
+     * @return the managed entity
      * @throws ItemNotFoundException if there is no such item
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if a key cannot be converted to its field's type, or is empty
+     * @throws MappingException if {@code type} is not an entity, or its table has no range key
+     * @throws RetriesExhaustedException if the read failed transiently on every attempt
+     * @throws DynamapperException if DynamoDB rejected the read, or the item cannot be read
+     * @throws IllegalStateException if the session is closed
      */
     <T> T get(Class<T> type, Object hashKey, Object rangeKey);
 
@@ -75,14 +116,43 @@ public interface Session extends AutoCloseable {
      * and managed entities come from the identity map. Reads in batches of 100 and retries
      * unprocessed keys with backoff.
      *
-     * @throws DynamapperException if a key does not fit the entity's key schema, or the reads fail
+     * @param type the entity class
+     * @param keys the keys to read; a key given twice yields its entity once
+     * @param <T> the entity type
+     * @return the managed entities found, in key order
+     * @throws NullPointerException if {@code type}, {@code keys} or one of the keys is null
+     * @throws IllegalArgumentException if a key does not fit the entity's key schema (a range key
+     *     missing or extra, a value of the wrong type, an empty value)
+     * @throws MappingException if {@code type} is not an entity
+     * @throws RetriesExhaustedException if keys were still unprocessed after every attempt
+     * @throws DynamapperException if DynamoDB rejected a read, or an item cannot be read
+     * @throws IllegalStateException if the session is closed
      */
     <T> List<T> getAll(Class<T> type, Collection<Key> keys);
 
-    /** A query on a partition of the entity's table or one of its indexes. */
+    /**
+     * A query on a partition of the entity's table or one of its indexes. Nothing is sent until a
+     * terminal operation of the query.
+     *
+     * @param type the entity class
+     * @param <T> the entity type
+     * @return a new query, bound to this session
+     * @throws NullPointerException if {@code type} is null
+     * @throws MappingException if {@code type} is not an entity
+     * @throws IllegalStateException if the session is closed
+     */
     <T> Query<T> query(Class<T> type);
 
-    /** A scan of the entity's table. */
+    /**
+     * A scan of the entity's table. Nothing is sent until a terminal operation of the scan.
+     *
+     * @param type the entity class
+     * @param <T> the entity type
+     * @return a new scan, bound to this session
+     * @throws NullPointerException if {@code type} is null
+     * @throws MappingException if {@code type} is not an entity
+     * @throws IllegalStateException if the session is closed
+     */
     <T> Scan<T> scan(Class<T> type);
 
     /**
@@ -100,10 +170,13 @@ public interface Session extends AutoCloseable {
      * <li>The managed instance itself: nothing to do; changes are found at commit.</li>
      * </ul>
      *
+     * @param entity the entity to write at commit
+     * @throws NullPointerException if {@code entity} is null
+     * @throws IllegalArgumentException if a key field of the entity is null or empty
      * @throws MappingException if the entity's class is not an entity
      * @throws OptimisticLockException if a record replacing the managed instance has another version
-     * @throws DynamapperException if a key field is null or empty, or a different mutable instance
-     *     is already managed for the key
+     * @throws DynamapperException if a different mutable instance is already managed for the key, or
+     *     the key is managed as another entity class
      * @throws IllegalStateException if the session is closed
      */
     void save(Object entity);
@@ -113,8 +186,13 @@ public interface Session extends AutoCloseable {
      * {@link Version}: on condition the item still exists). An entity the session does not manage is
      * deleted by its key, on condition of its version if it has one set.
      *
+     * @param entity the entity to delete at commit
+     * @throws NullPointerException if {@code entity} is null
+     * @throws IllegalArgumentException if a key field of the entity is null or empty
      * @throws MappingException if the entity's class is not an entity
      * @throws OptimisticLockException if a record copy of a managed entity has another version
+     * @throws DynamapperException if a different mutable instance is managed for the key, or the key
+     *     is managed as another entity class
      * @throws IllegalStateException if the session is closed
      */
     void delete(Object entity);
@@ -126,9 +204,10 @@ public interface Session extends AutoCloseable {
      *
      * @param type the entity class
      * @param hashKey the hash key value (any {@code Number} that fits a numeric key)
+     * @param <T> the entity type
      * @throws NullPointerException if {@code type} or {@code hashKey} is null
      * @throws MappingException if {@code type} is not an entity, or its table has a range key
-     * @throws DynamapperException if the key cannot be converted to the key's type
+     * @throws IllegalArgumentException if the key cannot be converted to the key's type, or is empty
      * @throws IllegalStateException if the session is closed
      */
     <T> void delete(Class<T> type, Object hashKey);
@@ -141,9 +220,10 @@ public interface Session extends AutoCloseable {
      * @param type the entity class
      * @param hashKey the hash key value
      * @param rangeKey the range key value
+     * @param <T> the entity type
      * @throws NullPointerException if an argument is null
      * @throws MappingException if {@code type} is not an entity, or its table has no range key
-     * @throws DynamapperException if a key cannot be converted to the key's type
+     * @throws IllegalArgumentException if a key cannot be converted to its field's type, or is empty
      * @throws IllegalStateException if the session is closed
      */
     <T> void delete(Class<T> type, Object hashKey, Object rangeKey);
@@ -154,6 +234,7 @@ public interface Session extends AutoCloseable {
      * stored state; for a record, the new instance is returned and managed instead.
      *
      * @param entity the managed instance
+     * @param <T> the entity type
      * @return the refreshed entity: {@code entity} itself for a mutable class, the new record otherwise
      * @throws NullPointerException if {@code entity} is null
      * @throws IllegalArgumentException if the session does not manage {@code entity} (a new,
@@ -199,6 +280,7 @@ public interface Session extends AutoCloseable {
      * }</pre>
      *
      * @param entity an entity (any instance with the key, such as an older record copy)
+     * @param <T> the entity type
      * @return the managed instance for its key
      * @throws NullPointerException if {@code entity} is null
      * @throws MappingException if its class is not an entity
@@ -225,7 +307,8 @@ public interface Session extends AutoCloseable {
      * @throws RetriesExhaustedException if the retry budget ran out and no attempt was applied
      * @throws CommitOutcomeUnknownException if an attempt may have been applied and nothing proves
      *     whether it was; check the stored items before trying again
-     * @throws DynamapperException if DynamoDB rejected the request
+     * @throws DynamapperException if DynamoDB rejected the request, or a managed entity's key was
+     *     changed; nothing was written
      * @throws IllegalStateException if the session is closed
      */
     void commit();
@@ -240,9 +323,10 @@ public interface Session extends AutoCloseable {
     void rollback();
 
     /**
-     * Whether a commit now would write anything.
+     * Whether a commit now would write anything: a saved or deleted entity, or a managed entity that
+     * differs from its snapshot.
      *
-     * @return true if some entity changed, or a save or delete is pending
+     * @return true if {@link #commit()} would send a write
      * @throws MappingException if a changed value cannot be stored or compared, naming class, field
      *     and value
      * @throws IllegalStateException if the session is closed

@@ -10,6 +10,12 @@ package io.dynamapper;
  */
 @FunctionalInterface
 public interface SessionCallback<R, X extends Exception> {
-    /** Does the work in the session; the caller commits. */
+    /**
+     * Does the work in the session; the caller commits.
+     *
+     * @param session a fresh session, open for this run only
+     * @return the work's result
+     * @throws X if the work fails; nothing is committed
+     */
     R run(Session session) throws X;
 }

@@ -8,6 +8,11 @@ package io.dynamapper;
  */
 @FunctionalInterface
 public interface SessionConsumer<X extends Exception> {
-    /** Does the work in the session; the caller commits. */
+    /**
+     * Does the work in the session; the caller commits.
+     *
+     * @param session a fresh session, open for this run only
+     * @throws X if the work fails; nothing is committed
+     */
     void accept(Session session) throws X;
 }

@@ -13,10 +13,20 @@ package io.dynamapper;
  * }</pre>
  */
 public interface SessionFactory {
-    /** Opens a session with the factory's default options. */
+    /**
+     * Opens a session with the factory's default options.
+     *
+     * @return a new open session; close it (try-with-resources) when the unit of work is done
+     */
     Session openSession();
 
-    /** Opens a session with the given options. */
+    /**
+     * Opens a session with the given options.
+     *
+     * @param options the session's read consistency, isolation and retry policy
+     * @return a new open session; close it when the unit of work is done
+     * @throws NullPointerException if {@code options} is null
+     */
     Session openSession(SessionOptions options);
 
     /**
@@ -27,7 +37,9 @@ public interface SessionFactory {
      * {@link RetryPolicy}), so the work runs at most {@code maxAttempts} times. The work must
      * therefore be safe to run more than once.
      *
-     * @param work the unit of work
+     * @param work the unit of work; it must not commit or close the session itself
+     * @param <R> the result type
+     * @param <X> the checked exception the work may throw
      * @return what the work returned
      * @throws X whatever the work throws (not retried; nothing is committed)
      * @throws OptimisticLockException if the last run conflicted and the budget is spent; earlier
@@ -35,13 +47,29 @@ public interface SessionFactory {
      * @throws RetriesExhaustedException if the budget ran out on transient failures (not re-run)
      * @throws CommitOutcomeUnknownException if a commit may have been applied but nothing proves
      *     whether it was; never re-run, since that could apply the work twice
+     * @throws DynamapperException if a read or the commit failed otherwise (not retried)
      * @throws NullPointerException if {@code work} is null
      */
     <R, X extends Exception> R inTransaction(SessionCallback<R, X> work) throws X;
 
-    /** Like {@link #inTransaction}, for work without a result. */
+    /**
+     * Like {@link #inTransaction}, for work without a result.
+     *
+     * @param work the unit of work; it must not commit or close the session itself
+     * @param <X> the checked exception the work may throw
+     * @throws X whatever the work throws (not retried; nothing is committed)
+     * @throws OptimisticLockException if the last run conflicted and the budget is spent
+     * @throws RetriesExhaustedException if the budget ran out on transient failures (not re-run)
+     * @throws CommitOutcomeUnknownException if a commit may have been applied; never re-run
+     * @throws DynamapperException if a read or the commit failed otherwise (not retried)
+     * @throws NullPointerException if {@code work} is null
+     */
     <X extends Exception> void useTransaction(SessionConsumer<X> work) throws X;
 
-    /** Creates, describes and deletes entity tables. */
+    /**
+     * Creates, describes and deletes entity tables.
+     *
+     * @return the schema manager of this factory's client
+     */
     SchemaManager schema();
 }

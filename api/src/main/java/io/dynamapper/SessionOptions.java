@@ -23,6 +23,12 @@ public record SessionOptions(boolean consistentReads, Isolation isolation, Optio
     /**
      * Validates the components.
      *
+     * @param consistentReads whether every read uses strongly consistent reads
+     * @param isolation what the commit checks
+     * @param retryPolicy the retry policy for this session, or empty to use the factory's
+     * @param exactlyOnceSingleWrites whether a commit of a single write is sent as a one-action
+     *     {@code TransactWriteItems} with a {@code ClientRequestToken} (see
+     *     {@link #withExactlyOnceSingleWrites(boolean)})
      * @throws NullPointerException if {@code isolation} or {@code retryPolicy} is null
      */
     public SessionOptions {
@@ -70,7 +76,8 @@ public record SessionOptions(boolean consistentReads, Isolation isolation, Optio
      * @throws NullPointerException if {@code newIsolation} is null
      */
     public SessionOptions withIsolation(Isolation newIsolation) {
-        return new SessionOptions(consistentReads, newIsolation, retryPolicy, exactlyOnceSingleWrites);
+        return new SessionOptions(consistentReads, Objects.requireNonNull(newIsolation, "newIsolation == null"),
+                retryPolicy, exactlyOnceSingleWrites);
     }
 
     /**
@@ -81,7 +88,8 @@ public record SessionOptions(boolean consistentReads, Isolation isolation, Optio
      * @throws NullPointerException if {@code policy} is null
      */
     public SessionOptions withRetryPolicy(RetryPolicy policy) {
-        return new SessionOptions(consistentReads, isolation, Optional.of(policy), exactlyOnceSingleWrites);
+        return new SessionOptions(consistentReads, isolation, Optional.of(Objects.requireNonNull(policy, "policy == null")),
+                exactlyOnceSingleWrites);
     }
 
     /**

@@ -14,6 +14,7 @@ public interface Sleeper {
     /**
      * Waits for {@code duration}.
      *
+     * @param duration how long to wait, not negative
      * @throws InterruptedException if the thread is interrupted while waiting; the retry stops
      */
     void sleep(Duration duration) throws InterruptedException;

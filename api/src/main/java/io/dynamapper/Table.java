@@ -40,7 +40,11 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE})
 public @interface Table {
-    /** The table name; DynamoDB requires 3 to 255 characters of {@code [a-zA-Z0-9_.-]}. */
+    /**
+     * The table name; DynamoDB requires 3 to 255 characters of {@code [a-zA-Z0-9_.-]}.
+     *
+     * @return the table name
+     */
     String value();
 
     /**

@@ -8,7 +8,11 @@ package io.dynamapper;
 public class TransactionTooLargeException extends DynamapperException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates the exception with a message that names the counts. */
+    /**
+     * Creates the exception.
+     *
+     * @param message a message that names the counts
+     */
     public TransactionTooLargeException(String message) {
         super(message);
     }

@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbResponse;
+import software.amazon.awssdk.services.dynamodb.model.ExecuteTransactionRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
@@ -158,6 +159,9 @@ public final class Faults {
         }
         if (request instanceof TransactGetItemsRequest r && r.hasTransactItems()) {
             return r.transactItems().size();
+        }
+        if (request instanceof ExecuteTransactionRequest r && r.hasTransactStatements()) {
+            return r.transactStatements().size();
         }
         return 0;
     }

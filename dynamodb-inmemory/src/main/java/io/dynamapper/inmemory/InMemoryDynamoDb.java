@@ -273,10 +273,10 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
         return call(Operation.UPDATE_TIME_TO_LIVE, request, () -> engine.updateTimeToLive(request));
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    /** {@inheritDoc} Runs DynamoDB's BatchExecuteStatement (PartiQL) against the in-memory tables, after any injected fault. */
     @Override
     public BatchExecuteStatementResponse batchExecuteStatement(BatchExecuteStatementRequest request) {
-        throw unsupported("BatchExecuteStatement");
+        return call(Operation.BATCH_EXECUTE_STATEMENT, request, () -> engine.batchExecuteStatement(request));
     }
 
     /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
@@ -381,16 +381,16 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
         throw unsupported("EnableKinesisStreamingDestination");
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    /** {@inheritDoc} Runs DynamoDB's ExecuteStatement (PartiQL) against the in-memory tables, after any injected fault. */
     @Override
     public ExecuteStatementResponse executeStatement(ExecuteStatementRequest request) {
-        throw unsupported("ExecuteStatement");
+        return call(Operation.EXECUTE_STATEMENT, request, () -> engine.executeStatement(request));
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    /** {@inheritDoc} Runs DynamoDB's ExecuteTransaction (PartiQL) against the in-memory tables, after any injected fault. */
     @Override
     public ExecuteTransactionResponse executeTransaction(ExecuteTransactionRequest request) {
-        throw unsupported("ExecuteTransaction");
+        return call(Operation.EXECUTE_TRANSACTION, request, () -> engine.executeTransaction(request));
     }
 
     /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */

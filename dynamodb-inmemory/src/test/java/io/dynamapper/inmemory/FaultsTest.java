@@ -119,4 +119,25 @@ class FaultsTest {
         assertEquals(0, ddb.faults().injectedTotal());
         assertThrows(IllegalArgumentException.class, () -> ddb.faults().on(Operation.GET_ITEM).failEvery(0, Fault.THROTTLING));
     }
+
+    @Test
+    void faultsApplyToPartiqlOperationsOnTheirOwn() {
+        ddb.faults().on(Operation.EXECUTE_STATEMENT).failNext(1, Fault.IO_ERROR_AFTER_APPLY);
+        assertThrows(SdkClientException.class, () -> ddb.executeStatement(b -> b.statement(
+                "INSERT INTO things VALUE {'pk': 'p', 'sk': 1}")));
+        assertTrue(exists("p"), "the statement applied before the injected I/O error");
+        put("q");
+        assertEquals(1, ddb.faults().injected(Operation.EXECUTE_STATEMENT));
+        assertEquals(0, ddb.faults().injected(Operation.PUT_ITEM));
+    }
+
+    @Test
+    void anInjectedConflictCancelsExecuteTransactionWithAReasonPerStatement() {
+        ddb.faults().on(Operation.EXECUTE_TRANSACTION).failNext(1, Fault.TRANSACTION_CONFLICT);
+        TransactionCanceledException e = assertThrows(TransactionCanceledException.class, () -> ddb.executeTransaction(
+                b -> b.transactStatements(s -> s.statement("INSERT INTO things VALUE {'pk': 'x', 'sk': 1}"),
+                        s -> s.statement("INSERT INTO things VALUE {'pk': 'y', 'sk': 1}"))));
+        assertEquals(2, e.cancellationReasons().size());
+        assertEquals(false, exists("x"));
+    }
 }

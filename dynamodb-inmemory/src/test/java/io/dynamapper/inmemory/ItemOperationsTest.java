@@ -137,9 +137,11 @@ class ItemOperationsTest {
     }
 
     @Test
-    void legacyParametersAreRejected() {
-        assertValidation("legacy parameter AttributesToGet", () -> ddb.getItem(b -> b.tableName("things")
-                .key(item("pk", s("a"), "sk", n("1"))).attributesToGet("x")));
+    void legacyAndExpressionParametersCannotBeMixed() {
+        assertValidation("Can not use both expression and non-expression parameters in the same request: "
+                + "Non-expression parameters: {AttributesToGet} Expression parameters: {ProjectionExpression}",
+                () -> ddb.getItem(b -> b.tableName("things").key(item("pk", s("a"), "sk", n("1")))
+                        .attributesToGet("x").projectionExpression("x")));
     }
 
     @Test

@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Binds Dynamapper into a Guice injector:
  * <ul>
  * <li>{@link SessionFactory}, a singleton built with {@code io.dynamapper.engine.Dynamapper} over
- *     the configured client;</li>
+ *     the configured client, or the factory given to the module (for example the testkit
+ *     extension's, see {@link #DynamapperModule(SessionFactory)});</li>
  * <li>{@link Session}, the session of the calling thread's {@link UnitOfWork} (one instance that
  *     routes each call to the current thread's session, so it can be injected anywhere, singletons
  *     included); outside a unit of work its methods throw {@link com.google.inject.OutOfScopeException};</li>
@@ -53,6 +54,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class DynamapperModule extends AbstractModule {
     private final DynamoDbClient client;
     private final Class<? extends Provider<DynamoDbClient>> clientProvider;
+    private final SessionFactory sessionFactory;
     private final RetryPolicy retryPolicy;
     private final SessionOptions sessionOptions;
     private final Class<? extends Annotation> annotation;
@@ -62,24 +64,56 @@ public final class DynamapperModule extends AbstractModule {
      * A module over {@code client}, with the default retry policy and session options, binding the
      * unannotated keys. The module does not close the client.
      *
+     * @param client the client of every session
      * @throws NullPointerException if {@code client} is null
      */
     public DynamapperModule(DynamoDbClient client) {
-        this(requireNonNull(client, "client == null"), null, RetryPolicy.defaults(), null, null, UnaryOperator.identity());
+        this(requireNonNull(client, "client == null"), null, null, RetryPolicy.defaults(), null, null,
+                UnaryOperator.identity());
+    }
+
+    /**
+     * A module over an existing factory, binding the unannotated keys: the injector's
+     * {@code SessionFactory} is {@code sessionFactory} itself, so its retry policy and session
+     * options govern the sessions and their commits. {@link Transactional} re-runs use
+     * {@link RetryPolicy#defaults()}; set another with {@link Builder#retryPolicy(RetryPolicy)}.
+     *
+     * <pre>{@code
+     * @RegisterExtension
+     * static DynamapperExtension db = DynamapperExtension.inMemory().withEntities(DoomMap.class);
+     *
+     * Injector injector = Guice.createInjector(DynamapperModule.builder()
+     *         .sessionFactory(db.sessions())                               // leak check, fresh tables
+     *         .retryPolicy(RetryPolicy.defaults().withSleeper(d -> { }))   // re-runs without sleeping
+     *         .build());
+     * }</pre>
+     *
+     * @param sessionFactory the factory to bind; the module does not own it
+     * @throws NullPointerException if {@code sessionFactory} is null
+     */
+    public DynamapperModule(SessionFactory sessionFactory) {
+        this(null, null, requireNonNull(sessionFactory, "sessionFactory == null"), RetryPolicy.defaults(), null,
+                null, UnaryOperator.identity());
     }
 
     private DynamapperModule(DynamoDbClient client, Class<? extends Provider<DynamoDbClient>> clientProvider,
-                             RetryPolicy retryPolicy, SessionOptions sessionOptions,
+                             SessionFactory sessionFactory, RetryPolicy retryPolicy, SessionOptions sessionOptions,
                              Class<? extends Annotation> annotation, UnaryOperator<SessionFactory> factoryDecorator) {
         this.client = client;
         this.clientProvider = clientProvider;
+        this.sessionFactory = sessionFactory;
         this.retryPolicy = retryPolicy;
         this.sessionOptions = sessionOptions;
         this.annotation = annotation;
         this.factoryDecorator = factoryDecorator;
     }
 
-    /** A builder for a module with a client provider, a retry policy, options or a binding annotation. */
+    /**
+     * A builder for a module with a client provider or a factory, a retry policy, options or a
+     * binding annotation.
+     *
+     * @return a builder with nothing set
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -93,21 +127,26 @@ public final class DynamapperModule extends AbstractModule {
         String unitName = annotation == null
                 ? "the default unit of work"
                 : "the @" + annotation.getSimpleName() + " unit of work";
-        ThreadUnitOfWork unit = new ThreadUnitOfWork(getProvider(factoryKey), unitName);
+        SessionOptions baseOptions = sessionOptions == null ? SessionOptions.defaults() : sessionOptions;
+        ThreadUnitOfWork unit = new ThreadUnitOfWork(getProvider(factoryKey), unitName, baseOptions);
 
         install(new PrivateModule() {
             @Override
             protected void configure() {
-                Key<DynamoDbClient> clientKey = Key.get(DynamoDbClient.class, FactoryClient.class);
-                if (client != null) {
-                    bind(clientKey).toInstance(client);
+                if (sessionFactory != null) {
+                    bind(factoryKey).toProvider(new GivenFactory(sessionFactory, factoryDecorator)).in(Scopes.SINGLETON);
                 } else {
-                    bind(clientKey).toProvider(clientProvider);
+                    Key<DynamoDbClient> clientKey = Key.get(DynamoDbClient.class, FactoryClient.class);
+                    if (client != null) {
+                        bind(clientKey).toInstance(client);
+                    } else {
+                        bind(clientKey).toProvider(clientProvider);
+                    }
+                    bind(factoryKey)
+                            .toProvider(new SessionFactoryProvider(getProvider(clientKey), retryPolicy, sessionOptions,
+                                    factoryDecorator))
+                            .in(Scopes.SINGLETON);
                 }
-                bind(factoryKey)
-                        .toProvider(new SessionFactoryProvider(getProvider(clientKey), retryPolicy, sessionOptions,
-                                factoryDecorator))
-                        .in(Scopes.SINGLETON);
                 bind(unitKey).toInstance(unit);
                 bind(sessionKey).toInstance(new UnitSession(unit));
                 expose(factoryKey);
@@ -119,7 +158,7 @@ public final class DynamapperModule extends AbstractModule {
         // Bound here, not in the private module: a private module's interceptors would only apply
         // to the private module's own bindings.
         TransactionalMethods methods =
-                new TransactionalMethods(annotation == null ? Transactional.Default.class : annotation);
+                new TransactionalMethods(annotation == null ? Transactional.Default.class : annotation, baseOptions);
         bindInterceptor(Matchers.any(), methods, new TransactionalInterceptor(unit, methods, retryPolicy));
     }
 
@@ -127,20 +166,40 @@ public final class DynamapperModule extends AbstractModule {
         return annotation == null ? Key.get(type) : Key.get(type, annotation);
     }
 
+    /** The factory given to the module, decorated once (in tests). */
+    private record GivenFactory(SessionFactory factory, UnaryOperator<SessionFactory> decorator)
+            implements Provider<SessionFactory> {
+        @Override
+        public SessionFactory get() {
+            SessionFactory decorated = decorator.apply(factory);
+            if (decorated == null) {
+                throw new IllegalStateException("the factory decorator returned null");
+            }
+            return decorated;
+        }
+    }
+
+    /**
+     * The module's binding annotation and source of sessions, for messages.
+     *
+     * @return a description of the module
+     */
     @Override
     public String toString() {
         return "DynamapperModule(" + (annotation == null ? "unannotated" : "@" + annotation.getName())
-                + ", " + (client != null ? "client " + client : "client provider " + clientProvider.getName())
+                + ", " + (client != null ? "client " + client : sessionFactory != null ? "factory " + sessionFactory
+                        : "client provider " + clientProvider.getName())
                 + ", " + retryPolicy + (sessionOptions == null ? "" : ", " + sessionOptions) + ")";
     }
 
     /**
-     * Configures a {@link DynamapperModule}. Each setting may be given once; a client or a client
-     * provider (not both) is required. {@link #build()} has no side effects.
+     * Configures a {@link DynamapperModule}. Each setting may be given once; exactly one of a client,
+     * a client provider and a session factory is required. {@link #build()} has no side effects.
      */
     public static final class Builder {
         private DynamoDbClient client;
         private Class<? extends Provider<DynamoDbClient>> clientProvider;
+        private SessionFactory sessionFactory;
         private RetryPolicy retryPolicy;
         private SessionOptions sessionOptions;
         private Class<? extends Annotation> annotation;
@@ -165,11 +224,13 @@ public final class DynamapperModule extends AbstractModule {
         /**
          * The client of every session. The module does not close it.
          *
+         * @param dynamoDbClient any synchronous DynamoDB client
+         * @return this builder
          * @throws NullPointerException if {@code dynamoDbClient} is null
          * @throws IllegalStateException if a client was already set
          */
         public Builder client(DynamoDbClient dynamoDbClient) {
-            requireNonNull(dynamoDbClient, "client == null");
+            requireNonNull(dynamoDbClient, "dynamoDbClient == null");
             if (client != null) {
                 throw new IllegalStateException("client was already set to " + client);
             }
@@ -181,11 +242,13 @@ public final class DynamapperModule extends AbstractModule {
          * A provider class of the client, constructed by the injector (so it may inject what it
          * needs) and asked once, when the {@link SessionFactory} is first needed.
          *
+         * @param providerClass the provider class, with an injectable constructor
+         * @return this builder
          * @throws NullPointerException if {@code providerClass} is null
          * @throws IllegalStateException if a client provider was already set
          */
         public Builder clientProvider(Class<? extends Provider<DynamoDbClient>> providerClass) {
-            requireNonNull(providerClass, "clientProvider == null");
+            requireNonNull(providerClass, "providerClass == null");
             if (clientProvider != null) {
                 throw new IllegalStateException("clientProvider was already set to " + clientProvider.getName());
             }
@@ -194,14 +257,36 @@ public final class DynamapperModule extends AbstractModule {
         }
 
         /**
-         * The retry policy of the factory's commits and of {@link Transactional} methods; default
-         * {@link RetryPolicy#defaults()}.
+         * An existing factory to bind as the injector's {@link SessionFactory} (see
+         * {@link DynamapperModule#DynamapperModule(SessionFactory)}). The module does not own it;
+         * its own retry policy and session options govern its sessions.
          *
+         * @param factory the factory, for example a testkit extension's {@code sessions()}
+         * @return this builder
+         * @throws NullPointerException if {@code factory} is null
+         * @throws IllegalStateException if a session factory was already set
+         */
+        public Builder sessionFactory(SessionFactory factory) {
+            requireNonNull(factory, "factory == null");
+            if (sessionFactory != null) {
+                throw new IllegalStateException("sessionFactory was already set to " + sessionFactory);
+            }
+            sessionFactory = factory;
+            return this;
+        }
+
+        /**
+         * The retry policy of the factory's commits and of {@link Transactional} methods; default
+         * {@link RetryPolicy#defaults()}. With a {@link #sessionFactory(SessionFactory) given
+         * factory}, it governs the re-runs of {@code @Transactional} methods only.
+         *
+         * @param policy the retry policy
+         * @return this builder
          * @throws NullPointerException if {@code policy} is null
          * @throws IllegalStateException if a retry policy was already set
          */
         public Builder retryPolicy(RetryPolicy policy) {
-            requireNonNull(policy, "retryPolicy == null");
+            requireNonNull(policy, "policy == null");
             if (retryPolicy != null) {
                 throw new IllegalStateException("retryPolicy was already set to " + retryPolicy);
             }
@@ -211,12 +296,15 @@ public final class DynamapperModule extends AbstractModule {
 
         /**
          * The options of the sessions the module opens; default {@link SessionOptions#defaults()}.
+         * Not with a {@link #sessionFactory(SessionFactory) given factory}, whose own options apply.
          *
+         * @param options the session options
+         * @return this builder
          * @throws NullPointerException if {@code options} is null
          * @throws IllegalStateException if session options were already set
          */
         public Builder sessionOptions(SessionOptions options) {
-            requireNonNull(options, "sessionOptions == null");
+            requireNonNull(options, "options == null");
             if (sessionOptions != null) {
                 throw new IllegalStateException("sessionOptions was already set to " + sessionOptions);
             }
@@ -230,13 +318,14 @@ public final class DynamapperModule extends AbstractModule {
          *
          * @param bindingAnnotation a marker annotation type with runtime retention, annotated with
          *     {@link BindingAnnotation} or {@link Qualifier}
+         * @return this builder
          * @throws NullPointerException if {@code bindingAnnotation} is null
          * @throws IllegalArgumentException if it is not a runtime binding annotation, or is
          *     {@link Transactional.Default}
          * @throws IllegalStateException if a binding annotation was already set
          */
         public Builder annotatedWith(Class<? extends Annotation> bindingAnnotation) {
-            requireNonNull(bindingAnnotation, "annotatedWith == null");
+            requireNonNull(bindingAnnotation, "bindingAnnotation == null");
             if (annotation != null) {
                 throw new IllegalStateException("annotatedWith was already set to @" + annotation.getName());
             }
@@ -262,18 +351,26 @@ public final class DynamapperModule extends AbstractModule {
         /**
          * Builds the module.
          *
-         * @throws IllegalStateException if neither or both of a client and a client provider were set
+         * @return the module
+         * @throws IllegalStateException if not exactly one of a client, a client provider and a
+         *     session factory was set, or session options were set with a session factory
          */
         public DynamapperModule build() {
-            if (client == null && clientProvider == null) {
-                throw new IllegalStateException("a client is required: DynamapperModule.builder().client(dynamoDbClient)"
-                        + " or .clientProvider(MyClientProvider.class)");
+            int sources = (client == null ? 0 : 1) + (clientProvider == null ? 0 : 1) + (sessionFactory == null ? 0 : 1);
+            if (sources == 0) {
+                throw new IllegalStateException("a client is required: DynamapperModule.builder().client(dynamoDbClient),"
+                        + " .clientProvider(MyClientProvider.class) or .sessionFactory(factory)");
             }
-            if (client != null && clientProvider != null) {
-                throw new IllegalStateException("both a client (" + client + ") and a client provider ("
-                        + clientProvider.getName() + ") were set; choose one");
+            if (sources > 1) {
+                throw new IllegalStateException("more than one source of sessions was set (client " + client
+                        + ", client provider " + (clientProvider == null ? null : clientProvider.getName())
+                        + ", session factory " + sessionFactory + "); choose one");
             }
-            return new DynamapperModule(client, clientProvider,
+            if (sessionFactory != null && sessionOptions != null) {
+                throw new IllegalStateException("sessionOptions (" + sessionOptions + ") cannot be set with a "
+                        + "sessionFactory: the factory's own options apply; set them where the factory is built");
+            }
+            return new DynamapperModule(client, clientProvider, sessionFactory,
                     retryPolicy == null ? RetryPolicy.defaults() : retryPolicy, sessionOptions, annotation,
                     factoryDecorator == null ? UnaryOperator.identity() : factoryDecorator);
         }

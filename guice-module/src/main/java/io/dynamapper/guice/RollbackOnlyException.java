@@ -11,7 +11,12 @@ import io.dynamapper.DynamapperException;
 public class RollbackOnlyException extends DynamapperException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates the exception with the failure that made the transaction rollback-only. */
+    /**
+     * Creates the exception with the failure that made the transaction rollback-only.
+     *
+     * @param message the outer and inner methods and what happened
+     * @param cause the inner call's failure
+     */
     public RollbackOnlyException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.OutOfScopeException;
 import io.dynamapper.Session;
+import io.dynamapper.Isolation;
 import io.dynamapper.SessionFactory;
+import io.dynamapper.SessionOptions;
 import jakarta.inject.Provider;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -20,15 +22,18 @@ final class ThreadUnitOfWork implements UnitOfWork {
 
     private final Provider<SessionFactory> factory;
     private final String name;
+    private final SessionOptions baseOptions;
     private final ThreadLocal<Frame> frames = new ThreadLocal<>();
 
     /**
      * @param factory the module's session factory, resolved on first use
      * @param name how messages name this unit, e.g. "the default unit of work"
+     * @param baseOptions the options of a session opened without a transaction's own options
      */
-    ThreadUnitOfWork(Provider<SessionFactory> factory, String name) {
+    ThreadUnitOfWork(Provider<SessionFactory> factory, String name, SessionOptions baseOptions) {
         this.factory = requireNonNull(factory, "factory == null");
         this.name = requireNonNull(name, "name == null");
+        this.baseOptions = requireNonNull(baseOptions, "baseOptions == null");
     }
 
     @Override
@@ -37,7 +42,7 @@ final class ThreadUnitOfWork implements UnitOfWork {
             throw new IllegalStateException(name + " is already active on thread "
                     + Thread.currentThread().getName() + "; end() it first");
         }
-        frames.set(new Frame());
+        frames.set(new Frame(baseOptions));
     }
 
     @Override
@@ -158,15 +163,51 @@ final class ThreadUnitOfWork implements UnitOfWork {
 
     /** One thread's unit of work. */
     static final class Frame {
+        private final SessionOptions baseOptions;
         private Session session;
+        /** The options the session was opened with (the base options unless a transaction's). */
+        private SessionOptions sessionOptions;
         /** The outermost transaction running in this unit, or null. */
         Transaction transaction;
 
+        Frame(SessionOptions baseOptions) {
+            this.baseOptions = baseOptions;
+        }
+
         Session session(Provider<SessionFactory> factory) {
             if (session == null) {
-                session = factory.get().openSession();
+                SessionOptions wanted = transaction == null ? null : transaction.options;
+                session = wanted == null ? factory.get().openSession() : factory.get().openSession(wanted);
+                sessionOptions = wanted == null ? baseOptions : wanted;
             }
             return session;
+        }
+
+        /**
+         * Checks that the session the call runs in (open, or to be opened by the current transaction)
+         * has the options the call needs.
+         *
+         * @throws IllegalStateException if it reads eventually consistent or is not serializable
+         *     where the call asks for it
+         */
+        void checkOptions(TransactionalMethods.Attributes call) {
+            SessionOptions needed = call.sessionOptions().orElse(null);
+            if (needed == null) {
+                return;
+            }
+            SessionOptions actual = session != null ? sessionOptions
+                    : transaction != null && transaction.options != null ? transaction.options : baseOptions;
+            boolean reads = !needed.consistentReads() || actual.consistentReads();
+            boolean isolation = needed.isolation() != Isolation.SERIALIZABLE
+                    || actual.isolation() == Isolation.SERIALIZABLE;
+            if (!reads || !isolation) {
+                throw new IllegalStateException("@Transactional " + call.method() + " needs "
+                        + (reads ? "" : "consistent reads") + (reads || isolation ? "" : " and ")
+                        + (isolation ? "" : "SERIALIZABLE isolation") + ", but runs in a session "
+                        + (session != null ? "already opened in the unit of work" : "of the transaction it joins")
+                        + " with " + actual + "; put these options on the outermost @Transactional method, "
+                        + "or start its unit of work without using the session first");
+            }
         }
 
         /** The session if one was opened, or null. */
@@ -178,6 +219,7 @@ final class ThreadUnitOfWork implements UnitOfWork {
         void renewSession() {
             Session old = session;
             session = null;
+            sessionOptions = null;
             if (old != null) {
                 old.close();
             }
@@ -187,11 +229,14 @@ final class ThreadUnitOfWork implements UnitOfWork {
     /** A {@link Transactional} call in progress and whether it may still commit. */
     static final class Transaction {
         final String method;
+        /** The options of a session the transaction opens, or null for the unit's base options. */
+        final SessionOptions options;
         Throwable rollbackOnlyCause;
         String rollbackOnlyMethod;
 
-        Transaction(String method) {
+        Transaction(String method, SessionOptions options) {
             this.method = method;
+            this.options = options;
         }
 
         void markRollbackOnly(String failedMethod, Throwable cause) {

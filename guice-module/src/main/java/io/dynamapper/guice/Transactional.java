@@ -1,5 +1,6 @@
 package io.dynamapper.guice;
 
+import io.dynamapper.Isolation;
 import java.lang.annotation.Annotation;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -60,6 +61,21 @@ import java.lang.annotation.Target;
  *     unit of work to discard them (a warning is logged).</li>
  * </ul>
  *
+ * <h2>Session options</h2>
+ * {@link #consistentReads()} and {@link #isolation()} strengthen the options of the session the
+ * transaction runs in: the module's session options (or {@link io.dynamapper.SessionOptions#defaults()}
+ * for a module given an existing {@link io.dynamapper.SessionFactory}), with strongly consistent
+ * reads and {@link Isolation#SERIALIZABLE} where the method asks for them. They never weaken them.
+ * The session is opened with them when the transaction first uses it, and again on every re-run. A
+ * call that would run in a session that does not have them (one a unit of work begun elsewhere
+ * opened before the call, or the session of a transaction it joins) fails with
+ * {@link IllegalStateException} before the method runs: annotate the outermost method instead.
+ *
+ * <pre>{@code
+ * @Transactional(consistentReads = true, isolation = Isolation.SERIALIZABLE)
+ * public void settle(String account) { ... }
+ * }</pre>
+ *
  * <p>On a class, the annotation applies to every method Guice can intercept (public, protected or
  * package-private, non-final, non-static methods declared in the class); a method's own annotation
  * overrides its class's. Like every Guice interceptor, it only works on instances Guice creates,
@@ -76,23 +92,50 @@ public @interface Transactional {
      * Attempts in all, including the first, when the method or its commit conflicts; {@code 0}
      * (the default) means the factory's {@link io.dynamapper.RetryPolicy#maxAttempts()}. {@code 1}
      * disables retries. Ignored by a call that joins a transaction already active.
+     *
+     * @return the attempts, or 0 for the retry policy's
      */
     int maxAttempts() default 0;
 
     /**
      * The exceptions that roll the transaction back (or, in a joined call, make it rollback-only).
      * Any other exception thrown by the method commits the session and is then rethrown.
+     *
+     * @return the exception types that roll back
      */
     Class<? extends Throwable>[] rollbackOn() default {RuntimeException.class, Error.class};
 
-    /** Exceptions among {@link #rollbackOn()} that commit nevertheless (and are then rethrown). */
+    /**
+     * Exceptions among {@link #rollbackOn()} that commit nevertheless (and are then rethrown).
+     *
+     * @return the exception types that commit although {@code rollbackOn} lists them
+     */
     Class<? extends Throwable>[] ignore() default {};
+
+    /**
+     * Whether the transaction's session reads with strong consistency ({@code ConsistentRead}).
+     * {@code false} (the default) leaves the module's session options as they are.
+     *
+     * @return true for strongly consistent reads
+     */
+    boolean consistentReads() default false;
+
+    /**
+     * What the transaction's commit checks: {@link Isolation#SERIALIZABLE} also checks the versions
+     * of the entities it only read. {@link Isolation#READ_COMMITTED} (the default) leaves the
+     * module's session options as they are.
+     *
+     * @return the isolation the method needs at least
+     */
+    Isolation isolation() default Isolation.READ_COMMITTED;
 
     /**
      * The binding annotation of the {@link DynamapperModule} whose unit of work the method runs in,
      * for injectors with several session factories (see
      * {@link DynamapperModule.Builder#annotatedWith(Class)}); by default the module installed
      * without a binding annotation.
+     *
+     * @return the module's binding annotation, or {@link Default}
      */
     Class<? extends Annotation> unit() default Default.class;
 

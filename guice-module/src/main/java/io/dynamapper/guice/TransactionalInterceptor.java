@@ -35,15 +35,17 @@ final class TransactionalInterceptor implements MethodInterceptor {
                 () -> new IllegalStateException("not @Transactional: " + invocation.getMethod()));
         Frame frame = unit.frame();
         if (frame != null && frame.transaction != null) {
-            return join(invocation, attributes, frame.transaction);
+            return join(invocation, attributes, frame);
         }
         return runWithRetries(invocation, attributes, frame == null);
     }
 
     /** A call inside a transaction: no commit, no retry; a failure that rolls back dooms the transaction. */
-    private static Object join(MethodInvocation invocation, Attributes attributes, Transaction transaction)
+    private static Object join(MethodInvocation invocation, Attributes attributes, Frame frame)
             throws Throwable {
+        Transaction transaction = frame.transaction;
         try {
+            frame.checkOptions(attributes);
             return invocation.proceed();
         } catch (Throwable failure) {
             if (attributes.rollsBackOn(failure)) {
@@ -100,7 +102,7 @@ final class TransactionalInterceptor implements MethodInterceptor {
             unit.begin();
         }
         Frame frame = unit.frame();
-        Transaction transaction = new Transaction(attributes.method());
+        Transaction transaction = new Transaction(attributes.method(), attributes.sessionOptions().orElse(null));
         frame.transaction = transaction;
         Object value = null;
         Throwable failure = null;
@@ -112,6 +114,7 @@ final class TransactionalInterceptor implements MethodInterceptor {
             if (!ownsUnit && attempt > 1) {
                 frame.renewSession();   // a unit begun by someone else: re-run in a fresh session
             }
+            frame.checkOptions(attributes);
             foreignChanges = !ownsUnit && hasPendingChanges(frame.openedSession());
             try {
                 value = invocation.proceed();
@@ -154,7 +157,7 @@ final class TransactionalInterceptor implements MethodInterceptor {
                     }
                 }
             }
-        } catch (Throwable unexpected) {   // renewing the session failed
+        } catch (Throwable unexpected) {   // renewing the session failed, or it lacks the options
             failure = attach(failure, unexpected);
             retryable = false;
         } finally {

@@ -3,6 +3,8 @@ package io.dynamapper.guice;
 import static java.util.Objects.requireNonNull;
 
 import com.google.inject.matcher.AbstractMatcher;
+import io.dynamapper.Isolation;
+import io.dynamapper.SessionOptions;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.List;
@@ -17,11 +19,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class TransactionalMethods extends AbstractMatcher<Method> {
     private final Class<? extends Annotation> unit;
+    private final SessionOptions baseOptions;
     private final ConcurrentHashMap<Method, Optional<Attributes>> cache = new ConcurrentHashMap<>();
 
-    /** @param unit the {@link Transactional#unit()} this module handles */
-    TransactionalMethods(Class<? extends Annotation> unit) {
+    /**
+     * @param unit the {@link Transactional#unit()} this module handles
+     * @param baseOptions the options a method's {@link Transactional#consistentReads()} and
+     *     {@link Transactional#isolation()} strengthen
+     */
+    TransactionalMethods(Class<? extends Annotation> unit, SessionOptions baseOptions) {
         this.unit = requireNonNull(unit, "unit == null");
+        this.baseOptions = requireNonNull(baseOptions, "baseOptions == null");
     }
 
     @Override
@@ -34,10 +42,10 @@ final class TransactionalMethods extends AbstractMatcher<Method> {
 
     /** The transactional attributes of a method, if it or its class is {@code @Transactional}. */
     Optional<Attributes> attributes(Method method) {
-        return cache.computeIfAbsent(method, TransactionalMethods::resolve);
+        return cache.computeIfAbsent(method, this::resolve);
     }
 
-    private static Optional<Attributes> resolve(Method method) {
+    private Optional<Attributes> resolve(Method method) {
         Transactional annotation = method.getAnnotation(Transactional.class);
         if (annotation == null) {
             annotation = method.getDeclaringClass().getAnnotation(Transactional.class);
@@ -50,8 +58,13 @@ final class TransactionalMethods extends AbstractMatcher<Method> {
             throw new IllegalArgumentException("@Transactional(maxAttempts = " + annotation.maxAttempts()
                     + ") on " + name + ": maxAttempts must be at least 1, or 0 for the factory's retry policy");
         }
+        SessionOptions options = baseOptions
+                .withConsistentReads(baseOptions.consistentReads() || annotation.consistentReads())
+                .withIsolation(annotation.isolation() == Isolation.SERIALIZABLE ? Isolation.SERIALIZABLE
+                        : baseOptions.isolation());
         return Optional.of(new Attributes(name, annotation.maxAttempts(), List.of(annotation.rollbackOn()),
-                List.of(annotation.ignore()), annotation.unit()));
+                List.of(annotation.ignore()), annotation.unit(),
+                options.equals(baseOptions) ? Optional.empty() : Optional.of(options)));
     }
 
     @Override
@@ -64,9 +77,12 @@ final class TransactionalMethods extends AbstractMatcher<Method> {
      *
      * @param method the method's name for messages, {@code com.example.Service.method()}
      * @param maxAttempts the annotation's attempts, 0 for the factory's
+     * @param sessionOptions the options the method's session needs, empty when it asks for nothing
+     *     beyond the module's
      */
     record Attributes(String method, int maxAttempts, List<Class<? extends Throwable>> rollbackOn,
-                      List<Class<? extends Throwable>> ignore, Class<? extends Annotation> unit) {
+                      List<Class<? extends Throwable>> ignore, Class<? extends Annotation> unit,
+                      Optional<SessionOptions> sessionOptions) {
 
         /** Whether {@code failure} rolls back: it is one of {@code rollbackOn} and none of {@code ignore}. */
         boolean rollsBackOn(Throwable failure) {

@@ -41,7 +41,11 @@ public interface UnitOfWork {
      */
     void end();
 
-    /** Whether a unit of work is active on the current thread. */
+    /**
+     * Whether a unit of work is active on the current thread.
+     *
+     * @return true between {@link #begin()} and {@link #end()} on this thread
+     */
     boolean isActive();
 
     /**
@@ -49,6 +53,8 @@ public interface UnitOfWork {
      * happens. A failure of {@code end()} after a failed work is attached to the work's failure as
      * suppressed.
      *
+     * @param work what to run with the unit's session
+     * @throws NullPointerException if {@code work} is null
      * @throws IllegalStateException if a unit of work is already active on this thread
      */
     void run(Runnable work);
@@ -56,7 +62,11 @@ public interface UnitOfWork {
     /**
      * Like {@link #run(Runnable)}, for work with a result.
      *
+     * @param work what to run with the unit's session
+     * @param <T> the result type
+     * @return what {@code work} returned
      * @throws Exception whatever {@code work} throws
+     * @throws NullPointerException if {@code work} is null
      * @throws IllegalStateException if a unit of work is already active on this thread
      */
     <T> T call(Callable<T> work) throws Exception;

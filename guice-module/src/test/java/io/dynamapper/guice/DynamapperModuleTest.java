@@ -87,12 +87,18 @@ class DynamapperModuleTest {
     @Test
     void builderRejectsNullsAndSettingsGivenTwice() {
         DynamapperModule.Builder builder = DynamapperModule.builder();
-        assertEquals("client == null", assertThrows(NullPointerException.class, () -> builder.client(null)).getMessage());
+        assertEquals("dynamoDbClient == null",
+                assertThrows(NullPointerException.class, () -> builder.client(null)).getMessage());
         assertThrows(NullPointerException.class, () -> builder.clientProvider(null));
         assertThrows(NullPointerException.class, () -> builder.retryPolicy(null));
         assertThrows(NullPointerException.class, () -> builder.sessionOptions(null));
         assertThrows(NullPointerException.class, () -> builder.annotatedWith(null));
-        assertThrows(NullPointerException.class, () -> new DynamapperModule(null));
+        assertEquals("client == null", assertThrows(NullPointerException.class,
+                () -> new DynamapperModule((software.amazon.awssdk.services.dynamodb.DynamoDbClient) null)).getMessage());
+        assertEquals("sessionFactory == null", assertThrows(NullPointerException.class,
+                () -> new DynamapperModule((io.dynamapper.SessionFactory) null)).getMessage());
+        assertEquals("factory == null", assertThrows(NullPointerException.class,
+                () -> builder.sessionFactory(null)).getMessage());
 
         builder.client(SharedDb.client()).retryPolicy(policy).sessionOptions(SessionOptions.defaults())
                 .annotatedWith(Orders.class).clientProvider(LocalClientProvider.class);
@@ -209,7 +215,7 @@ class DynamapperModuleTest {
 
     @Test
     void theMatcherSkipsBridgesAndResolvesTheMethodAnnotationFirst() throws Exception {
-        TransactionalMethods methods = new TransactionalMethods(Transactional.Default.class);
+        TransactionalMethods methods = new TransactionalMethods(Transactional.Default.class, SessionOptions.defaults());
         Method handle = AnnotatedClass.class.getDeclaredMethod("handle", String.class);
         Method bridge = Arrays.stream(AnnotatedClass.class.getDeclaredMethods())
                 .filter(Method::isBridge).findFirst().orElseThrow();
@@ -223,7 +229,7 @@ class DynamapperModuleTest {
 
         assertFalse(methods.matches(MethodsOnly.class.getDeclaredMethod("orders")));
         assertFalse(methods.matches(MethodsOnly.class.getDeclaredMethod("notTransactional")));
-        assertTrue(new TransactionalMethods(Orders.class).matches(MethodsOnly.class.getDeclaredMethod("orders")));
+        assertTrue(new TransactionalMethods(Orders.class, SessionOptions.defaults()).matches(MethodsOnly.class.getDeclaredMethod("orders")));
     }
 
     static class BadAttempts {

@@ -38,6 +38,13 @@ final class RecordingClient {
         return client;
     }
 
+    /** The requests of one type sent so far, in order. */
+    <R extends SdkRequest> List<R> requests(Class<R> type) {
+        synchronized (requests) {
+            return requests.stream().filter(type::isInstance).map(type::cast).toList();
+        }
+    }
+
     /** The write requests sent so far (put, update, delete, batch and transactional writes). */
     List<SdkRequest> writes() {
         synchronized (requests) {

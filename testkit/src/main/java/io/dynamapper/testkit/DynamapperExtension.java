@@ -160,6 +160,7 @@ public final class DynamapperExtension
     private volatile boolean closeRegistered;
     private volatile SessionFactory sessions;                // set at start
     private volatile ExtensionSessionFactory tracker;        // set at start if the leak check is on
+    private volatile SessionFactory engineFactory;           // set at start: the factory the engine built
 
     /**
      * An in-memory extension with the default settings; used by
@@ -381,6 +382,8 @@ public final class DynamapperExtension
     public void beforeEach(ExtensionContext context) {
         start(context);
         backend.beforeEach();
+        // the factory outlives the test's tables: its second-level cache must not remember their items
+        Dynamapper.secondLevelCache(engineFactory).ifPresent(cache -> cache.invalidateAll());
         SessionFactory factory = sessions;
         for (Class<?> type : entitiesOf(context)) {
             try {
@@ -479,6 +482,7 @@ public final class DynamapperExtension
                 .retryPolicy(retryPolicy != null ? retryPolicy : FAST_RETRIES)
                 .sessionOptions(sessionOptions != null ? sessionOptions : SessionOptions.defaults())
                 .build();
+        engineFactory = engine;
         if (leakCheck) {
             tracker = new ExtensionSessionFactory(engine);
             sessions = tracker;

@@ -22,6 +22,7 @@ public final class Database {
     final ConcurrentSkipListMap<String, StoredTable> tables = new ConcurrentSkipListMap<>();
     private volatile Clock clock = Clock.systemUTC();
     private final Transactions transactions = new Transactions(this);
+    private final Partiql partiql = new Partiql(this);
 
     /** Sets the clock used for table timestamps and the idempotency window. */
     public void setClock(Clock clock) {
@@ -222,7 +223,7 @@ public final class Database {
     }
 
     public PutItemResponse putItem(PutItemRequest r) {
-        Validation.legacy(r.hasExpected(), "Expected", "ConditionExpression");
+        r = Legacy.putItem(r);
         ReturnValue rv = r.returnValues() == null ? ReturnValue.NONE : r.returnValues();
         if (rv != ReturnValue.NONE && rv != ReturnValue.ALL_OLD) {
             throw Errors.validation("Return values set to invalid value");
@@ -279,7 +280,7 @@ public final class Database {
     }
 
     public DeleteItemResponse deleteItem(DeleteItemRequest r) {
-        Validation.legacy(r.hasExpected(), "Expected", "ConditionExpression");
+        r = Legacy.deleteItem(r);
         ReturnValue rv = r.returnValues() == null ? ReturnValue.NONE : r.returnValues();
         if (rv != ReturnValue.NONE && rv != ReturnValue.ALL_OLD) {
             throw Errors.validation("Return values set to invalid value");
@@ -305,8 +306,7 @@ public final class Database {
     }
 
     public UpdateItemResponse updateItem(UpdateItemRequest r) {
-        Validation.legacy(r.hasExpected(), "Expected", "ConditionExpression");
-        Validation.legacy(r.hasAttributeUpdates(), "AttributeUpdates", "UpdateExpression");
+        r = Legacy.updateItem(r);
         ReturnValue rv = r.returnValues() == null ? ReturnValue.NONE : r.returnValues();
         PreparedWrite w = prepareKeyed(r.tableName(), r.key(), r.updateExpression(), r.conditionExpression(),
                 r.expressionAttributeNames(), r.expressionAttributeValues());
@@ -336,7 +336,7 @@ public final class Database {
     }
 
     public GetItemResponse getItem(GetItemRequest r) {
-        Validation.legacy(r.hasAttributesToGet(), "AttributesToGet", "ProjectionExpression");
+        r = Legacy.getItem(r);
         StoredTable t = table(r.tableName());
         Map<String, AttributeValue> key = Validation.key(t, r.key());
         List<List<Object>> projection = projection(r.projectionExpression(), r.expressionAttributeNames(), null);
@@ -422,6 +422,7 @@ public final class Database {
     }
 
     public BatchGetItemResponse batchGetItem(BatchGetItemRequest r) {
+        r = Legacy.batchGetItem(r);
         if (!r.hasRequestItems() || r.requestItems().isEmpty()) {
             throw Errors.validation("1 validation error detected: Value null at 'requestItems' failed to satisfy "
                     + "constraint: Member must have length greater than or equal to 1");
@@ -435,7 +436,6 @@ public final class Database {
         List<Get> gets = new ArrayList<>();
         for (Map.Entry<String, KeysAndAttributes> e : r.requestItems().entrySet()) {
             KeysAndAttributes ka = e.getValue();
-            Validation.legacy(ka.hasAttributesToGet(), "AttributesToGet", "ProjectionExpression");
             StoredTable t = table(e.getKey());
             List<List<Object>> projection = projection(ka.projectionExpression(), ka.expressionAttributeNames(), null);
             Set<Map<String, AttributeValue>> seen = new HashSet<>();
@@ -473,12 +473,24 @@ public final class Database {
         return transactions.get(r);
     }
 
+    // ------------------------------------------------------------------ PartiQL
+
+    public ExecuteStatementResponse executeStatement(ExecuteStatementRequest r) {
+        return partiql.execute(r);
+    }
+
+    public BatchExecuteStatementResponse batchExecuteStatement(BatchExecuteStatementRequest r) {
+        return partiql.batch(r);
+    }
+
+    public ExecuteTransactionResponse executeTransaction(ExecuteTransactionRequest r) {
+        return partiql.transaction(r);
+    }
+
     // ------------------------------------------------------------------ query and scan
 
     public QueryResponse query(QueryRequest r) {
-        Validation.legacy(r.hasKeyConditions(), "KeyConditions", "KeyConditionExpression");
-        Validation.legacy(r.hasQueryFilter(), "QueryFilter", "FilterExpression");
-        Validation.legacy(r.hasAttributesToGet(), "AttributesToGet", "ProjectionExpression");
+        r = Legacy.query(r, this);
         if (r.keyConditionExpression() == null) {
             throw Errors.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified "
                     + "in the request.");
@@ -495,8 +507,7 @@ public final class Database {
     }
 
     public ScanResponse scan(ScanRequest r) {
-        Validation.legacy(r.hasScanFilter(), "ScanFilter", "FilterExpression");
-        Validation.legacy(r.hasAttributesToGet(), "AttributesToGet", "ProjectionExpression");
+        r = Legacy.scan(r);
         Integer segment = r.segment();
         Integer total = r.totalSegments();
         if (segment != null && total == null) {

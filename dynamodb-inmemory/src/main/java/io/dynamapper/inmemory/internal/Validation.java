@@ -104,11 +104,4 @@ final class Validation {
             }
         }
     }
-
-    static void legacy(boolean present, String parameter, String replacement) {
-        if (present) {
-            throw Errors.validation("InMemoryDynamoDb does not support the legacy parameter " + parameter
-                    + "; use " + replacement);
-        }
-    }
 }

@@ -29,6 +29,15 @@
  *       {@link io.dynamapper.inmemory.internal.NameDictionary} (a compact encoding of items),
  *       {@link io.dynamapper.inmemory.internal.TableFactory} (CreateTable validation and
  *       DescribeTable).</li>
+ *   <li><b>Other request languages, translated to expressions.</b>
+ *       {@link io.dynamapper.inmemory.internal.Legacy} validates the legacy parameters (Expected,
+ *       AttributesToGet, KeyConditions, QueryFilter, ScanFilter, AttributeUpdates, ConditionalOperator),
+ *       enforces that they do not mix with expressions, and rewrites the request with expressions.
+ *       {@link io.dynamapper.inmemory.internal.PartiqlParser} parses PartiQL statements into
+ *       {@link io.dynamapper.inmemory.internal.PartiqlStatement}s written in the expression language;
+ *       {@link io.dynamapper.inmemory.internal.Partiql} runs them as Query/Scan/GetItem/PutItem/UpdateItem/
+ *       DeleteItem and TransactGet/WriteItems requests (ExecuteStatement, BatchExecuteStatement,
+ *       ExecuteTransaction).</li>
  *   <li><b>Transactions.</b> {@link io.dynamapper.inmemory.internal.Transactions} (TransactWriteItems and
  *       TransactGetItems: all-or-nothing, cancellation reasons in request order),
  *       {@link io.dynamapper.inmemory.internal.IdempotencyTokens} and

@@ -68,6 +68,20 @@ public final class CommitExecutor {
     private final DynamoDbClient client;
     private final Supplier<String> tokens;
     private final LongSupplier nanoClock;
+    private final RetryObserver observer;
+
+    /** Told of each retry of a commit's request; called on the committing thread. */
+    @FunctionalInterface
+    public interface RetryObserver {
+        /** Nobody listens. */
+        RetryObserver NONE = (attempt, failure, writes) -> { };
+
+        /**
+         * Attempt {@code attempt} (1-based) failed with {@code failure}, the backoff is over, and the
+         * same request is sent again now.
+         */
+        void retrying(int attempt, RuntimeException failure, List<Write> writes);
+    }
 
     /**
      * An executor using random UUIDs as client request tokens.
@@ -76,13 +90,30 @@ public final class CommitExecutor {
      * @param nanoClock a monotonic clock in nanoseconds ({@code System::nanoTime}), for the token window
      */
     public CommitExecutor(DynamoDbClient client, LongSupplier nanoClock) {
-        this(client, () -> UUID.randomUUID().toString(), nanoClock);
+        this(client, nanoClock, RetryObserver.NONE);
+    }
+
+    /**
+     * An executor using random UUIDs as client request tokens, telling {@code observer} of retries.
+     *
+     * @param client the DynamoDB client
+     * @param nanoClock a monotonic clock in nanoseconds ({@code System::nanoTime}), for the token window
+     * @param observer told before each retry
+     */
+    public CommitExecutor(DynamoDbClient client, LongSupplier nanoClock, RetryObserver observer) {
+        this(client, () -> UUID.randomUUID().toString(), nanoClock, observer);
     }
 
     CommitExecutor(DynamoDbClient client, Supplier<String> tokens, LongSupplier nanoClock) {
+        this(client, tokens, nanoClock, RetryObserver.NONE);
+    }
+
+    private CommitExecutor(DynamoDbClient client, Supplier<String> tokens, LongSupplier nanoClock,
+                           RetryObserver observer) {
         this.client = client;
         this.tokens = tokens;
         this.nanoClock = nanoClock;
+        this.observer = observer;
     }
 
     /**
@@ -186,6 +217,7 @@ public final class CommitExecutor {
                             + budget.policy().maxAttempts() + " attempts) allowed; nothing was written: "
                             + e.getMessage(), attempt, e), failures);
                 }
+                observer.retrying(attempt, e, writes);
             }
         }
     }

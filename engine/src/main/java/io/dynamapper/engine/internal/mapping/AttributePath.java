@@ -43,30 +43,30 @@ public record AttributePath(List<String> attributeNames, ValueCodec leafCodec, O
      * Converts a caller's value (a filter operand) to the leaf's type, as {@link
      * EntityModel#convertValue} does for a field, and encodes it.
      *
-     * @throws DynamapperException if the value is null, cannot be the leaf's type, or encodes to
+     * @throws IllegalArgumentException if the value is null, cannot be the leaf's type, or encodes to
      *     nothing (an empty set)
      */
     public AttributeValue encode(Object value) {
         if (value == null) {
-            throw new DynamapperException("A value compared with " + describe + " must not be null; "
+            throw new IllegalArgumentException("A value compared with " + describe + " must not be null; "
                     + "test for a missing attribute with Filter.notExists");
         }
         Object converted;
         try {
             converted = leafCodec.convert(value);
         } catch (IllegalArgumentException e) {
-            throw new DynamapperException("Cannot compare " + describe + " with " + value + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("Cannot compare " + describe + " with " + value + ": " + e.getMessage(), e);
         }
         AttributeValue encoded;
         try {
             encoded = leafCodec.encode(converted);
-        } catch (DynamapperException e) {
+        } catch (DynamapperException | IllegalArgumentException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new DynamapperException("Cannot compare " + describe + " with " + value + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("Cannot compare " + describe + " with " + value + ": " + e.getMessage(), e);
         }
         if (encoded == null) {
-            throw new DynamapperException("Cannot compare " + describe + " with " + value
+            throw new IllegalArgumentException("Cannot compare " + describe + " with " + value
                     + ": DynamoDB stores it as no attribute; test for a missing attribute with Filter.notExists");
         }
         return encoded;

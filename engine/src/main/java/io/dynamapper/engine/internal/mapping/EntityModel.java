@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -63,9 +64,7 @@ public final class EntityModel<T> {
      */
     @SuppressWarnings("unchecked")
     public static <T> EntityModel<T> of(Class<T> type) {
-        if (type == null) {
-            throw new DynamapperException("entity type == null");
-        }
+        Objects.requireNonNull(type, "type == null");
         return (EntityModel<T>) MODELS.get(type);
     }
 
@@ -283,12 +282,12 @@ public final class EntityModel<T> {
      * and, in a {@code Map<String, T>} field, take the next step as a map key; {@code Optional}s
      * are looked through. Lists have no named steps and end a path.
      *
-     * @throws DynamapperException if a step is not a persisted field, or the path continues past a
+     * @throws IllegalArgumentException if a step is not a persisted field, or the path continues past a
      *     value that has no named parts; the message lists the fields there are
      */
     public AttributePath resolvePath(String path) {
         if (path == null || path.isEmpty()) {
-            throw new DynamapperException("Empty field path for " + type.getSimpleName());
+            throw new IllegalArgumentException("Empty field path for " + type.getSimpleName());
         }
         return resolvePath(List.of(path.split("\\.", -1)));
     }
@@ -300,7 +299,7 @@ public final class EntityModel<T> {
      */
     public AttributePath resolvePath(List<String> steps) {
         if (steps == null || steps.isEmpty()) {
-            throw new DynamapperException("Empty field path for " + type.getSimpleName());
+            throw new IllegalArgumentException("Empty field path for " + type.getSimpleName());
         }
         List<String> names = new ArrayList<>(steps.size());
         StringBuilder described = new StringBuilder(type.getSimpleName());
@@ -311,13 +310,13 @@ public final class EntityModel<T> {
         for (int i = 0; i < steps.size(); i++) {
             String step = steps.get(i);
             if (step == null || step.isEmpty()) {
-                throw new DynamapperException("Field path " + String.join(".", steps) + " of " + type.getSimpleName()
+                throw new IllegalArgumentException("Field path " + String.join(".", steps) + " of " + type.getSimpleName()
                         + " has an empty step");
             }
             if (currentShape != null) {
                 property = currentShape.property(step);
                 if (property == null) {
-                    throw new DynamapperException("Field path " + String.join(".", steps) + " of " + type.getSimpleName()
+                    throw new IllegalArgumentException("Field path " + String.join(".", steps) + " of " + type.getSimpleName()
                             + ": " + currentShape.type().getSimpleName() + " has no persisted field '" + step
                             + "'; it has " + currentShape.properties().stream().map(PropertyModel::fieldName).toList()
                             + " (use Java field names, not @Attribute names)");
@@ -332,7 +331,7 @@ public final class EntityModel<T> {
                 javaType = javaType instanceof java.lang.reflect.ParameterizedType p
                         ? p.getActualTypeArguments()[1] : Object.class;
             } else {
-                throw new DynamapperException("Field path " + String.join(".", steps) + " of " + type.getSimpleName()
+                throw new IllegalArgumentException("Field path " + String.join(".", steps) + " of " + type.getSimpleName()
                         + ": " + described + " is stored as " + codec.dynamoType()
                         + ", which has no named parts to go into");
             }
@@ -365,14 +364,14 @@ public final class EntityModel<T> {
      */
     public Map<String, AttributeValue> toItem(T entity) {
         Map<String, AttributeValue> item = shape.encode(entity);
-        checkKeyValue(hashKey, item.get(hashKey.attributeName()), entity);
+        checkKeyValue(hashKey, item.get(hashKey.attributeName()), entity, false);
         if (rangeKey != null) {
-            checkKeyValue(rangeKey, item.get(rangeKey.attributeName()), entity);
+            checkKeyValue(rangeKey, item.get(rangeKey.attributeName()), entity, false);
         }
         for (PropertyModel key : indexKeys) {
             AttributeValue value = item.get(key.attributeName());
             if (value != null) { // a missing index key leaves the item out of the index (a sparse index)
-                checkKeyValue(key, value, entity);
+                checkKeyValue(key, value, entity, false);
             }
         }
         return item;
@@ -393,15 +392,19 @@ public final class EntityModel<T> {
         }
     }
 
-    /** The key attributes of an entity. */
+    /**
+     * The key attributes of an entity given to save or delete.
+     *
+     * @throws IllegalArgumentException if a key field is null or empty
+     */
     public Map<String, AttributeValue> keyOf(T entity) {
         Map<String, AttributeValue> key = new LinkedHashMap<>(4);
         AttributeValue h = hashKey.encode(hashKey.read(entity));
-        checkKeyValue(hashKey, h, entity);
+        checkKeyValue(hashKey, h, entity, true);
         key.put(hashKey.attributeName(), h);
         if (rangeKey != null) {
             AttributeValue r = rangeKey.encode(rangeKey.read(entity));
-            checkKeyValue(rangeKey, r, entity);
+            checkKeyValue(rangeKey, r, entity, true);
             key.put(rangeKey.attributeName(), r);
         }
         return key;
@@ -444,19 +447,20 @@ public final class EntityModel<T> {
      * of any {@code Number} type that fit the key field, otherwise values of the key field's type.
      *
      * @param rangeValue the range key value, or null for a hash-only table
-     * @throws DynamapperException if a key is null, missing, extra, empty or of the wrong type
+     * @throws NullPointerException if the hash key is null
+     * @throws IllegalArgumentException if a key is missing, extra, empty or of the wrong type
      */
     public Map<String, AttributeValue> key(Object hashValue, Object rangeValue) {
         Map<String, AttributeValue> key = new LinkedHashMap<>(4);
         key.put(hashKey.attributeName(), convertKey(hashKey, hashValue, "hash key"));
         if (rangeKey == null) {
             if (rangeValue != null) {
-                throw new DynamapperException(type.getSimpleName() + " (table '" + tableName + "') has no range key, "
+                throw new IllegalArgumentException(type.getSimpleName() + " (table '" + tableName + "') has no range key, "
                         + "but range key " + rangeValue + " was given; use the hash key alone");
             }
         } else {
             if (rangeValue == null) {
-                throw new DynamapperException(type.getSimpleName() + " (table '" + tableName + "') has range key "
+                throw new IllegalArgumentException(type.getSimpleName() + " (table '" + tableName + "') has range key "
                         + rangeKey.fieldName() + ", but none was given; pass both hash and range key");
             }
             key.put(rangeKey.attributeName(), convertKey(rangeKey, rangeValue, "range key"));
@@ -466,45 +470,44 @@ public final class EntityModel<T> {
 
     /** The key attributes for a public {@link Key}. */
     public Map<String, AttributeValue> key(Key key) {
-        if (key == null) {
-            throw new DynamapperException("key == null for " + type.getSimpleName());
-        }
+        Objects.requireNonNull(key, "key == null");
         return key(key.hashKey(), key.rangeKey().orElse(null));
     }
 
     /**
      * Converts a caller's value for a key property (of the table or an index) and encodes it.
      *
-     * @throws DynamapperException if the value is null, empty or cannot be the property's type
+     * @throws NullPointerException if the value is null
+     * @throws IllegalArgumentException if the value is empty or cannot be the property's type
      */
     public AttributeValue convertKey(PropertyModel key, Object value, String role) {
         if (value == null) {
-            throw new DynamapperException(role + " " + key.describe() + " must not be null");
+            throw new NullPointerException(role + " == null (" + key.describe() + ")");
         }
         Object converted;
         try {
             converted = key.codec().convert(value);
         } catch (IllegalArgumentException e) {
-            throw new DynamapperException(role + " " + key.describe() + " is a "
-                    + key.javaType().getSimpleName() + ": " + e.getMessage());
+            throw new IllegalArgumentException(role + " " + key.describe() + " is a "
+                    + key.javaType().getSimpleName() + ": " + e.getMessage(), e);
         }
         AttributeValue encoded = key.encode(converted);
-        checkKeyValue(key, encoded, null);
+        checkKeyValue(key, encoded, null, true);
         return encoded;
     }
 
     /**
      * Converts a caller's value for any property (a filter or key condition value) and encodes it.
      *
-     * @throws DynamapperException if the value cannot be the property's type
+     * @throws IllegalArgumentException if the value cannot be the property's type
      */
     public AttributeValue convertValue(PropertyModel property, Object value) {
         Object converted;
         try {
             converted = property.codec().convert(value);
         } catch (IllegalArgumentException e) {
-            throw new DynamapperException("Field " + property.describe() + " is a "
-                    + property.genericType().getTypeName() + ": " + e.getMessage());
+            throw new IllegalArgumentException("Field " + property.describe() + " is a "
+                    + property.genericType().getTypeName() + ": " + e.getMessage(), e);
         }
         return property.encode(converted);
     }
@@ -534,7 +537,12 @@ public final class EntityModel<T> {
         }
     }
 
-    private void checkKeyValue(PropertyModel key, AttributeValue value, T entity) {
+    /**
+     * @param argument whether the value comes from a caller's argument (a key value, or the entity
+     *     given to save or delete): {@link IllegalArgumentException}; otherwise (an entity being
+     *     written) {@link DynamapperException}
+     */
+    private void checkKeyValue(PropertyModel key, AttributeValue value, T entity, boolean argument) {
         String problem = null;
         if (value == null) {
             problem = "is null";
@@ -544,9 +552,10 @@ public final class EntityModel<T> {
             problem = "is empty binary";
         }
         if (problem != null) {
-            throw new DynamapperException("Key field " + key.describe() + " " + problem
+            String message = "Key field " + key.describe() + " " + problem
                     + (entity == null ? "" : " in " + describe(entity))
-                    + "; DynamoDB keys must have a non-empty value");
+                    + "; DynamoDB keys must have a non-empty value";
+            throw argument ? new IllegalArgumentException(message) : new DynamapperException(message);
         }
     }
 

@@ -2,7 +2,10 @@ package io.dynamapper.engine.internal.read;
 
 import io.dynamapper.DynamapperException;
 import io.dynamapper.Key;
+import io.dynamapper.ReadEvent;
 import io.dynamapper.RetriesExhaustedException;
+import io.dynamapper.RetryEvent;
+import io.dynamapper.engine.internal.cache.SecondLevelCache;
 import io.dynamapper.engine.internal.mapping.EntityModel;
 import io.dynamapper.engine.internal.mapping.PropertyModel;
 import io.dynamapper.engine.internal.retry.RetryBudget;
@@ -36,28 +39,31 @@ final class BatchGet {
      * The entities of the keys, in the order of the keys, each once; missing items and items the
      * session skips (pending deletes) are left out.
      *
-     * @throws DynamapperException if a key is null or invalid (before any request), or a request fails
+     * @throws NullPointerException if the keys or one of them is null
+     * @throws IllegalArgumentException if a key does not fit the model (before any request)
+     * @throws DynamapperException if a request fails
      * @throws RetriesExhaustedException if keys stay unprocessed after every attempt
      */
     static <T> List<T> getAll(ReadContext ctx, EntityModel<T> model, Collection<Key> keys) {
-        if (keys == null) {
-            throw new DynamapperException("getAll(" + model.type().getSimpleName() + ", null): keys must not be null");
-        }
+        java.util.Objects.requireNonNull(keys, "keys == null");
         Map<Map<String, AttributeValue>, Map<String, AttributeValue>> distinct = new LinkedHashMap<>();
         int position = 0;
         for (Key key : keys) {
+            if (key == null) {
+                throw new NullPointerException("keys[" + position + "] == null (getAll(" + model.type().getSimpleName()
+                        + "))");
+            }
             Map<String, AttributeValue> converted;
             try {
                 converted = model.key(key);
-            } catch (DynamapperException e) {
-                throw new DynamapperException("getAll(" + model.type().getSimpleName() + "): key #" + position + " "
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("getAll(" + model.type().getSimpleName() + "): key #" + position + " "
                         + key + " is invalid: " + e.getMessage(), e);
             }
             distinct.putIfAbsent(identity(model, converted), converted);
             position++;
         }
-        Map<Map<String, AttributeValue>, Map<String, AttributeValue>> found =
-                readItems(ctx, model, new ArrayList<>(distinct.values()));
+        Map<Map<String, AttributeValue>, Map<String, AttributeValue>> found = fromCache(ctx, model, distinct);
         List<T> result = new ArrayList<>(found.size());
         for (Map<String, AttributeValue> id : distinct.keySet()) {
             Map<String, AttributeValue> item = found.get(id);
@@ -72,20 +78,69 @@ final class BatchGet {
     }
 
     /**
+     * The items of distinct keys (by {@link #identity}): for an eventually consistent read of a cached
+     * class, those the second-level cache holds, then the others read from DynamoDB (a key read and
+     * not found is recorded as such in the cache).
+     */
+    private static Map<Map<String, AttributeValue>, Map<String, AttributeValue>> fromCache(ReadContext ctx,
+            EntityModel<?> model, Map<Map<String, AttributeValue>, Map<String, AttributeValue>> distinct) {
+        if (ctx.consistentReads() || !ctx.cache().caches(model)) {
+            return readItems(ctx, model, new ArrayList<>(distinct.values()), ReadEvent.Cache.NONE);
+        }
+        long start = System.nanoTime();
+        Map<Map<String, AttributeValue>, Map<String, AttributeValue>> found = new HashMap<>();
+        List<Map<String, AttributeValue>> missed = new ArrayList<>();
+        int hits = 0;
+        int known = 0;
+        for (Map.Entry<Map<String, AttributeValue>, Map<String, AttributeValue>> e : distinct.entrySet()) {
+            Map<String, AttributeValue> cached = ctx.cache().lookup(model, e.getValue());
+            if (cached == null) {
+                missed.add(e.getValue());
+            } else {
+                known++;
+                if (cached != SecondLevelCache.ABSENT) {
+                    found.put(e.getKey(), cached);
+                    hits++;
+                }
+            }
+        }
+        if (known > 0) {
+            ctx.listeners().read(ReadEvent.Operation.BATCH_GET, model, hits, ReadEvent.Cache.HIT, start);
+        }
+        if (!missed.isEmpty()) {
+            Map<Map<String, AttributeValue>, Map<String, AttributeValue>> read =
+                    readItems(ctx, model, missed, ReadEvent.Cache.MISS);
+            for (Map<String, AttributeValue> key : missed) {
+                if (!read.containsKey(identity(model, key))) {
+                    ctx.cache().notFound(model, key);
+                }
+            }
+            found.putAll(read);
+        }
+        return found;
+    }
+
+    /**
      * The items of distinct table keys, by {@link #identity}; missing items are absent. Nothing is
-     * handed to the session.
+     * handed to the session; the items refresh the second-level cache.
      */
     static Map<Map<String, AttributeValue>, Map<String, AttributeValue>> readItems(
             ReadContext ctx, EntityModel<?> model, List<Map<String, AttributeValue>> keys) {
+        return readItems(ctx, model, keys, ReadEvent.Cache.NONE);
+    }
+
+    private static Map<Map<String, AttributeValue>, Map<String, AttributeValue>> readItems(
+            ReadContext ctx, EntityModel<?> model, List<Map<String, AttributeValue>> keys, ReadEvent.Cache use) {
         Map<Map<String, AttributeValue>, Map<String, AttributeValue>> found = new HashMap<>();
         for (int from = 0; from < keys.size(); from += MAX_KEYS) {
-            readChunk(ctx, model, keys.subList(from, Math.min(keys.size(), from + MAX_KEYS)), found);
+            readChunk(ctx, model, keys.subList(from, Math.min(keys.size(), from + MAX_KEYS)), found, use);
         }
         return found;
     }
 
     private static <T> void readChunk(ReadContext ctx, EntityModel<T> model, List<Map<String, AttributeValue>> chunk,
-                                      Map<Map<String, AttributeValue>, Map<String, AttributeValue>> found) {
+                                      Map<Map<String, AttributeValue>, Map<String, AttributeValue>> found,
+                                      ReadEvent.Cache use) {
         RetryBudget budget = ctx.budget().get();
         String table = model.tableName();
         List<Map<String, AttributeValue>> pending = chunk;
@@ -95,9 +150,11 @@ final class BatchGet {
                     .requestItems(Map.of(table, KeysAndAttributes.builder()
                             .keys(pending).consistentRead(ctx.consistentReads()).build()))
                     .build();
-            BatchGetItemResponse response = ReadFailures.send(ctx.checkOpen(), budget, "BatchGetItem", model, null,
-                    () -> ctx.client().batchGetItem(request));
+            long start = System.nanoTime();
+            BatchGetItemResponse response = ReadFailures.send(ctx.checkOpen(), budget, ctx.listeners(), "BatchGetItem",
+                    model, null, () -> ctx.client().batchGetItem(request));
             List<Map<String, AttributeValue>> items = response.responses().getOrDefault(table, List.of());
+            Reads.received(ctx, ReadEvent.Operation.BATCH_GET, model, items, true, use, start);
             for (Map<String, AttributeValue> item : items) {
                 found.put(identity(model, item), item);
             }
@@ -127,6 +184,7 @@ final class BatchGet {
                 throw exhausted;
             }
             failures.add(failure);
+            ctx.listeners().retry(RetryEvent.Operation.READ, RetryEvent.Reason.UNPROCESSED_KEYS, attempt, table);
         }
     }
 

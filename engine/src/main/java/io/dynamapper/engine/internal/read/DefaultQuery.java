@@ -7,6 +7,7 @@ import io.dynamapper.KeyCondition;
 import io.dynamapper.MappingException;
 import io.dynamapper.Page;
 import io.dynamapper.Query;
+import io.dynamapper.ReadEvent;
 import io.dynamapper.engine.internal.mapping.EntityModel;
 import io.dynamapper.engine.internal.mapping.IndexModel;
 import io.dynamapper.engine.internal.mapping.PropertyModel;
@@ -60,9 +61,7 @@ final class DefaultQuery<T> implements Query<T> {
 
     @Override
     public Query<T> hashKey(Object value) {
-        if (value == null) {
-            throw new DynamapperException("query(" + name() + ").hashKey(null): the hash key value must not be null");
-        }
+        Objects.requireNonNull(value, "value == null");
         if (hashKey != null) {
             throw new IllegalStateException("hashKey was already set to " + hashKey + " on query(" + name() + ")");
         }
@@ -187,7 +186,9 @@ final class DefaultQuery<T> implements Query<T> {
      * still points further; {@code next()} is empty only when DynamoDB returned no
      * {@code LastEvaluatedKey}. Items pending deletion in the session are left out of the page.
      *
-     * @throws DynamapperException if the cursor was not made by a query of this table and index
+     * @throws IllegalArgumentException if the cursor was not made by this query: it names other key
+     *     attributes (another table or index), holds a key of another type, or is from another
+     *     partition (hash key value)
      */
     @Override
     public Page<T> page(int size, Optional<Cursor> after) {
@@ -221,22 +222,22 @@ final class DefaultQuery<T> implements Query<T> {
 
     private Compiled compile() {
         if (hashKey == null) {
-            throw new DynamapperException("query(" + name() + ") needs a hash key: call hashKey(value) before "
+            throw new IllegalStateException("query(" + name() + ") needs a hash key: call hashKey(value) before "
                     + "list(), stream(), first(), count() or page()");
         }
         PropertyModel hashProperty = index == null ? model.hashKey() : index.hashKey();
         Optional<PropertyModel> rangeProperty = index == null ? model.rangeKey() : index.rangeKey();
         boolean global = index != null && !index.local();
         if (consistentRead && global) {
-            throw new DynamapperException("query(" + name() + ").index(\"" + index.name() + "\").consistentRead(): '"
+            throw new IllegalStateException("query(" + name() + ").index(\"" + index.name() + "\").consistentRead(): '"
                     + index.name() + "' is a global secondary index, which DynamoDB reads eventually consistent only; "
                     + "drop consistentRead() or query the table");
         }
         Expressions expressions = new Expressions();
-        String keyCondition = expressions.name(hashProperty.attributeName()) + " = "
-                + expressions.value(model.convertKey(hashProperty, hashKey, "hash key"));
+        AttributeValue hashValue = model.convertKey(hashProperty, hashKey, "hash key");
+        String keyCondition = expressions.name(hashProperty.attributeName()) + " = " + expressions.value(hashValue);
         if (rangeCondition != null) {
-            PropertyModel range = rangeProperty.orElseThrow(() -> new DynamapperException("query(" + name()
+            PropertyModel range = rangeProperty.orElseThrow(() -> new IllegalArgumentException("query(" + name()
                     + ").rangeKey(" + describe(rangeCondition) + "): " + target() + " has no range key; query by "
                     + "hashKey alone, or use filter(...) on another field"));
             keyCondition += " AND " + rangeExpression(expressions, range);
@@ -259,13 +260,16 @@ final class DefaultQuery<T> implements Query<T> {
         if (descending) {
             base.scanIndexForward(false);
         }
-        Set<String> cursorAttributes = new LinkedHashSet<>(keyAttributes);
-        cursorAttributes.add(model.hashKey().attributeName());
-        model.rangeKey().ifPresent(p -> cursorAttributes.add(p.attributeName()));
+        Map<String, ScalarAttributeType> cursorAttributes = new java.util.LinkedHashMap<>();
+        cursorAttributes.put(hashProperty.attributeName(), EntityModel.keyType(hashProperty));
+        rangeProperty.ifPresent(p -> cursorAttributes.put(p.attributeName(), EntityModel.keyType(p)));
+        cursorAttributes.put(model.hashKey().attributeName(), EntityModel.keyType(model.hashKey()));
+        model.rangeKey().ifPresent(p -> cursorAttributes.put(p.attributeName(), EntityModel.keyType(p)));
         if (index != null) {
             base.indexName(index.name());
         }
-        return new Compiled(base.build(), filterExpression != null, cursorAttributes, index == null ? null : index.name());
+        return new Compiled(base.build(), filterExpression != null, cursorAttributes, hashProperty.attributeName(),
+                hashValue, index == null ? null : index.name());
     }
 
     private String rangeExpression(Expressions expressions, PropertyModel range) {
@@ -290,18 +294,22 @@ final class DefaultQuery<T> implements Query<T> {
     private String prefix(Expressions expressions, PropertyModel range, Object value) {
         ScalarAttributeType type = EntityModel.keyType(range);
         if (type == ScalarAttributeType.N) {
-            throw new DynamapperException("query(" + name() + ").rangeKey(" + describe(rangeCondition) + "): range key "
+            throw new IllegalArgumentException("query(" + name() + ").rangeKey(" + describe(rangeCondition) + "): range key "
                     + range.describe() + " is a number; beginsWith applies to string and binary keys only");
         }
         if (type == ScalarAttributeType.S && value instanceof CharSequence text) {
             // a prefix of a UUID, enum or date key is a string, not a value of the field's type
             if (text.length() == 0) {
-                throw new DynamapperException("query(" + name() + ").rangeKey(beginsWith(\"\")): the prefix must not "
+                throw new IllegalArgumentException("query(" + name() + ").rangeKey(beginsWith(\"\")): the prefix must not "
                         + "be empty; leave out rangeKey(...) to read the whole partition");
             }
             return expressions.value(AttributeValue.fromS(text.toString()));
         }
         return rangeValue(expressions, range, value);
+    }
+
+    private static String show(AttributeValue value) {
+        return value.s() != null ? "'" + value.s() + "'" : value.n() != null ? value.n() : "<binary>";
     }
 
     private static String describe(KeyCondition condition) {
@@ -312,15 +320,21 @@ final class DefaultQuery<T> implements Query<T> {
     private final class Compiled {
         final QueryRequest base;
         final boolean filtered;
-        final Set<String> cursorAttributes;
+        /** The key attributes of a LastEvaluatedKey of this query, with their types. */
+        final Map<String, ScalarAttributeType> cursorAttributes;
+        final String hashAttribute;
+        final AttributeValue hashValue;
         final String indexName;
         /** Set once DynamoDB refused ALL_ATTRIBUTES: the index does not project every attribute. */
         boolean projectedOnly;
 
-        Compiled(QueryRequest base, boolean filtered, Set<String> cursorAttributes, String indexName) {
+        Compiled(QueryRequest base, boolean filtered, Map<String, ScalarAttributeType> cursorAttributes,
+                 String hashAttribute, AttributeValue hashValue, String indexName) {
             this.base = base;
             this.filtered = filtered;
             this.cursorAttributes = cursorAttributes;
+            this.hashAttribute = hashAttribute;
+            this.hashValue = hashValue;
             this.indexName = indexName;
         }
 
@@ -347,9 +361,14 @@ final class DefaultQuery<T> implements Query<T> {
         }
 
         private RawPage send(QueryRequest built) {
-            QueryResponse response = ReadFailures.send(ctx.checkOpen(), ctx.budget().get(), "Query", model, indexName,
-                    () -> ctx.client().query(built));
-            return new RawPage(response.hasItems() ? response.items() : List.of(),
+            long started = System.nanoTime();
+            QueryResponse response = ReadFailures.send(ctx.checkOpen(), ctx.budget().get(), ctx.listeners(), "Query",
+                    model, indexName, () -> ctx.client().query(built));
+            List<Map<String, AttributeValue>> items = response.hasItems() ? response.items() : List.of();
+            // an index's projection is not the whole item: those are read by key, and cached, afterwards
+            Reads.received(ctx, ReadEvent.Operation.QUERY, model, items,
+                    built.select() != Select.ALL_PROJECTED_ATTRIBUTES, ReadEvent.Cache.NONE, started);
+            return new RawPage(items,
                     response.count() == null ? 0 : response.count(),
                     RawPage.next(response.hasLastEvaluatedKey(), response.lastEvaluatedKey()));
         }
@@ -390,9 +409,23 @@ final class DefaultQuery<T> implements Query<T> {
         Map<String, AttributeValue> checkCursor(Cursor cursor) {
             Objects.requireNonNull(cursor, "cursor == null");
             Map<String, AttributeValue> key = cursor.lastEvaluatedKey();
-            if (!key.keySet().equals(cursorAttributes)) {
-                throw new DynamapperException("Cursor " + cursor + " does not belong to a query of " + target()
-                        + ": it holds attributes " + key.keySet() + ", expected " + cursorAttributes);
+            if (!key.keySet().equals(cursorAttributes.keySet())) {
+                throw new IllegalArgumentException("Cursor " + cursor + " does not belong to a query of " + target()
+                        + ": it holds key attributes " + key.keySet() + ", expected " + cursorAttributes.keySet());
+            }
+            for (Map.Entry<String, ScalarAttributeType> e : cursorAttributes.entrySet()) {
+                AttributeValue value = key.get(e.getKey());
+                String type = value.s() != null ? "S" : value.n() != null ? "N" : "B";
+                if (!type.equals(e.getValue().toString())) {
+                    throw new IllegalArgumentException("Cursor " + cursor + " does not belong to a query of "
+                            + target() + ": its key attribute '" + e.getKey() + "' is of type " + type
+                            + ", expected " + e.getValue());
+                }
+            }
+            if (!key.get(hashAttribute).equals(hashValue)) {
+                throw new IllegalArgumentException("Cursor " + cursor + " does not belong to this query of " + target()
+                        + ": it is from partition " + hashAttribute + " = " + show(key.get(hashAttribute))
+                        + ", this query reads " + hashAttribute + " = " + show(hashValue));
             }
             return key;
         }

@@ -1,6 +1,7 @@
 package io.dynamapper.engine.internal.read;
 
 import io.dynamapper.Filter;
+import io.dynamapper.ReadEvent;
 import io.dynamapper.Scan;
 import io.dynamapper.engine.internal.mapping.EntityModel;
 import io.dynamapper.engine.internal.retry.RetryBudget;
@@ -207,8 +208,12 @@ final class DefaultScan<T> implements Scan<T> {
             }
             ScanRequest built = request.build();
             Runnable check = Thread.currentThread() == caller ? ctx.checkOpen() : () -> { };
-            ScanResponse response = ReadFailures.send(check, budget, "Scan", model, null, () -> ctx.client().scan(built));
-            return new RawPage(response.hasItems() ? response.items() : List.of(),
+            long started = System.nanoTime();
+            ScanResponse response = ReadFailures.send(check, budget, ctx.listeners(), "Scan", model, null,
+                    () -> ctx.client().scan(built));
+            List<Map<String, AttributeValue>> items = response.hasItems() ? response.items() : List.of();
+            Reads.received(ctx, ReadEvent.Operation.SCAN, model, items, true, ReadEvent.Cache.NONE, started);
+            return new RawPage(items,
                     response.count() == null ? 0 : response.count(),
                     RawPage.next(response.hasLastEvaluatedKey(), response.lastEvaluatedKey()));
         }

@@ -74,7 +74,7 @@ final class FilterCompiler {
         } else if (filter instanceof Filter.Not not) {
             return "NOT (" + compile(not.filter()) + ")";
         } else if (filter == null) {
-            throw new DynamapperException("Filter on " + model.type().getSimpleName() + " contains a null filter");
+            throw new NullPointerException("filter == null (in a filter on " + model.type().getSimpleName() + ")");
         }
         throw new DynamapperException("Unknown filter " + filter.getClass().getName()); // unreachable: sealed
     }
@@ -99,11 +99,11 @@ final class FilterCompiler {
 
     private AttributePath resolve(String field) {
         if (field == null) {
-            throw new DynamapperException("Filter on " + model.type().getSimpleName() + " names no field (null)");
+            throw new NullPointerException("field == null (in a filter on " + model.type().getSimpleName() + ")");
         }
         AttributePath path = model.resolvePath(field);
         if (path.isTopLevel() && forbiddenAttributes.contains(path.attributeNames().get(0))) {
-            throw new DynamapperException("Filter on " + path.describe() + " (attribute '"
+            throw new IllegalArgumentException("Filter on " + path.describe() + " (attribute '"
                     + path.attributeNames().get(0) + "'): " + forbiddenReason);
         }
         return path;
@@ -131,7 +131,7 @@ final class FilterCompiler {
             return AttributeValue.fromB(SdkBytes.fromByteArray(bytes));
         }
         if (!"S".equals(type) && !"B".equals(type) && "beginsWith".equals(function)) {
-            throw new DynamapperException("beginsWith on " + field.describe() + ": the field is stored as "
+            throw new IllegalArgumentException("beginsWith on " + field.describe() + ": the field is stored as "
                     + type + "; begins_with applies to strings and binary only");
         }
         return field.encode(value);
@@ -153,7 +153,7 @@ final class FilterCompiler {
         } catch (DynamapperException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new DynamapperException("contains on " + field.describe() + " takes an element; "
+            throw new IllegalArgumentException("contains on " + field.describe() + " takes an element; "
                     + describe(value) + " cannot be one: " + e.getMessage(), e);
         }
     }

@@ -2,9 +2,11 @@ package io.dynamapper.engine.internal.read;
 
 import io.dynamapper.DynamapperException;
 import io.dynamapper.RetriesExhaustedException;
+import io.dynamapper.RetryEvent;
 import io.dynamapper.engine.internal.commit.Failures;
 import java.util.ArrayList;
 import java.util.List;
+import io.dynamapper.engine.internal.listener.Listeners;
 import io.dynamapper.engine.internal.mapping.EntityModel;
 import io.dynamapper.engine.internal.retry.RetryBudget;
 import java.util.function.Supplier;
@@ -22,14 +24,15 @@ final class ReadFailures {
      * retrying what is transient — throttling, 5xx, I/O errors and timeouts: a read changes nothing,
      * so it is always safe to send again — while the unit of work's {@code budget} lasts.
      *
+     * @param listeners told of each retry
      * @param operation "GetItem", "Query", "Scan", "BatchGetItem", for messages
      * @param index the index read, or null for the table
      * @throws RetriesExhaustedException if the budget ran out, earlier failures suppressed
      * @throws DynamapperException if DynamoDB rejected the request, or the thread was interrupted
      *     while waiting to retry
      */
-    static <R> R send(Runnable checkOpen, RetryBudget budget, String operation, EntityModel<?> model, String index,
-                      Supplier<R> request) {
+    static <R> R send(Runnable checkOpen, RetryBudget budget, Listeners listeners, String operation,
+                      EntityModel<?> model, String index, Supplier<R> request) {
         List<SdkException> failures = new ArrayList<>(0);
         for (int attempt = 1; ; attempt++) {
             checkOpen.run();
@@ -54,6 +57,7 @@ final class ReadFailures {
                             failures);
                 }
                 failures.add(e);
+                listeners.retry(RetryEvent.Operation.READ, e, attempt, model.tableName());
             }
         }
     }

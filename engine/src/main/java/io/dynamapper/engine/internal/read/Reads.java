@@ -3,8 +3,10 @@ package io.dynamapper.engine.internal.read;
 import io.dynamapper.DynamapperException;
 import io.dynamapper.Key;
 import io.dynamapper.Query;
+import io.dynamapper.ReadEvent;
 import io.dynamapper.RetriesExhaustedException;
 import io.dynamapper.Scan;
+import io.dynamapper.engine.internal.cache.SecondLevelCache;
 import io.dynamapper.engine.internal.mapping.EntityModel;
 import java.util.Collection;
 import java.util.List;
@@ -44,8 +46,10 @@ public final class Reads {
      * Reads with {@code BatchGetItem} in chunks of 100 keys, retrying unprocessed keys with backoff
      * within the unit of work's retry budget.
      *
-     * @throws DynamapperException if a key is null or does not fit the model's key fields (before any
-     *     request is sent), or a request fails
+     * @throws NullPointerException if the keys or one of them is null
+     * @throws IllegalArgumentException if a key does not fit the model's key fields (before any
+     *     request is sent)
+     * @throws DynamapperException if a request fails
      * @throws RetriesExhaustedException if keys are still unprocessed when the retry budget is spent
      */
     public static <T> List<T> getAll(ReadContext ctx, EntityModel<T> model, Collection<Key> keys) {
@@ -64,16 +68,51 @@ public final class Reads {
     }
 
     /**
-     * The item with this key, read strongly consistent or not, and retried when transient.
+     * The item with this key, read strongly consistent or not, and retried when transient. An
+     * eventually consistent read of a cached class answers from the second-level cache when it holds
+     * the key; a request's result refreshes the cache; listeners are told either way.
      *
      * @return the item, or empty if there is none
      */
     public static Optional<Map<String, AttributeValue>> getItem(ReadContext ctx, EntityModel<?> model,
                                                                 Map<String, AttributeValue> key, boolean consistent) {
+        long start = System.nanoTime();
+        SecondLevelCache cache = ctx.cache();
+        ReadEvent.Cache use = ReadEvent.Cache.NONE;
+        if (!consistent && cache.caches(model)) {
+            Map<String, AttributeValue> cached = cache.lookup(model, key);
+            if (cached != null) {
+                boolean found = cached != SecondLevelCache.ABSENT;
+                ctx.listeners().read(ReadEvent.Operation.GET, model, found ? 1 : 0, ReadEvent.Cache.HIT, start);
+                return found ? Optional.of(cached) : Optional.empty();
+            }
+            use = ReadEvent.Cache.MISS;
+        }
         GetItemRequest request = GetItemRequest.builder().tableName(model.tableName()).key(key)
                 .consistentRead(consistent).build();
-        GetItemResponse response = ReadFailures.send(ctx.checkOpen(), ctx.budget().get(), "GetItem", model, null,
-                () -> ctx.client().getItem(request));
-        return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
+        GetItemResponse response = ReadFailures.send(ctx.checkOpen(), ctx.budget().get(), ctx.listeners(), "GetItem",
+                model, null, () -> ctx.client().getItem(request));
+        boolean found = response.hasItem() && !response.item().isEmpty();
+        if (found) {
+            cache.read(model, response.item());
+        } else {
+            cache.notFound(model, key);
+        }
+        ctx.listeners().read(ReadEvent.Operation.GET, model, found ? 1 : 0, use, start);
+        return found ? Optional.of(response.item()) : Optional.empty();
+    }
+
+    /**
+     * After a request returned whole items of the model's table: refreshes their cache entries and
+     * tells the listeners.
+     */
+    static void received(ReadContext ctx, ReadEvent.Operation operation, EntityModel<?> model,
+                         List<Map<String, AttributeValue>> items, boolean whole, ReadEvent.Cache use, long start) {
+        if (whole && !items.isEmpty() && ctx.cache().caches(model)) {
+            for (Map<String, AttributeValue> item : items) {
+                ctx.cache().read(model, item);
+            }
+        }
+        ctx.listeners().read(operation, model, items.size(), use, start);
     }
 }

@@ -86,12 +86,14 @@ public final class TableManager implements SchemaManager {
      * {@inheritDoc}
      *
      * @throws io.dynamapper.MappingException if the class is not a valid entity
-     * @throws DynamapperException if the table exists, the throughput names an index the entity does
-     *     not have as a global index, DynamoDB rejects the request, or the table or an index does not
-     *     become {@code ACTIVE} in time
+     * @throws IllegalArgumentException if the throughput names an index the entity does not have as
+     *     a global index
+     * @throws DynamapperException if the table exists, DynamoDB rejects the request, or the table or
+     *     an index does not become {@code ACTIVE} in time
      */
     @Override
     public void createTable(Class<?> entityType, Throughput throughput) {
+        Objects.requireNonNull(entityType, "entityType == null");
         EntityModel<?> model = EntityModel.of(entityType);
         CreateTableRequest request = createRequest(model, Objects.requireNonNull(throughput, "throughput == null"));
         try {
@@ -118,6 +120,7 @@ public final class TableManager implements SchemaManager {
      */
     @Override
     public boolean createTableIfNotExists(Class<?> entityType, Throughput throughput) {
+        Objects.requireNonNull(entityType, "entityType == null");
         EntityModel<?> model = EntityModel.of(entityType);
         CreateTableRequest request = createRequest(model, Objects.requireNonNull(throughput, "throughput == null"));
         if (exists(model)) {
@@ -146,6 +149,7 @@ public final class TableManager implements SchemaManager {
      */
     @Override
     public void deleteTable(Class<?> entityType) {
+        Objects.requireNonNull(entityType, "entityType == null");
         EntityModel<?> model = EntityModel.of(entityType);
         try {
             client.deleteTable(b -> b.tableName(model.tableName()));
@@ -170,6 +174,7 @@ public final class TableManager implements SchemaManager {
      */
     @Override
     public TableDescription describe(Class<?> entityType) {
+        Objects.requireNonNull(entityType, "entityType == null");
         EntityModel<?> model = EntityModel.of(entityType);
         try {
             return client.describeTable(describeRequest(model)).table();
@@ -230,7 +235,7 @@ public final class TableManager implements SchemaManager {
         for (String name : throughput.indexes().keySet()) {
             if (!globals.contains(name)) {
                 boolean local = model.index(name).isPresent();
-                throw new DynamapperException("Throughput gives capacity to index '" + name + "', but "
+                throw new IllegalArgumentException("Throughput gives capacity to index '" + name + "', but "
                         + model.type().getName() + " (table '" + model.tableName() + "') has "
                         + (local ? "it as a local index, which shares the table's capacity"
                                 : "no such index; its global indexes are " + globals));

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.dynamapper.DynamapperException;
 import io.dynamapper.OptimisticLockException;
 import io.dynamapper.RetriesExhaustedException;
+import io.dynamapper.RetryEvent;
 import io.dynamapper.RetryPolicy;
 import io.dynamapper.SchemaManager;
 import io.dynamapper.Session;
@@ -12,6 +13,8 @@ import io.dynamapper.SessionCallback;
 import io.dynamapper.SessionConsumer;
 import io.dynamapper.SessionFactory;
 import io.dynamapper.SessionOptions;
+import io.dynamapper.engine.internal.cache.SecondLevelCache;
+import io.dynamapper.engine.internal.listener.Listeners;
 import io.dynamapper.engine.internal.retry.RetryBudget;
 import io.dynamapper.engine.internal.schema.TableManager;
 import java.util.ArrayList;
@@ -34,18 +37,38 @@ public final class DefaultSessionFactory implements SessionFactory {
     private final SessionOptions defaults;
     private final SchemaManager schema;
     private final LongSupplier nanoClock;
+    private final SecondLevelCache cache;
+    private final Listeners listeners;
 
-    /** Creates a factory; sends no request. */
+    /** Creates a factory without second-level cache and listeners; sends no request. */
     public DefaultSessionFactory(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions defaults) {
-        this(client, retryPolicy, defaults, System::nanoTime);
+        this(client, retryPolicy, defaults, SecondLevelCache.disabled(), Listeners.none(), System::nanoTime);
+    }
+
+    /**
+     * Creates a factory; sends no request.
+     *
+     * @param cache the second-level cache its sessions share ({@link SecondLevelCache#disabled()} for none)
+     * @param listeners told of commits, reads and retries
+     */
+    public DefaultSessionFactory(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions defaults,
+                                 SecondLevelCache cache, Listeners listeners) {
+        this(client, retryPolicy, defaults, cache, listeners, System::nanoTime);
     }
 
     /** A factory whose commits measure DynamoDB's token window with {@code nanoClock}, for tests. */
     DefaultSessionFactory(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions defaults,
                           LongSupplier nanoClock) {
+        this(client, retryPolicy, defaults, SecondLevelCache.disabled(), Listeners.none(), nanoClock);
+    }
+
+    private DefaultSessionFactory(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions defaults,
+                                  SecondLevelCache cache, Listeners listeners, LongSupplier nanoClock) {
         this.client = requireNonNull(client, "client == null");
         this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy == null");
         this.defaults = requireNonNull(defaults, "defaults == null");
+        this.cache = requireNonNull(cache, "cache == null");
+        this.listeners = requireNonNull(listeners, "listeners == null");
         this.nanoClock = requireNonNull(nanoClock, "nanoClock == null");
         this.schema = new TableManager(client);
     }
@@ -58,7 +81,8 @@ public final class DefaultSessionFactory implements SessionFactory {
     @Override
     public Session openSession(SessionOptions options) {
         requireNonNull(options, "options == null");
-        return new SessionImpl(client, options.retryPolicy().orElse(retryPolicy), options, nanoClock);
+        return new SessionImpl(client, options.retryPolicy().orElse(retryPolicy), options, nanoClock, cache,
+                listeners);
     }
 
     /**
@@ -81,7 +105,7 @@ public final class DefaultSessionFactory implements SessionFactory {
 
     private <R, X extends Exception> R runWithRetries(SessionCallback<R, X> work, RetryBudget budget) throws X {
         List<DynamapperException> failures = new ArrayList<>(2);
-        while (true) {
+        for (int run = 1; ; run++) {
             try (Session session = openSession()) {
                 R result = work.run(session);
                 session.commit();
@@ -99,6 +123,7 @@ public final class DefaultSessionFactory implements SessionFactory {
                     failures.forEach(e::addSuppressed);
                     throw e;
                 }
+                listeners.retry(RetryEvent.Operation.UNIT_OF_WORK, RetryEvent.Reason.OPTIMISTIC_LOCK, run, null);
             } catch (RetriesExhaustedException e) {
                 failures.forEach(e::addSuppressed);
                 throw e;
@@ -119,6 +144,11 @@ public final class DefaultSessionFactory implements SessionFactory {
     @Override
     public SchemaManager schema() {
         return schema;
+    }
+
+    /** The second-level cache its sessions share. */
+    public SecondLevelCache cache() {
+        return cache;
     }
 
     DynamoDbClient client() {

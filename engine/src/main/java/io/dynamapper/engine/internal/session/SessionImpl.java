@@ -13,9 +13,11 @@ import io.dynamapper.RetryPolicy;
 import io.dynamapper.Scan;
 import io.dynamapper.Session;
 import io.dynamapper.SessionOptions;
+import io.dynamapper.engine.internal.cache.SecondLevelCache;
 import io.dynamapper.engine.internal.commit.CommitExecutor;
 import io.dynamapper.engine.internal.commit.ItemSize;
 import io.dynamapper.engine.internal.commit.Write;
+import io.dynamapper.engine.internal.listener.Listeners;
 import io.dynamapper.engine.internal.mapping.EntityModel;
 import io.dynamapper.engine.internal.mapping.PropertyModel;
 import io.dynamapper.engine.internal.read.EntityLoader;
@@ -54,6 +56,10 @@ final class SessionImpl implements Session, EntityLoader {
     /** The retries of this session's unit of work when no enclosing one (inTransaction, @Transactional) has a budget. */
     private RetryBudget ownBudget;
     private final ReadContext readContext;
+    private final SecondLevelCache cache;
+    private final Listeners listeners;
+    /** The last attempt of the running commit that failed and was retried; 0 before any retry. */
+    private int retriedAttempts;
     private final String name;
     private final boolean serializable;
     private final HashMap<EntryKey, Entry> index = new HashMap<>();
@@ -62,14 +68,18 @@ final class SessionImpl implements Session, EntityLoader {
     private int removedEntries;
     private boolean closed;
 
-    SessionImpl(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions options, LongSupplier nanoClock) {
+    SessionImpl(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions options, LongSupplier nanoClock,
+                SecondLevelCache cache, Listeners listeners) {
         this.options = options;
         this.retryPolicy = retryPolicy;
         this.ownBudget = new RetryBudget(retryPolicy);
-        this.executor = new CommitExecutor(client, nanoClock);
+        this.cache = cache;
+        this.listeners = listeners;
+        this.executor = new CommitExecutor(client, nanoClock, this::retrying);
         this.name = "Session#" + IDS.incrementAndGet();
         this.serializable = options.isolation() == Isolation.SERIALIZABLE;
-        this.readContext = new ReadContext(client, this, options.consistentReads(), this::budget, this::checkOpen);
+        this.readContext = new ReadContext(client, this, options.consistentReads(), this::budget, this::checkOpen,
+                cache, listeners);
     }
 
     /** The budget of the unit of work on this thread: an enclosing one's, else this session's own. */
@@ -109,6 +119,11 @@ final class SessionImpl implements Session, EntityLoader {
     }
 
     private <T> Optional<T> read(Class<T> type, Object hashKey, Object rangeKey, boolean withRange) {
+        requireNonNull(type, "type == null");
+        requireNonNull(hashKey, "hashKey == null");
+        if (withRange) {
+            requireNonNull(rangeKey, "rangeKey == null");
+        }
         checkOpen();
         EntityModel<T> model = EntityModel.of(type);
         if (withRange && rangeKey == null) {
@@ -135,22 +150,23 @@ final class SessionImpl implements Session, EntityLoader {
 
     @Override
     public <T> List<T> getAll(Class<T> type, Collection<Key> keys) {
+        requireNonNull(type, "type == null");
+        requireNonNull(keys, "keys == null");
         checkOpen();
         EntityModel<T> model = EntityModel.of(type);
-        if (keys == null) {
-            throw new DynamapperException("keys == null");
-        }
         return Reads.getAll(readContext, model, keys);
     }
 
     @Override
     public <T> Query<T> query(Class<T> type) {
+        requireNonNull(type, "type == null");
         checkOpen();
         return Reads.query(readContext, EntityModel.of(type));
     }
 
     @Override
     public <T> Scan<T> scan(Class<T> type) {
+        requireNonNull(type, "type == null");
         checkOpen();
         return Reads.scan(readContext, EntityModel.of(type));
     }
@@ -195,6 +211,7 @@ final class SessionImpl implements Session, EntityLoader {
 
     @Override
     public void save(Object entity) {
+        requireNonNull(entity, "entity == null");
         checkOpen();
         EntityModel<Object> model = modelOf(entity, "save");
         EntryKey id = new EntryKey(model.tableName(), model.keyOf(entity));
@@ -234,6 +251,7 @@ final class SessionImpl implements Session, EntityLoader {
 
     @Override
     public void delete(Object entity) {
+        requireNonNull(entity, "entity == null");
         checkOpen();
         EntityModel<Object> model = modelOf(entity, "delete");
         EntryKey id = new EntryKey(model.tableName(), model.keyOf(entity));
@@ -407,9 +425,6 @@ final class SessionImpl implements Session, EntityLoader {
     }
 
     private static EntityModel<Object> modelOf(Object entity, String what) {
-        if (entity == null) {
-            throw new DynamapperException("Cannot " + what + " null");
-        }
         return erase(EntityModel.of(entity.getClass()));
     }
 
@@ -472,14 +487,28 @@ final class SessionImpl implements Session, EntityLoader {
                 owners.add(e);
             }
         }
-        // throws before any change to the session
-        int attempts = executor.execute(writes, budget(), options.exactlyOnceSingleWrites());
+        retriedAttempts = 0;
+        int attempts;
+        try {
+            // throws before any change to the session
+            attempts = executor.execute(writes, budget(), options.exactlyOnceSingleWrites());
+        } catch (RuntimeException e) {
+            CommitOutcomes.failed(e, writes, owners, retriedAttempts, cache, listeners, start);
+            throw e;
+        }
         renewBudget();
         for (int i = 0; i < writes.size(); i++) {
+            CommitOutcomes.cacheApplied(cache, owners.get(i), writes.get(i));
             applied(owners.get(i), writes.get(i));
         }
         compact();
         log(writes.size(), attempts, start);
+        CommitOutcomes.committed(writes, attempts, listeners, start);
+    }
+
+    private void retrying(int attempt, RuntimeException failure, List<Write> writes) {
+        retriedAttempts = attempt;
+        CommitOutcomes.retrying(listeners, attempt, failure, writes);
     }
 
     private void applied(Entry e, Write write) {

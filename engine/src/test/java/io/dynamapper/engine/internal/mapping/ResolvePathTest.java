@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dynamapper.Attribute;
-import io.dynamapper.DynamapperException;
 import io.dynamapper.HashKey;
 import io.dynamapper.Table;
 import java.time.LocalDate;
@@ -91,32 +90,32 @@ class ResolvePathTest {
 
     @Test
     void unknownFieldsListWhatThereIs() {
-        DynamapperException e = assertThrows(DynamapperException.class, () -> model.resolvePath("address.town"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.resolvePath("address.town"));
         assertTrue(e.getMessage().contains("Address has no persisted field 'town'")
                 && e.getMessage().contains("[city, zip, previous]"), e.getMessage());
-        e = assertThrows(DynamapperException.class, () -> model.resolvePath("nope"));
+        e = assertThrows(IllegalArgumentException.class, () -> model.resolvePath("nope"));
         assertTrue(e.getMessage().contains("Customer has no persisted field 'nope'"), e.getMessage());
     }
 
     @Test
     void pathsCannotGoIntoScalarsSetsOrLists() {
         for (String bad : List.of("id.x", "tags.a", "history.city", "address.zip.x")) {
-            DynamapperException e = assertThrows(DynamapperException.class, () -> model.resolvePath(bad), bad);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.resolvePath(bad), bad);
             assertTrue(e.getMessage().contains("no named parts"), e.getMessage());
         }
-        assertThrows(DynamapperException.class, () -> model.resolvePath(""));
-        assertThrows(DynamapperException.class, () -> model.resolvePath("address..city"));
-        assertThrows(DynamapperException.class, () -> model.resolvePath((String) null));
+        assertThrows(IllegalArgumentException.class, () -> model.resolvePath(""));
+        assertThrows(IllegalArgumentException.class, () -> model.resolvePath("address..city"));
+        assertThrows(IllegalArgumentException.class, () -> model.resolvePath((String) null));
     }
 
     @Test
     void encodeRejectsValuesOfTheWrongType() {
-        DynamapperException e = assertThrows(DynamapperException.class,
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> model.resolvePath("address.zip").encode("12"));
         assertTrue(e.getMessage().contains("Customer.address.zip (int)"), e.getMessage());
-        assertThrows(DynamapperException.class, () -> model.resolvePath("address.zip").encode(1.5));
-        assertThrows(DynamapperException.class, () -> model.resolvePath("address.city").encode(null));
-        assertThrows(DynamapperException.class, () -> model.resolvePath("tags").encode(Set.of()));
+        assertThrows(IllegalArgumentException.class, () -> model.resolvePath("address.zip").encode(1.5));
+        assertThrows(IllegalArgumentException.class, () -> model.resolvePath("address.city").encode(null));
+        assertThrows(IllegalArgumentException.class, () -> model.resolvePath("tags").encode(Set.of()));
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.dynamapper.DynamapperException;
 import io.dynamapper.Key;
 import io.dynamapper.RetriesExhaustedException;
 import io.dynamapper.engine.internal.mapping.EntityModel;
@@ -236,16 +235,18 @@ class BatchGetTest {
     @Test
     void invalidKeysAreClearErrorsBeforeAnyRequest() {
         ReadContext ctx = context.over(recording.client());
-        DynamapperException noRange = assertThrows(DynamapperException.class,
+        IllegalArgumentException noRange = assertThrows(IllegalArgumentException.class,
                 () -> Reads.getAll(ctx, LEVELS, List.of(Key.of(1, 1), Key.of(1))));
         assertTrue(noRange.getMessage().contains("key #1") && noRange.getMessage().contains("map"), noRange.getMessage());
-        DynamapperException wrongType = assertThrows(DynamapperException.class,
+        IllegalArgumentException wrongType = assertThrows(IllegalArgumentException.class,
                 () -> Reads.getAll(ctx, LEVELS, List.of(Key.of("one", 1))));
         assertTrue(wrongType.getMessage().contains("Level.episode"), wrongType.getMessage());
-        assertThrows(DynamapperException.class, () -> Reads.getAll(ctx, USERS, List.of(Key.of("ann", 1))));
-        assertThrows(DynamapperException.class, () -> Reads.getAll(ctx, USERS, List.of(Key.of(""))));
-        assertThrows(DynamapperException.class, () -> Reads.getAll(ctx, USERS, Arrays.asList(Key.of("ann"), null)));
-        assertThrows(DynamapperException.class, () -> Reads.getAll(ctx, USERS, null));
+        assertThrows(IllegalArgumentException.class, () -> Reads.getAll(ctx, USERS, List.of(Key.of("ann", 1))));
+        assertThrows(IllegalArgumentException.class, () -> Reads.getAll(ctx, USERS, List.of(Key.of(""))));
+        assertEquals("keys[1] == null (getAll(User))", assertThrows(NullPointerException.class,
+                () -> Reads.getAll(ctx, USERS, Arrays.asList(Key.of("ann"), null))).getMessage());
+        assertEquals("keys == null", assertThrows(NullPointerException.class,
+                () -> Reads.getAll(ctx, USERS, null)).getMessage());
         assertEquals(0, recording.requests().size());
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dynamapper.Attribute;
-import io.dynamapper.DynamapperException;
 import io.dynamapper.Filter;
 import io.dynamapper.HashKey;
 import io.dynamapper.Table;
@@ -74,10 +73,10 @@ class NestedFilterTest {
     @Test
     void nestedValuesAreConvertedWithTheNestedFieldsCodec() {
         assertEquals(List.of("bob"), scan(Filter.eq("counts.kills", 7L)));
-        DynamapperException wrongType = assertThrows(DynamapperException.class,
+        IllegalArgumentException wrongType = assertThrows(IllegalArgumentException.class,
                 () -> scan(Filter.eq("counts.kills", "seven")));
         assertTrue(wrongType.getMessage().contains("Player.counts.kills"), wrongType.getMessage());
-        DynamapperException unknown = assertThrows(DynamapperException.class, () -> scan(Filter.eq("home.street", "x")));
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> scan(Filter.eq("home.street", "x")));
         assertTrue(unknown.getMessage().contains("Address has no persisted field 'street'")
                 && unknown.getMessage().contains("[city, zip]"), unknown.getMessage());
     }

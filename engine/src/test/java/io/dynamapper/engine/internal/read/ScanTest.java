@@ -173,7 +173,7 @@ class ScanTest {
         assertThrows(IllegalArgumentException.class, () -> Reads.scan(ctx, LEVELS).segments(0));
         assertThrows(IllegalArgumentException.class, () -> Reads.scan(ctx, LEVELS).segments(1_000_001));
         assertThrows(IllegalArgumentException.class, () -> Reads.scan(ctx, LEVELS).limit(-1));
-        assertThrows(DynamapperException.class, () -> Reads.scan(ctx, LEVELS).filter(Filter.eq("nope", 1)).stream());
+        assertThrows(IllegalArgumentException.class, () -> Reads.scan(ctx, LEVELS).filter(Filter.eq("nope", 1)).stream());
         assertEquals(0, recording.requests().size());
 
         context.closed = true;

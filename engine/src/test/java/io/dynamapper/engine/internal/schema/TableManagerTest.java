@@ -255,10 +255,10 @@ class TableManagerTest {
     void throughputForAnIndexTheEntityLacksIsRejectedBeforeAnyRequest() {
         RecordingClient recording = RecordingClient.wrap(ddb);
         TableManager manager = new TableManager(recording.client());
-        DynamapperException e = assertThrows(DynamapperException.class,
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> manager.createTable(User.class, Throughput.provisioned(1, 1).withIndex("by_name", 1, 1)));
         assertTrue(e.getMessage().contains("by_name") && e.getMessage().contains("[by_email, by_team]"), e.getMessage());
-        DynamapperException local = assertThrows(DynamapperException.class,
+        IllegalArgumentException local = assertThrows(IllegalArgumentException.class,
                 () -> manager.createTable(Message.class, Throughput.provisioned(1, 1).withIndex("by_author", 1, 1)));
         assertTrue(local.getMessage().contains("local index"), local.getMessage());
         assertTrue(recording.requests().isEmpty());

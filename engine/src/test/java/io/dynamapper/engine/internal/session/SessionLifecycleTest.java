@@ -99,25 +99,28 @@ class SessionLifecycleTest extends SessionTestSupport {
             assertThrows(MappingException.class, () -> s.save(unmapped));
             assertThrows(MappingException.class, () -> s.delete(unmapped));
             assertThrows(MappingException.class, () -> s.find(Unmapped.class, "x"));
-            assertThrows(DynamapperException.class, () -> s.save(null));
-            assertThrows(DynamapperException.class, () -> s.delete(null));
-            assertThrows(DynamapperException.class, () -> s.find(null, "x"));
+            assertEquals("entity == null", assertThrows(NullPointerException.class, () -> s.save(null)).getMessage());
+            assertEquals("entity == null", assertThrows(NullPointerException.class, () -> s.delete(null)).getMessage());
+            assertEquals("type == null", assertThrows(NullPointerException.class, () -> s.find(null, "x")).getMessage());
 
-            DynamapperException nullKey = assertThrows(DynamapperException.class, () -> s.find(Account.class, null));
-            assertTrue(nullKey.getMessage().contains("Account.id"), nullKey.getMessage());
-            assertThrows(DynamapperException.class, () -> s.get(DoomMap.class, 1, null));
-            DynamapperException wrongType = assertThrows(DynamapperException.class, () -> s.find(DoomMap.class, "one", 1));
+            assertEquals("hashKey == null",
+                    assertThrows(NullPointerException.class, () -> s.find(Account.class, null)).getMessage());
+            assertEquals("rangeKey == null",
+                    assertThrows(NullPointerException.class, () -> s.get(DoomMap.class, 1, null)).getMessage());
+            IllegalArgumentException wrongType = assertThrows(IllegalArgumentException.class,
+                    () -> s.find(DoomMap.class, "one", 1));
             assertTrue(wrongType.getMessage().contains("DoomMap.episode"), wrongType.getMessage());
-            assertThrows(DynamapperException.class, () -> s.find(DoomMap.class, 1, 1.5));
+            assertThrows(IllegalArgumentException.class, () -> s.find(DoomMap.class, 1, 1.5));
 
             MappingException extraRange = assertThrows(MappingException.class, () -> s.find(Account.class, "a", 1));
             assertTrue(extraRange.getMessage().contains("no range key"), extraRange.getMessage());
             MappingException missingRange = assertThrows(MappingException.class, () -> s.get(DoomMap.class, 1));
             assertTrue(missingRange.getMessage().contains("range key"), missingRange.getMessage());
 
-            DynamapperException nullKeyField = assertThrows(DynamapperException.class, () -> s.save(new Account(null, 1)));
+            IllegalArgumentException nullKeyField = assertThrows(IllegalArgumentException.class,
+                    () -> s.save(new Account(null, 1)));
             assertTrue(nullKeyField.getMessage().contains("Account.id"), nullKeyField.getMessage());
-            assertThrows(DynamapperException.class, () -> s.save(new Account("", 1)));
+            assertThrows(IllegalArgumentException.class, () -> s.save(new Account("", 1)));
         }
         assertEquals(List.of(), recording.requests());
     }

@@ -1,4 +1,6 @@
-package io.dynamapper.testkit.example;
+package io.dynamapper.examples.readme;
+
+// @snippet account
 
 import io.dynamapper.HashKey;
 import io.dynamapper.Table;
@@ -19,3 +21,4 @@ public class Account {
         this.balance = balance;
     }
 }
+// @end

@@ -1,4 +1,6 @@
-package io.dynamapper.testkit.example;
+package io.dynamapper.examples.readme;
+
+// @snippet bank-test
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -47,3 +49,4 @@ class BankTest {
         assertEquals(30, bank.balance("bob"));
     }
 }
+// @end

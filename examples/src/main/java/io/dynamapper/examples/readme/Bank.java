@@ -1,4 +1,6 @@
-package io.dynamapper.testkit.example;
+package io.dynamapper.examples.readme;
+
+// @snippet bank
 
 import io.dynamapper.SessionFactory;
 
@@ -26,3 +28,4 @@ public class Bank {
         return sessions.inTransaction(s -> s.get(Account.class, id).balance);
     }
 }
+// @end
