@@ -72,4 +72,28 @@ public interface SessionFactory {
      * @return the schema manager of this factory's client
      */
     SchemaManager schema();
+
+    /**
+     * A writer that loads or deletes many items with {@code BatchWriteItem}, with the default
+     * {@link BulkWriteOptions}: not atomic and not version-checked (see {@link BulkWriter}).
+     *
+     * @return a new writer; close it to flush
+     */
+    BulkWriter bulkWriter();
+
+    /**
+     * A writer with the given options.
+     *
+     * @param options parallelism, retry budget and progress callback
+     * @return a new writer; close it to flush
+     * @throws NullPointerException if {@code options} is null
+     */
+    BulkWriter bulkWriter(BulkWriteOptions options);
+
+    /**
+     * Converts items to entities and back, without a session, e.g. for DynamoDB Streams records.
+     *
+     * @return the factory's mapper (thread-safe)
+     */
+    ItemMapper mapper();
 }

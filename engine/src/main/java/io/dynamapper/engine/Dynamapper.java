@@ -12,6 +12,8 @@ import io.dynamapper.SessionOptions;
 import io.dynamapper.engine.internal.cache.SecondLevelCache;
 import io.dynamapper.engine.internal.listener.Listeners;
 import io.dynamapper.engine.internal.session.DefaultSessionFactory;
+import io.dynamapper.engine.internal.validation.BeanValidation;
+import io.dynamapper.engine.internal.validation.EntityValidator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -68,6 +70,7 @@ public final class Dynamapper {
         private DynamoDbClient client;
         private RetryPolicy retryPolicy;
         private SessionOptions sessionOptions;
+        private EntityValidator validator;
         private Boolean secondLevelCache;
         private final List<DynamapperListener> listeners = new ArrayList<>(2);
 
@@ -157,6 +160,32 @@ public final class Dynamapper {
         }
 
         /**
+         * Validates every new and changed entity with Jakarta Bean Validation at each commit, before
+         * anything is sent; violations fail the commit with {@link io.dynamapper.EntityValidationException}
+         * and leave the session unchanged. Needs {@code jakarta.validation:jakarta.validation-api} and
+         * an implementation (e.g. Hibernate Validator) on the classpath; the engine does not depend on
+         * them otherwise.
+         *
+         * <pre>{@code
+         * Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
+         * SessionFactory sessions = Dynamapper.builder().client(client).validator(validator).build();
+         * }</pre>
+         *
+         * @param beanValidator the validator, e.g. from {@code Validation.buildDefaultValidatorFactory()}
+         * @return this builder
+         * @throws NullPointerException if {@code beanValidator} is null
+         * @throws IllegalStateException if a validator was already set
+         */
+        public Builder validator(jakarta.validation.Validator beanValidator) {
+            requireNonNull(beanValidator, "validator == null");
+            if (validator != null) {
+                throw new IllegalStateException("validator was already set to " + validator);
+            }
+            validator = BeanValidation.of(beanValidator);
+            return this;
+        }
+
+        /**
          * Builds the factory.
          *
          * @return a new, thread-safe session factory
@@ -171,7 +200,7 @@ public final class Dynamapper {
                     sessionOptions == null ? SessionOptions.defaults() : sessionOptions,
                     Boolean.FALSE.equals(secondLevelCache)
                             ? SecondLevelCache.disabled() : SecondLevelCache.create(Ticker.systemTicker()),
-                    Listeners.of(listeners));
+                    Listeners.of(listeners), Optional.ofNullable(validator));
         }
     }
 }

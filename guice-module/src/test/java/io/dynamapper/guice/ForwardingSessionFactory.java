@@ -1,5 +1,8 @@
 package io.dynamapper.guice;
 
+import io.dynamapper.BulkWriteOptions;
+import io.dynamapper.BulkWriter;
+import io.dynamapper.ItemMapper;
 import io.dynamapper.SchemaManager;
 import io.dynamapper.Session;
 import io.dynamapper.SessionCallback;
@@ -42,5 +45,20 @@ class ForwardingSessionFactory implements SessionFactory {
     @Override
     public SchemaManager schema() {
         return delegate.schema();
+    }
+
+    @Override
+    public BulkWriter bulkWriter() {
+        return delegate.bulkWriter();
+    }
+
+    @Override
+    public BulkWriter bulkWriter(BulkWriteOptions options) {
+        return delegate.bulkWriter(options);
+    }
+
+    @Override
+    public ItemMapper mapper() {
+        return delegate.mapper();
     }
 }

@@ -5,6 +5,9 @@ import static java.util.Objects.requireNonNull;
 import io.dynamapper.Key;
 import io.dynamapper.Query;
 import io.dynamapper.Scan;
+import io.dynamapper.BulkWriteOptions;
+import io.dynamapper.BulkWriter;
+import io.dynamapper.ItemMapper;
 import io.dynamapper.SchemaManager;
 import io.dynamapper.Session;
 import io.dynamapper.SessionCallback;
@@ -56,6 +59,21 @@ final class ExtensionSessionFactory implements SessionFactory {
     @Override
     public SchemaManager schema() {
         return delegate.schema();
+    }
+
+    @Override
+    public BulkWriter bulkWriter() {
+        return delegate.bulkWriter();
+    }
+
+    @Override
+    public BulkWriter bulkWriter(BulkWriteOptions options) {
+        return delegate.bulkWriter(options);
+    }
+
+    @Override
+    public ItemMapper mapper() {
+        return delegate.mapper();
     }
 
     private Session track(Session session) {

@@ -12,12 +12,14 @@ import io.dynamapper.inmemory.InMemoryDynamoDb;
 import io.dynamapper.inmemory.InMemoryDynamoDbServer;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The DoomMap walkthrough of dynamodb-mapper, in Java. Runs on the in-memory DynamoDB in process by
@@ -34,10 +36,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class Walkthrough {
     private final SessionFactory sessions;
+    private final DynamoDbClient client;
     private final Consumer<String> out;
 
     Walkthrough(DynamoDbClient client, Consumer<String> out) {
         this.out = out;
+        this.client = client;
         this.sessions = Dynamapper.builder().client(PrintingClient.wrap(client, out)).build();
     }
 
@@ -153,6 +157,28 @@ public final class Walkthrough {
         try (Session s = sessions.openSession()) {
             out.accept("   E1M9 present: " + s.find(DoomMap.class, 1, 9).isPresent()
                     + "; maps left in episode 1: " + s.query(DoomMap.class).hashKey(1).count());
+        }
+
+        step("10. Auto-increment keys: players get ids 1, 2, 3 at save, from one counter update for ten keys");
+        sessions.schema().createTableIfNotExists(Player.class, Throughput.provisioned(5, 5));
+        try (Session s = sessions.openSession()) {
+            for (String name : List.of("Doomguy", "Commander Keen", "BJ Blazkowicz")) {
+                Player p = new Player(name);
+                s.save(p);
+                out.accept("   saved " + p);
+            }
+            s.commit();
+        }
+
+        step("11. A lazy migration: an item the first version of the application wrote, cheats as one string");
+        client.putItem(b -> b.tableName("doom_map").item(Map.of("episode", AttributeValue.fromN("2"),
+                "map", AttributeValue.fromN("1"), "name", AttributeValue.fromS("Deimos Anomaly"),
+                "cheats", AttributeValue.fromS("idkfa,iddqd"), "version", AttributeValue.fromN("1"))));
+        try (Session s = sessions.openSession()) {
+            DoomMap e2m1 = s.get(DoomMap.class, 2, 1);
+            out.accept("   read through @Migrate(from = 1): " + e2m1 + "; dirty: " + s.isDirty());
+            s.commit();
+            out.accept("   written back with _schema = 2: " + e2m1);
         }
         step("Done.");
     }

@@ -153,7 +153,8 @@ public final class CommitExecutor {
     /**
      * Validates and sends the writes, retrying transient failures while {@code budget} lasts.
      *
-     * @param exactlyOnce whether a single write is sent as a one-action transaction with a token
+     * @param exactlyOnce whether a single write is sent as a one-action transaction with a token (a
+     *     write that is not {@linkplain Write#idempotent() idempotent} always is)
      * @return the number of attempts made (0 if there was nothing to send)
      * @throws OptimisticLockException if a condition failed; nothing was written
      * @throws RetriesExhaustedException if the budget ran out and no attempt was applied
@@ -167,7 +168,7 @@ public final class CommitExecutor {
         if (writes.isEmpty()) {
             return 0;
         }
-        boolean single = writes.size() == 1 && !exactlyOnce;
+        boolean single = writes.size() == 1 && !exactlyOnce && writes.get(0).idempotent();
         TransactWriteItemsRequest transaction = single ? null : transaction(writes);
         List<Throwable> failures = new ArrayList<>(2);
         boolean outcomeUnknown = false;

@@ -86,6 +86,15 @@ public record Write(Kind kind, Class<?> entityType, Key key, String tableName, M
         }
     }
 
+    /**
+     * Whether sending this write twice has the effect of sending it once. False for an update that
+     * ADDs counter deltas ({@code @Counter}): it is sent in a transaction with a client request
+     * token even when it is the only write, so that a retry cannot apply it twice.
+     */
+    public boolean idempotent() {
+        return kind != Kind.UPDATE || !(updateExpression.startsWith("ADD ") || updateExpression.contains(" ADD "));
+    }
+
     /** "update DoomMap (1, 1)", for messages. */
     public String describe() {
         return kind.name().toLowerCase(java.util.Locale.ROOT) + " " + entityType.getSimpleName() + " " + key;

@@ -1,5 +1,8 @@
 package io.dynamapper.engine.internal.mapping;
 
+import io.dynamapper.AutoIncrement;
+import io.dynamapper.AutoUuid;
+import io.dynamapper.Counter;
 import io.dynamapper.DynamapperException;
 import io.dynamapper.HashKey;
 import io.dynamapper.IndexHashKey;
@@ -14,6 +17,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +60,11 @@ public final class EntityModel<T> {
     private final PropertyModel[] indexKeys; // key properties of indexes that are not table keys
     private final boolean optimisticLocking;
     private final long maxVersion;
+    private final Migrations migrations; // null without @SchemaVersion
+    private final PropertyModel autoIncrement;
+    private final int blockSize;
+    private final List<PropertyModel> autoUuids;
+    private final List<CounterModel> counters;
 
     /**
      * The model of an entity class, built on first use and cached for the life of the class.
@@ -125,6 +134,73 @@ public final class EntityModel<T> {
         List<PropertyModel> others = new ArrayList<>(shape.properties());
         others.remove(version);
         this.compared = others.toArray(new PropertyModel[0]);
+        this.migrations = Migrations.of(type);
+        if (migrations != null) {
+            for (PropertyModel p : shape.properties()) {
+                if (p.attributeName().equals(migrations.attribute())) {
+                    throw new MappingException("Field " + p.describe() + " is stored in attribute '" + p.attributeName()
+                            + "', which @SchemaVersion uses for the schema version; rename one of them "
+                            + "(@SchemaVersion(value = n, attribute = \"...\"))");
+                }
+            }
+        }
+        this.autoIncrement = single(AutoIncrement.class, false);
+        if (autoIncrement != null) {
+            if (autoIncrement != hashKey || !Set.of(int.class, Integer.class, long.class, Long.class, BigInteger.class)
+                    .contains(autoIncrement.javaType())) {
+                throw new MappingException("@AutoIncrement field " + autoIncrement.describe() + " must be the @HashKey "
+                        + "and an int, long, Integer, Long or BigInteger");
+            }
+            this.blockSize = elementOf(autoIncrement).getAnnotation(AutoIncrement.class).blockSize();
+            if (blockSize < 1) {
+                throw new MappingException("@AutoIncrement(blockSize = " + blockSize + ") on " + autoIncrement.describe()
+                        + ": a block holds at least 1 key");
+            }
+        } else {
+            this.blockSize = 0;
+        }
+        List<PropertyModel> uuids = new ArrayList<>(2);
+        for (int i = 0; i < shape.properties().size(); i++) {
+            if (shape.elements().get(i).isAnnotationPresent(AutoUuid.class)) {
+                PropertyModel p = shape.properties().get(i);
+                if ((p != hashKey && p != rangeKey) || (p.javaType() != UUID.class && p.javaType() != String.class)) {
+                    throw new MappingException("@AutoUuid field " + p.describe() + " must be the @HashKey or @RangeKey "
+                            + "and a UUID or String");
+                }
+                if (p == autoIncrement) {
+                    throw new MappingException("Field " + p.describe() + " cannot be both @AutoIncrement and @AutoUuid");
+                }
+                uuids.add(p);
+            }
+        }
+        this.autoUuids = List.copyOf(uuids);
+        List<CounterModel> counterList = new ArrayList<>(2);
+        for (int i = 0; i < shape.properties().size(); i++) {
+            Counter counter = shape.elements().get(i).getAnnotation(Counter.class);
+            if (counter != null) {
+                PropertyModel p = shape.properties().get(i);
+                if (p == hashKey || p == rangeKey || p == version || !Set.of(int.class, Integer.class, long.class,
+                        Long.class, short.class, Short.class, BigInteger.class).contains(p.javaType())) {
+                    throw new MappingException("@Counter field " + p.describe() + " must be an integral number "
+                            + "(int, long, short, their boxes or BigInteger) and neither a key nor the @Version");
+                }
+                if (counter.min() > counter.max()) {
+                    throw new MappingException("@Counter(min = " + counter.min() + ", max = " + counter.max() + ") on "
+                            + p.describe() + ": min is greater than max");
+                }
+                counterList.add(new CounterModel(p, counter.min(), counter.max()));
+            }
+        }
+        this.counters = List.copyOf(counterList);
+        if (shape.isRecord() && (autoIncrement != null || !autoUuids.isEmpty())) {
+            throw new MappingException(type.getName() + " is a record with a generated key (@AutoIncrement or @AutoUuid)"
+                    + "; save cannot set a record's key, so generate it when you create the record "
+                    + "(e.g. a UUID from a factory method) or use a class");
+        }
+    }
+
+    private AnnotatedElement elementOf(PropertyModel property) {
+        return shape.elements().get(shape.properties().indexOf(property));
     }
 
     private PropertyModel single(Class<? extends Annotation> annotation, boolean required) {
@@ -347,6 +423,154 @@ public final class EntityModel<T> {
         return new AttributePath(names, codec, Optional.ofNullable(property), described + " (" + typeName + ")");
     }
 
+    // ---------------------------------------------------------------- seed capabilities
+
+    /** The {@code @AutoIncrement} hash key, if any. */
+    public Optional<PropertyModel> autoIncrement() {
+        return Optional.ofNullable(autoIncrement);
+    }
+
+    /** The {@code @AutoIncrement} block size; 0 without one. */
+    public int autoIncrementBlockSize() {
+        return blockSize;
+    }
+
+    /**
+     * A {@code @Counter} property and its bounds ({@link Long#MIN_VALUE} and {@link Long#MAX_VALUE}
+     * mean none).
+     *
+     * @param property the counter field
+     * @param min the smallest value the stored counter may take
+     * @param max the largest value the stored counter may take
+     */
+    public record CounterModel(PropertyModel property, long min, long max) {
+        /** Whether the counter has a lower bound. */
+        public boolean hasMin() {
+            return min != Long.MIN_VALUE;
+        }
+
+        /** Whether the counter has an upper bound. */
+        public boolean hasMax() {
+            return max != Long.MAX_VALUE;
+        }
+    }
+
+    /** The {@code @Counter} fields, possibly none. */
+    public List<CounterModel> counters() {
+        return counters;
+    }
+
+    /** The {@code @AutoUuid} keys, possibly none. */
+    public List<PropertyModel> autoUuids() {
+        return autoUuids;
+    }
+
+    /** The attribute of the {@code @AutoIncrement} counter in the counter item. */
+    public static final String SEQUENCE_ATTRIBUTE = "_sequence";
+
+    /**
+     * The key of this table's {@code @AutoIncrement} counter item: hash key 0 and, if the table has a
+     * range key, its smallest simple value (0, "_sequence" or the byte 0).
+     *
+     * @throws IllegalStateException if the class has no {@code @AutoIncrement} key
+     */
+    public Map<String, AttributeValue> sequenceKey() {
+        if (autoIncrement == null) {
+            throw new IllegalStateException(type.getName() + " has no @AutoIncrement key");
+        }
+        Map<String, AttributeValue> key = new LinkedHashMap<>(4);
+        key.put(hashKey.attributeName(), AttributeValue.fromN("0"));
+        if (rangeKey != null) {
+            AttributeValue range = switch (keyType(rangeKey)) {
+                case N -> AttributeValue.fromN("0");
+                case B -> AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(new byte[1]));
+                default -> AttributeValue.fromS(SEQUENCE_ATTRIBUTE);
+            };
+            key.put(rangeKey.attributeName(), range);
+        }
+        return key;
+    }
+
+    /** Whether an item of this table is the {@code @AutoIncrement} counter item, which reads skip. */
+    public boolean isSequenceItem(Map<String, AttributeValue> item) {
+        return autoIncrement != null && item.containsKey(SEQUENCE_ATTRIBUTE)
+                && "0".equals(item.get(hashKey.attributeName()).n());
+    }
+
+    /**
+     * Whether a key property holds no value yet: null, or 0 for a number.
+     */
+    public boolean keyUnset(PropertyModel key, T entity) {
+        Object value = key.read(entity);
+        return value == null || (value instanceof Number n && new java.math.BigDecimal(n.toString()).signum() == 0);
+    }
+
+    /**
+     * Sets a key property of a mutable entity, converting the value to the field's type.
+     *
+     * @throws DynamapperException if the value does not fit the field
+     */
+    public void assignKey(PropertyModel key, T entity, Object value) {
+        Object converted;
+        try {
+            converted = key.codec().convert(value);
+        } catch (IllegalArgumentException e) {
+            throw new DynamapperException("Generated key " + value + " does not fit " + key.describe() + " (a "
+                    + key.javaType().getSimpleName() + "): " + e.getMessage());
+        }
+        shape.with(entity, key, converted);
+    }
+
+    /** The schema version of new items ({@code @SchemaVersion}), 0 without one. */
+    public int schemaVersion() {
+        return migrations == null ? 0 : migrations.current();
+    }
+
+    /**
+     * The schema version attribute's value of items written now.
+     *
+     * @throws IllegalStateException if the class has no {@code @SchemaVersion}
+     */
+    public AttributeValue schemaValue() {
+        if (migrations == null) {
+            throw new IllegalStateException(type.getName() + " has no @SchemaVersion");
+        }
+        return migrations.currentValue();
+    }
+
+    /** The attribute holding the schema version, if the class has a {@code @SchemaVersion}. */
+    public Optional<String> schemaAttribute() {
+        return migrations == null ? Optional.empty() : Optional.of(migrations.attribute());
+    }
+
+    /**
+     * A stored item lifted to the class's schema version by its {@code @Migrate} steps, with the
+     * version attribute set; the same instance if it is current (or the class has no schema version).
+     *
+     * @throws MappingException if the item is newer than the class, a step fails, or a step changed the key
+     */
+    public Map<String, AttributeValue> migrate(Map<String, AttributeValue> item) {
+        if (migrations == null) {
+            return item;
+        }
+        Map<String, AttributeValue> migrated = migrations.migrate(item, this);
+        if (migrated != item) {
+            checkSameKey(hashKey, item, migrated);
+            if (rangeKey != null) {
+                checkSameKey(rangeKey, item, migrated);
+            }
+        }
+        return migrated;
+    }
+
+    private void checkSameKey(PropertyModel key, Map<String, AttributeValue> before, Map<String, AttributeValue> after) {
+        if (!java.util.Objects.equals(before.get(key.attributeName()), after.get(key.attributeName()))) {
+            throw new MappingException("The @Migrate steps of " + type.getName() + " changed key attribute '"
+                    + key.attributeName() + "' of item " + keyValue(before) + " of table '" + tableName
+                    + "'; a migration cannot change an item's key");
+        }
+    }
+
     /** The key type of a key property. */
     public static ScalarAttributeType keyType(PropertyModel key) {
         return key.codec().keyType().orElseThrow();
@@ -364,6 +588,9 @@ public final class EntityModel<T> {
      */
     public Map<String, AttributeValue> toItem(T entity) {
         Map<String, AttributeValue> item = shape.encode(entity);
+        if (migrations != null) {
+            item.put(migrations.attribute(), migrations.currentValue());
+        }
         checkKeyValue(hashKey, item.get(hashKey.attributeName()), entity, false);
         if (rangeKey != null) {
             checkKeyValue(rangeKey, item.get(rangeKey.attributeName()), entity, false);
@@ -378,12 +605,22 @@ public final class EntityModel<T> {
     }
 
     /**
-     * Builds an entity from an item.
+     * Builds an entity from an item, first running the class's migrations ({@link #migrate}).
+     *
+     * @throws MappingException if an attribute does not fit its field, naming table, key, attribute and
+     *     types, or the item cannot be migrated
+     */
+    public T fromItem(Map<String, AttributeValue> item) {
+        return decode(migrate(item));
+    }
+
+    /**
+     * Builds an entity from an item of the class's current schema version (from {@link #migrate}).
      *
      * @throws MappingException if an attribute does not fit its field, naming table, key, attribute and types
      */
     @SuppressWarnings("unchecked")
-    public T fromItem(Map<String, AttributeValue> item) {
+    public T decode(Map<String, AttributeValue> item) {
         try {
             return (T) shape.decode(item);
         } catch (DecodeException e) {

@@ -28,8 +28,13 @@ final class CommitOutcomes {
     static void cacheApplied(SecondLevelCache cache, Entry e, Write write) {
         switch (write.kind()) {
             case PUT -> cache.put(e.model, write.item());
-            case UPDATE -> cache.updated(e.model, write.keyAttributes(),
-                    e.model.version().isPresent() ? e.version + 1 : 0);
+            case UPDATE -> {
+                if (CounterPlanner.keepsVersion(e.model, write)) {
+                    cache.invalidate(e.model, write.keyAttributes()); // counter deltas leave the version as it was
+                } else {
+                    cache.updated(e.model, write.keyAttributes(), e.model.version().isPresent() ? e.version + 1 : 0);
+                }
+            }
             case DELETE -> cache.invalidate(e.model, write.keyAttributes());
             default -> {
                 // a condition check changes nothing

@@ -2,7 +2,10 @@ package io.dynamapper.engine.internal.session;
 
 import static java.util.Objects.requireNonNull;
 
+import io.dynamapper.BulkWriteOptions;
+import io.dynamapper.BulkWriter;
 import io.dynamapper.DynamapperException;
+import io.dynamapper.ItemMapper;
 import io.dynamapper.OptimisticLockException;
 import io.dynamapper.RetriesExhaustedException;
 import io.dynamapper.RetryEvent;
@@ -13,12 +16,17 @@ import io.dynamapper.SessionCallback;
 import io.dynamapper.SessionConsumer;
 import io.dynamapper.SessionFactory;
 import io.dynamapper.SessionOptions;
+import io.dynamapper.engine.internal.bulk.BatchWriter;
+import io.dynamapper.engine.internal.keys.KeyGenerator;
+import io.dynamapper.engine.internal.mapping.EntityItemMapper;
 import io.dynamapper.engine.internal.cache.SecondLevelCache;
 import io.dynamapper.engine.internal.listener.Listeners;
 import io.dynamapper.engine.internal.retry.RetryBudget;
 import io.dynamapper.engine.internal.schema.TableManager;
+import io.dynamapper.engine.internal.validation.EntityValidator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -36,13 +44,16 @@ public final class DefaultSessionFactory implements SessionFactory {
     private final RetryPolicy retryPolicy;
     private final SessionOptions defaults;
     private final SchemaManager schema;
+    private final SessionServices services;
+    private final ItemMapper mapper = new EntityItemMapper();
     private final LongSupplier nanoClock;
     private final SecondLevelCache cache;
     private final Listeners listeners;
 
-    /** Creates a factory without second-level cache and listeners; sends no request. */
+    /** Creates a factory without second-level cache, listeners and validator; sends no request. */
     public DefaultSessionFactory(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions defaults) {
-        this(client, retryPolicy, defaults, SecondLevelCache.disabled(), Listeners.none(), System::nanoTime);
+        this(client, retryPolicy, defaults, SecondLevelCache.disabled(), Listeners.none(), System::nanoTime,
+                Optional.empty());
     }
 
     /**
@@ -50,20 +61,34 @@ public final class DefaultSessionFactory implements SessionFactory {
      *
      * @param cache the second-level cache its sessions share ({@link SecondLevelCache#disabled()} for none)
      * @param listeners told of commits, reads and retries
+     * @param validator validates new and changed entities before each commit, if present
+     */
+    public DefaultSessionFactory(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions defaults,
+                                 SecondLevelCache cache, Listeners listeners, Optional<EntityValidator> validator) {
+        this(client, retryPolicy, defaults, cache, listeners, System::nanoTime, validator);
+    }
+
+    /**
+     * Creates a factory without a validator; sends no request.
+     *
+     * @param cache the second-level cache its sessions share ({@link SecondLevelCache#disabled()} for none)
+     * @param listeners told of commits, reads and retries
      */
     public DefaultSessionFactory(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions defaults,
                                  SecondLevelCache cache, Listeners listeners) {
-        this(client, retryPolicy, defaults, cache, listeners, System::nanoTime);
+        this(client, retryPolicy, defaults, cache, listeners, Optional.empty());
     }
 
     /** A factory whose commits measure DynamoDB's token window with {@code nanoClock}, for tests. */
     DefaultSessionFactory(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions defaults,
                           LongSupplier nanoClock) {
-        this(client, retryPolicy, defaults, SecondLevelCache.disabled(), Listeners.none(), nanoClock);
+        this(client, retryPolicy, defaults, SecondLevelCache.disabled(), Listeners.none(), nanoClock,
+                Optional.empty());
     }
 
     private DefaultSessionFactory(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions defaults,
-                                  SecondLevelCache cache, Listeners listeners, LongSupplier nanoClock) {
+                                  SecondLevelCache cache, Listeners listeners, LongSupplier nanoClock,
+                                  Optional<EntityValidator> validator) {
         this.client = requireNonNull(client, "client == null");
         this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy == null");
         this.defaults = requireNonNull(defaults, "defaults == null");
@@ -71,6 +96,8 @@ public final class DefaultSessionFactory implements SessionFactory {
         this.listeners = requireNonNull(listeners, "listeners == null");
         this.nanoClock = requireNonNull(nanoClock, "nanoClock == null");
         this.schema = new TableManager(client);
+        this.services = new SessionServices(new KeyGenerator(client),
+                requireNonNull(validator, "validator == null").orElse(null));
     }
 
     @Override
@@ -82,7 +109,7 @@ public final class DefaultSessionFactory implements SessionFactory {
     public Session openSession(SessionOptions options) {
         requireNonNull(options, "options == null");
         return new SessionImpl(client, options.retryPolicy().orElse(retryPolicy), options, nanoClock, cache,
-                listeners);
+                listeners, services);
     }
 
     /**
@@ -144,6 +171,22 @@ public final class DefaultSessionFactory implements SessionFactory {
     @Override
     public SchemaManager schema() {
         return schema;
+    }
+
+    @Override
+    public BulkWriter bulkWriter() {
+        return bulkWriter(BulkWriteOptions.defaults());
+    }
+
+    @Override
+    public BulkWriter bulkWriter(BulkWriteOptions options) {
+        requireNonNull(options, "options == null");
+        return new BatchWriter(client, services.keys(), options.retryPolicy().orElse(retryPolicy), options);
+    }
+
+    @Override
+    public ItemMapper mapper() {
+        return mapper;
     }
 
     /** The second-level cache its sessions share. */

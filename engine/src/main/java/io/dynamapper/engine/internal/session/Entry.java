@@ -37,6 +37,11 @@ final class Entry {
      * limit without encoding the whole entity.
      */
     long storedSize = -1;
+    /**
+     * MANAGED: read from an item of an older {@code @SchemaVersion} and not yet written back; null
+     * otherwise. Makes the entry dirty.
+     */
+    SchemaWriteBack.Lift lift;
 
     Entry(EntityModel<Object> model, EntryKey id, Object instance, State state, long version) {
         this.model = model;
@@ -55,5 +60,6 @@ final class Entry {
         snapshot = model.snapshot(current);
         storedRecord = model.isRecord() ? current : null;
         deleted = false;
+        lift = null;
     }
 }

@@ -62,6 +62,7 @@ final class SessionImpl implements Session, EntityLoader {
     private int retriedAttempts;
     private final String name;
     private final boolean serializable;
+    private final SessionServices services;
     private final HashMap<EntryKey, Entry> index = new HashMap<>();
     /** Every entry in the order it became managed; removed ones are dropped by {@link #compact()}. */
     private final ArrayList<Entry> entries = new ArrayList<>();
@@ -69,8 +70,9 @@ final class SessionImpl implements Session, EntityLoader {
     private boolean closed;
 
     SessionImpl(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions options, LongSupplier nanoClock,
-                SecondLevelCache cache, Listeners listeners) {
+                SecondLevelCache cache, Listeners listeners, SessionServices services) {
         this.options = options;
+        this.services = services;
         this.retryPolicy = retryPolicy;
         this.ownBudget = new RetryBudget(retryPolicy);
         this.cache = cache;
@@ -181,9 +183,16 @@ final class SessionImpl implements Session, EntityLoader {
             checkType(entry, model);
             return entry.deleted ? null : model.type().cast(entry.instance);
         }
-        T instance = model.fromItem(item);
+        if (model.isSequenceItem(item)) {
+            return null; // the @AutoIncrement counter, not an entity
+        }
+        Map<String, AttributeValue> current = model.migrate(item);
+        T instance = model.decode(current);
         entry = new Entry(erase(model), id, instance, Entry.State.MANAGED, 0);
-        entry.stored(instance, model.versionOf(instance), ItemSize.of(item));
+        entry.stored(instance, model.versionOf(instance), ItemSize.of(current));
+        if (current != item) {
+            entry.lift = SchemaWriteBack.Lift.of(model.schemaAttribute().orElseThrow(), item, current);
+        }
         add(entry);
         return instance;
     }
@@ -214,6 +223,7 @@ final class SessionImpl implements Session, EntityLoader {
         requireNonNull(entity, "entity == null");
         checkOpen();
         EntityModel<Object> model = modelOf(entity, "save");
+        services.keys().assign(model, entity);
         EntryKey id = new EntryKey(model.tableName(), model.keyOf(entity));
         Entry entry = index.get(id);
         if (entry == null) {
@@ -306,7 +316,7 @@ final class SessionImpl implements Session, EntityLoader {
         }
         // not managed: an unconditional delete by key (an entity with only its key set)
         Map<String, AttributeValue> key = id.key();
-        Object keyOnly = model.fromItem(key);
+        Object keyOnly = model.decode(key); // not migrated: a key is no stored item
         Entry remote = new Entry(erase(model), id, keyOnly, Entry.State.DETACHED, 0);
         remote.deleted = true;
         add(remote);
@@ -341,7 +351,8 @@ final class SessionImpl implements Session, EntityLoader {
             compact();
             throw notFound(model.type(), model.keyValue(entry.id.key()));
         }
-        Object fresh = model.fromItem(item.get());
+        Map<String, AttributeValue> migrated = model.migrate(item.get());
+        Object fresh = model.decode(migrated);
         long version = model.versionOf(fresh);
         Object current = fresh;
         if (!model.isRecord()) {
@@ -351,7 +362,10 @@ final class SessionImpl implements Session, EntityLoader {
                 model.withVersion(current, version);
             }
         }
-        entry.stored(current, version, ItemSize.of(item.get()));
+        entry.stored(current, version, ItemSize.of(migrated));
+        if (migrated != item.get()) {
+            entry.lift = SchemaWriteBack.Lift.of(model.schemaAttribute().orElseThrow(), item.get(), migrated);
+        }
         @SuppressWarnings("unchecked")
         T result = (T) current;
         return result;
@@ -454,6 +468,9 @@ final class SessionImpl implements Session, EntityLoader {
             if (e.state == Entry.State.MANAGED) {
                 if (e.deleted) {
                     w = WritePlanner.delete(e);
+                } else if (e.lift != null) {
+                    checkKeyUnchanged(e);
+                    w = SchemaWriteBack.update(e);
                 } else if (e.model.unchanged(e.snapshot, e.instance)) {
                     if (serializable && e.model.version().isPresent()) {
                         if (reads == null) {
@@ -462,8 +479,10 @@ final class SessionImpl implements Session, EntityLoader {
                         reads.add(e);
                     }
                     continue;
-                } else {
+                } else if (e.model.counters().isEmpty()) {
                     w = WritePlanner.update(e, changedProperties(e));
+                } else {
+                    w = CounterPlanner.update(e, changedProperties(e));
                 }
             } else if (e.state == Entry.State.NEW) {
                 checkKeyUnchanged(e);
@@ -487,14 +506,17 @@ final class SessionImpl implements Session, EntityLoader {
                 owners.add(e);
             }
         }
+        services.validate(owners, writes);
         retriedAttempts = 0;
         int attempts;
         try {
             // throws before any change to the session
             attempts = executor.execute(writes, budget(), options.exactlyOnceSingleWrites());
         } catch (RuntimeException e) {
-            CommitOutcomes.failed(e, writes, owners, retriedAttempts, cache, listeners, start);
-            throw e;
+            RuntimeException failure = e instanceof OptimisticLockException conflict
+                    ? CounterPlanner.limitOrConflict(conflict, writes, owners) : e;
+            CommitOutcomes.failed(failure, writes, owners, retriedAttempts, cache, listeners, start);
+            throw failure;
         }
         renewBudget();
         for (int i = 0; i < writes.size(); i++) {
@@ -516,7 +538,8 @@ final class SessionImpl implements Session, EntityLoader {
         Write.Kind kind = write.kind();
         switch (kind) {
             case PUT, UPDATE -> {
-                long next = !versioned ? 0 : kind == Write.Kind.PUT ? 1 : e.version + 1;
+                long next = !versioned ? 0 : kind == Write.Kind.PUT ? 1
+                        : CounterPlanner.keepsVersion(e.model, write) ? e.version : e.version + 1;
                 Object current = versioned ? e.model.withVersion(e.instance, next) : e.instance;
                 e.stored(current, next, write.size());
             }
@@ -590,7 +613,8 @@ final class SessionImpl implements Session, EntityLoader {
         checkOpen();
         for (int i = 0, n = entries.size(); i < n; i++) {
             Entry e = entries.get(i);
-            if (!e.removed && (e.state != Entry.State.MANAGED || e.deleted || !e.model.unchanged(e.snapshot, e.instance))) {
+            if (!e.removed && (e.state != Entry.State.MANAGED || e.deleted || e.lift != null
+                    || !e.model.unchanged(e.snapshot, e.instance))) {
                 return true;
             }
         }
