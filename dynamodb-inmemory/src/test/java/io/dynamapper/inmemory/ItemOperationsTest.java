@@ -50,13 +50,13 @@ class ItemOperationsTest {
 
     @Test
     void keyValidation() {
-        assertValidation("One of the required keys was not given a value",
+        assertValidation("One or more parameter values were invalid: Missing the key sk in the item",
                 () -> ddb.putItem(b -> b.tableName("things").item(item("pk", s("a")))));
-        assertValidation("Type mismatch for key",
+        assertValidation("Type mismatch for key pk expected: S actual: N",
                 () -> ddb.putItem(b -> b.tableName("things").item(item("pk", n("1"), "sk", n("1")))));
         assertValidation("cannot contain an empty string value. Key: pk",
                 () -> ddb.putItem(b -> b.tableName("things").item(item("pk", s(""), "sk", n("1")))));
-        assertValidation("The number of conditions on the keys is invalid",
+        assertValidation("The provided key element does not match the schema",
                 () -> ddb.getItem(b -> b.tableName("things").key(item("pk", s("a")))));
         assertValidation("Type mismatch for Index Key",
                 () -> ddb.putItem(b -> b.tableName("things").item(item("pk", s("a"), "sk", n("1"), "g", n("1")))));
@@ -72,13 +72,13 @@ class ItemOperationsTest {
                 .item(item("pk", s("a"), "sk", n("1"), "x", AttributeValue.fromSs(List.of("x", "x"))))));
         assertValidation("Input collection contains duplicates", () -> ddb.putItem(b -> b.tableName("things")
                 .item(item("pk", s("a"), "sk", n("1"), "x", AttributeValue.fromNs(List.of("1", "1.0"))))));
-        assertValidation("precision up to 38 digits", () -> ddb.putItem(b -> b.tableName("things")
+        assertValidation("Attempting to store more than 38 significant digits in a Number", () -> ddb.putItem(b -> b.tableName("things")
                 .item(item("pk", s("a"), "sk", n("1"), "x", n("123456789012345678901234567890123456789")))));
         assertValidation("Number overflow", () -> ddb.putItem(b -> b.tableName("things")
                 .item(item("pk", s("a"), "sk", n("1"), "x", n("1E126")))));
         assertValidation("Number underflow", () -> ddb.putItem(b -> b.tableName("things")
                 .item(item("pk", s("a"), "sk", n("1"), "x", n("1E-131")))));
-        assertValidation("cannot be converted into a number", () -> ddb.putItem(b -> b.tableName("things")
+        assertValidation("The parameter cannot be converted to a numeric value", () -> ddb.putItem(b -> b.tableName("things")
                 .item(item("pk", s("a"), "sk", n("1"), "x", n("abc")))));
     }
 

@@ -108,7 +108,7 @@ class QueryScanTest {
         assertValidation("Filter Expression can only contain non-primary key attributes: Primary key attribute: sk",
                 () -> ddb.query(b -> b.tableName("things").keyConditionExpression("pk = :p").filterExpression("sk = :a")
                         .expressionAttributeValues(Map.of(":p", s("p"), ":a", n("1")))));
-        assertValidation("Limit must be greater than or equal to 1", () -> ddb.query(b -> b.tableName("things")
+        assertValidation("failed to satisfy constraint: Member must have value greater than or equal to 1", () -> ddb.query(b -> b.tableName("things")
                 .keyConditionExpression("pk = :p").limit(0).expressionAttributeValues(Map.of(":p", s("p")))));
     }
 
@@ -164,7 +164,7 @@ class QueryScanTest {
             } while (start != null);
         }
         assertEquals(21, total);
-        assertValidation("If segment is specified, total segment must also be specified",
+        assertValidation("The TotalSegments parameter is required but was not present in the request when Segment parameter is present",
                 () -> ddb.scan(b -> b.tableName("things").segment(0)));
     }
 

@@ -73,9 +73,9 @@ class TablesTest {
         assertThrows(ResourceInUseException.class, () -> ddb.createTable(b -> b.tableName("things")
                 .billingMode(BillingMode.PAY_PER_REQUEST).keySchema(Fixtures.key("pk", KeyType.HASH))
                 .attributeDefinitions(Fixtures.def("pk", "S"))));
-        assertValidation("No provisioned throughput specified for the table", () -> ddb.createTable(b -> b
+        assertValidation("ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED", () -> ddb.createTable(b -> b
                 .tableName("other").keySchema(Fixtures.key("pk", KeyType.HASH)).attributeDefinitions(Fixtures.def("pk", "S"))));
-        assertValidation("The number of attributes in key schema must match", () -> ddb.createTable(b -> b
+        assertValidation("Number of attributes in KeySchema does not exactly match", () -> ddb.createTable(b -> b
                 .tableName("other").billingMode(BillingMode.PAY_PER_REQUEST).keySchema(Fixtures.key("pk", KeyType.HASH))
                 .attributeDefinitions(Fixtures.def("pk", "S"), Fixtures.def("zz", "S"))));
     }

@@ -53,6 +53,16 @@ public final class Database {
         return t;
     }
 
+    /** A table named by a control-plane request; DynamoDB's error then names the table. */
+    private StoredTable describedTable(String name) {
+        Validation.tableName(name);
+        StoredTable t = tables.get(name);
+        if (t == null) {
+            throw Errors.resourceNotFound("Requested resource not found: Table: " + name + " not found");
+        }
+        return t;
+    }
+
     // ------------------------------------------------------------------ control plane
 
     public CreateTableResponse createTable(CreateTableRequest r) {
@@ -60,7 +70,7 @@ public final class Database {
         lock.writeLock().lock();
         try {
             if (tables.containsKey(t.name)) {
-                throw Errors.resourceInUse("Cannot create preexisting table");
+                throw Errors.resourceInUse("Table already exists: " + t.name);
             }
             tables.put(t.name, t);
             // AWS answers CREATING; the in-memory table is ACTIVE from the next request on
@@ -74,7 +84,7 @@ public final class Database {
     public DescribeTableResponse describeTable(DescribeTableRequest r) {
         lock.readLock().lock();
         try {
-            return DescribeTableResponse.builder().table(TableFactory.describe(table(r.tableName()))).build();
+            return DescribeTableResponse.builder().table(TableFactory.describe(describedTable(r.tableName()))).build();
         } finally {
             lock.readLock().unlock();
         }
@@ -83,7 +93,7 @@ public final class Database {
     public DeleteTableResponse deleteTable(DeleteTableRequest r) {
         lock.writeLock().lock();
         try {
-            StoredTable t = table(r.tableName());
+            StoredTable t = describedTable(r.tableName());
             TableDescription d = TableFactory.describe(t, TableStatus.DELETING, IndexStatus.DELETING);
             tables.remove(t.name);
             return DeleteTableResponse.builder().tableDescription(d).build();
@@ -116,8 +126,16 @@ public final class Database {
 
     public UpdateTimeToLiveResponse updateTimeToLive(UpdateTimeToLiveRequest r) {
         TimeToLiveSpecification spec = r.timeToLiveSpecification();
-        if (spec == null || spec.enabled() == null || spec.attributeName() == null || spec.attributeName().isEmpty()) {
-            throw Errors.validation("TimeToLiveSpecification must have Enabled and AttributeName");
+        String missing = spec == null ? "timeToLiveSpecification" : spec.enabled() == null
+                ? "timeToLiveSpecification.enabled" : spec.attributeName() == null
+                ? "timeToLiveSpecification.attributeName" : null;
+        if (missing != null) {
+            throw Errors.validation("1 validation error detected: Value null at '" + missing + "' failed to satisfy "
+                    + "constraint: Member must not be null");
+        }
+        if (spec.attributeName().isEmpty()) {
+            throw Errors.validation("1 validation error detected: Value '' at 'timeToLiveSpecification.attributeName' "
+                    + "failed to satisfy constraint: Member must have length greater than or equal to 1");
         }
         lock.writeLock().lock();
         try {
@@ -169,30 +187,24 @@ public final class Database {
     record Updated(Map<String, AttributeValue> item, long size, List<List<Object>> paths) {
     }
 
-    PreparedWrite preparePut(String tableName, Map<String, AttributeValue> rawItem, String condition,
-            Map<String, String> names, Map<String, AttributeValue> values) {
-        StoredTable t = table(tableName);
-        if (rawItem == null) {
+    /** What a write request holds once checked without its table: the item, parsed expressions, context. */
+    record Checked(Map<String, AttributeValue> item, Ast.ParsedCondition condition, Ast.ParsedUpdate update,
+            Context ctx) {
+    }
+
+    /**
+     * The checks DynamoDB makes on a write request before it looks its table up: the table name's syntax,
+     * the item's values, the expressions' syntax, placeholders and static operand types. {@code rawItem} is
+     * null for a keyed write (update, delete, condition check).
+     */
+    static Checked check(String tableName, Map<String, AttributeValue> rawItem, boolean isPut, String update,
+            String condition, Map<String, String> names, Map<String, AttributeValue> values) {
+        Validation.tableName(tableName);
+        if (isPut && rawItem == null) {
             throw Errors.validation("1 validation error detected: Value null at 'item' failed to satisfy "
                     + "constraint: Member must not be null");
         }
-        Map<String, AttributeValue> item = ItemValidator.normalizeItem(rawItem);
-        Validation.item(t, item);
-        long size = ItemValidator.checkSize(item, false);
-        ExpressionCache.Usage usage = new ExpressionCache.Usage(names, values);
-        Ast.ParsedCondition c = condition == null ? null : ExpressionCache.condition(condition, "ConditionExpression");
-        if (c != null) {
-            usage.add("ConditionExpression", c.names(), c.values());
-        }
-        usage.checkAllUsed();
-        return new PreparedWrite(t, Validation.keyOf(t, item), item, size, c,
-                null, Context.of(names, Validation.normalizeValues(values), "ConditionExpression"));
-    }
-
-    PreparedWrite prepareKeyed(String tableName, Map<String, AttributeValue> rawKey, String update,
-            String condition, Map<String, String> names, Map<String, AttributeValue> values) {
-        StoredTable t = table(tableName);
-        Map<String, AttributeValue> key = Validation.key(t, rawKey);
+        Map<String, AttributeValue> item = isPut ? ItemValidator.normalizeItem(rawItem) : null;
         ExpressionCache.Usage usage = new ExpressionCache.Usage(names, values);
         Ast.ParsedUpdate u = update == null ? null : ExpressionCache.update(update);
         if (u != null) {
@@ -203,8 +215,29 @@ public final class Database {
             usage.add("ConditionExpression", c.names(), c.values());
         }
         usage.checkAllUsed();
-        return new PreparedWrite(t, key, null, 0, c, u,
-                Context.of(names, Validation.normalizeValues(values), "ConditionExpression"));
+        Context ctx = Context.of(names, Validation.normalizeValues(values), "ConditionExpression");
+        if (c != null) {
+            OperandTypes.check(c.root(), ctx);
+        }
+        return new Checked(item, c, u, ctx);
+    }
+
+    PreparedWrite preparePut(String tableName, Map<String, AttributeValue> rawItem, String condition,
+            Map<String, String> names, Map<String, AttributeValue> values) {
+        Checked checked = check(tableName, rawItem, true, null, condition, names, values);
+        StoredTable t = table(tableName);
+        Map<String, AttributeValue> item = checked.item();
+        Validation.item(t, item);
+        long size = ItemValidator.checkSize(item, false);
+        return new PreparedWrite(t, Validation.keyOf(t, item), item, size, checked.condition(), null, checked.ctx());
+    }
+
+    PreparedWrite prepareKeyed(String tableName, Map<String, AttributeValue> rawKey, String update,
+            String condition, Map<String, String> names, Map<String, AttributeValue> values) {
+        Checked checked = check(tableName, null, false, update, condition, names, values);
+        StoredTable t = table(tableName);
+        Map<String, AttributeValue> key = Validation.key(t, rawKey);
+        return new PreparedWrite(t, key, null, 0, checked.condition(), checked.update(), checked.ctx());
     }
 
     static boolean conditionHolds(PreparedWrite w, Map<String, AttributeValue> old) {
@@ -224,16 +257,22 @@ public final class Database {
 
     public PutItemResponse putItem(PutItemRequest r) {
         r = Legacy.putItem(r);
+        Enums.check(r.returnValues(), r.returnValuesAsString(), "returnValues",
+                "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]");
+        Enums.check(r.returnValuesOnConditionCheckFailure(), r.returnValuesOnConditionCheckFailureAsString(),
+                "returnValuesOnConditionCheckFailure", "[ALL_OLD, NONE]");
         ReturnValue rv = r.returnValues() == null ? ReturnValue.NONE : r.returnValues();
         if (rv != ReturnValue.NONE && rv != ReturnValue.ALL_OLD) {
             throw Errors.validation("Return values set to invalid value");
         }
+        ReturnConsumedCapacity rcc = Capacity.mode(r.returnConsumedCapacity(), r.returnConsumedCapacityAsString());
+        boolean metrics = Capacity.metrics(r.returnItemCollectionMetrics(), r.returnItemCollectionMetricsAsString());
         PreparedWrite w = preparePut(r.tableName(), r.item(), r.conditionExpression(),
                 r.expressionAttributeNames(), r.expressionAttributeValues());
         lock.writeLock().lock();
         try {
-            Map<String, AttributeValue> old = rv == ReturnValue.ALL_OLD ? w.table().get(w.key())
-                    : w.currentIfConditional();
+            Map<String, AttributeValue> old = rv == ReturnValue.ALL_OLD || rcc != ReturnConsumedCapacity.NONE
+                    ? w.table().get(w.key()) : w.currentIfConditional();
             if (!conditionHolds(w, old)) {
                 throw Errors.conditionalCheckFailed(allOld(r.returnValuesOnConditionCheckFailure(), old));
             }
@@ -241,6 +280,10 @@ public final class Database {
             PutItemResponse.Builder b = PutItemResponse.builder();
             if (rv == ReturnValue.ALL_OLD && old != null) {
                 b.attributes(old);
+            }
+            b.consumedCapacity(consumed(w.table(), old, w.item(), rcc));
+            if (metrics) {
+                b.itemCollectionMetrics(Capacity.collection(w.table(), w.key()));
             }
             return b.build();
         } finally {
@@ -275,22 +318,39 @@ public final class Database {
         return out;
     }
 
+    /** The ConsumedCapacity of a single-item write, or null for NONE. */
+    private static ConsumedCapacity consumed(StoredTable t, Map<String, AttributeValue> old,
+            Map<String, AttributeValue> next, ReturnConsumedCapacity mode) {
+        if (mode == ReturnConsumedCapacity.NONE) {
+            return null;
+        }
+        Capacity.Meter m = new Capacity.Meter(t.name);
+        Capacity.chargeWrite(m, t, old, next, 1);
+        return m.build(mode);
+    }
+
     static Map<String, AttributeValue> allOld(ReturnValuesOnConditionCheckFailure r, Map<String, AttributeValue> old) {
         return r == ReturnValuesOnConditionCheckFailure.ALL_OLD ? old : null;
     }
 
     public DeleteItemResponse deleteItem(DeleteItemRequest r) {
         r = Legacy.deleteItem(r);
+        Enums.check(r.returnValues(), r.returnValuesAsString(), "returnValues",
+                "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]");
+        Enums.check(r.returnValuesOnConditionCheckFailure(), r.returnValuesOnConditionCheckFailureAsString(),
+                "returnValuesOnConditionCheckFailure", "[ALL_OLD, NONE]");
         ReturnValue rv = r.returnValues() == null ? ReturnValue.NONE : r.returnValues();
         if (rv != ReturnValue.NONE && rv != ReturnValue.ALL_OLD) {
             throw Errors.validation("Return values set to invalid value");
         }
+        ReturnConsumedCapacity rcc = Capacity.mode(r.returnConsumedCapacity(), r.returnConsumedCapacityAsString());
+        boolean metrics = Capacity.metrics(r.returnItemCollectionMetrics(), r.returnItemCollectionMetricsAsString());
         PreparedWrite w = prepareKeyed(r.tableName(), r.key(), null, r.conditionExpression(),
                 r.expressionAttributeNames(), r.expressionAttributeValues());
         lock.writeLock().lock();
         try {
-            Map<String, AttributeValue> old = rv == ReturnValue.ALL_OLD ? w.table().get(w.key())
-                    : w.currentIfConditional();
+            Map<String, AttributeValue> old = rv == ReturnValue.ALL_OLD || rcc != ReturnConsumedCapacity.NONE
+                    ? w.table().get(w.key()) : w.currentIfConditional();
             if (!conditionHolds(w, old)) {
                 throw Errors.conditionalCheckFailed(allOld(r.returnValuesOnConditionCheckFailure(), old));
             }
@@ -298,6 +358,10 @@ public final class Database {
             DeleteItemResponse.Builder b = DeleteItemResponse.builder();
             if (rv == ReturnValue.ALL_OLD && old != null) {
                 b.attributes(old);
+            }
+            b.consumedCapacity(consumed(w.table(), old, null, rcc));
+            if (metrics) {
+                b.itemCollectionMetrics(Capacity.collection(w.table(), w.key()));
             }
             return b.build();
         } finally {
@@ -308,6 +372,12 @@ public final class Database {
     public UpdateItemResponse updateItem(UpdateItemRequest r) {
         r = Legacy.updateItem(r);
         ReturnValue rv = r.returnValues() == null ? ReturnValue.NONE : r.returnValues();
+        Enums.check(r.returnValues(), r.returnValuesAsString(), "returnValues",
+                "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]");
+        Enums.check(r.returnValuesOnConditionCheckFailure(), r.returnValuesOnConditionCheckFailureAsString(),
+                "returnValuesOnConditionCheckFailure", "[ALL_OLD, NONE]");
+        ReturnConsumedCapacity rcc = Capacity.mode(r.returnConsumedCapacity(), r.returnConsumedCapacityAsString());
+        boolean metrics = Capacity.metrics(r.returnItemCollectionMetrics(), r.returnItemCollectionMetricsAsString());
         PreparedWrite w = prepareKeyed(r.tableName(), r.key(), r.updateExpression(), r.conditionExpression(),
                 r.expressionAttributeNames(), r.expressionAttributeValues());
         lock.writeLock().lock();
@@ -329,6 +399,10 @@ public final class Database {
             if (out != null && !out.isEmpty()) {
                 b.attributes(out);
             }
+            b.consumedCapacity(consumed(w.table(), old, res.item(), rcc));
+            if (metrics) {
+                b.itemCollectionMetrics(Capacity.collection(w.table(), w.key()));
+            }
             return b.build();
         } finally {
             lock.writeLock().unlock();
@@ -337,15 +411,22 @@ public final class Database {
 
     public GetItemResponse getItem(GetItemRequest r) {
         r = Legacy.getItem(r);
+        ReturnConsumedCapacity rcc = Capacity.mode(r.returnConsumedCapacity(), r.returnConsumedCapacityAsString());
+        Validation.tableName(r.tableName());
+        List<List<Object>> projection = projection(r.projectionExpression(), r.expressionAttributeNames(), null);
         StoredTable t = table(r.tableName());
         Map<String, AttributeValue> key = Validation.key(t, r.key());
-        List<List<Object>> projection = projection(r.projectionExpression(), r.expressionAttributeNames(), null);
         lock.readLock().lock();
         try {
             Map<String, AttributeValue> item = t.get(key);
             GetItemResponse.Builder b = GetItemResponse.builder();
             if (item != null) {
                 b.item(projection == null ? item : Projector.project(item, projection));
+            }
+            if (rcc != ReturnConsumedCapacity.NONE) {
+                Capacity.Meter m = new Capacity.Meter(t.name);
+                m.table(Capacity.read(item == null ? 0 : ItemSizer.of(item), Boolean.TRUE.equals(r.consistentRead())));
+                b.consumedCapacity(m.build(rcc));
             }
             return b.build();
         } finally {
@@ -380,7 +461,7 @@ public final class Database {
 
     public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest r) {
         if (!r.hasRequestItems() || r.requestItems().isEmpty()) {
-            throw Errors.validation("BatchWriteItem cannot have a null or no requests set");
+            throw Errors.validation("The requestItems parameter is required for BatchWriteItem");
         }
         if (r.requestItems().values().stream().anyMatch(List::isEmpty)) {
             throw Errors.validation("1 validation error detected: Value at 'requestItems' failed to satisfy constraint: "
@@ -391,6 +472,8 @@ public final class Database {
         if (total > 25) {
             throw Errors.validation("Too many items requested for the BatchWriteItem call");
         }
+        ReturnConsumedCapacity rcc = Capacity.mode(r.returnConsumedCapacity(), r.returnConsumedCapacityAsString());
+        boolean metrics = Capacity.metrics(r.returnItemCollectionMetrics(), r.returnItemCollectionMetricsAsString());
         List<PreparedWrite> writes = new ArrayList<>();
         for (Map.Entry<String, List<WriteRequest>> e : r.requestItems().entrySet()) {
             Set<Map<String, AttributeValue>> seen = new HashSet<>();
@@ -410,49 +493,72 @@ public final class Database {
                 writes.add(w);
             }
         }
+        Capacity.Meters meters = new Capacity.Meters();
+        Map<String, List<ItemCollectionMetrics>> collections = new LinkedHashMap<>();
         lock.writeLock().lock();
         try {
             for (PreparedWrite w : writes) {
+                Capacity.Meter m = meters.of(w.table().name);
+                if (rcc != ReturnConsumedCapacity.NONE) {
+                    Capacity.chargeWrite(m, w.table(), w.table().get(w.key()), w.item(), 1);
+                }
                 w.table().write(w.key(), w.item(), w.itemSize());
+            }
+            if (metrics) {
+                for (PreparedWrite w : writes) {
+                    ItemCollectionMetrics c = Capacity.collection(w.table(), w.key());
+                    if (c != null) {
+                        collections.computeIfAbsent(w.table().name, k -> new ArrayList<>()).add(c);
+                    }
+                }
             }
         } finally {
             lock.writeLock().unlock();
         }
-        return BatchWriteItemResponse.builder().unprocessedItems(Map.of()).build();
+        BatchWriteItemResponse.Builder b = BatchWriteItemResponse.builder().unprocessedItems(Map.of())
+                .consumedCapacity(meters.build(rcc));
+        if (metrics) {
+            b.itemCollectionMetrics(collections);
+        }
+        return b.build();
     }
 
     public BatchGetItemResponse batchGetItem(BatchGetItemRequest r) {
         r = Legacy.batchGetItem(r);
         if (!r.hasRequestItems() || r.requestItems().isEmpty()) {
-            throw Errors.validation("1 validation error detected: Value null at 'requestItems' failed to satisfy "
-                    + "constraint: Member must have length greater than or equal to 1");
+            throw Errors.validation("The requestItems parameter is required for BatchGetItem");
         }
         int total = r.requestItems().values().stream().mapToInt(k -> k.hasKeys() ? k.keys().size() : 0).sum();
         if (total > 100) {
             throw Errors.validation("Too many items requested for the BatchGetItem call");
         }
-        record Get(String table, StoredTable t, Map<String, AttributeValue> key, List<List<Object>> projection) {
+        ReturnConsumedCapacity rcc = Capacity.mode(r.returnConsumedCapacity(), r.returnConsumedCapacityAsString());
+        record Get(String table, StoredTable t, Map<String, AttributeValue> key, List<List<Object>> projection,
+                boolean consistent) {
         }
         List<Get> gets = new ArrayList<>();
         for (Map.Entry<String, KeysAndAttributes> e : r.requestItems().entrySet()) {
             KeysAndAttributes ka = e.getValue();
-            StoredTable t = table(e.getKey());
+            Validation.tableName(e.getKey());
             List<List<Object>> projection = projection(ka.projectionExpression(), ka.expressionAttributeNames(), null);
+            StoredTable t = table(e.getKey());
             Set<Map<String, AttributeValue>> seen = new HashSet<>();
             for (Map<String, AttributeValue> k : ka.keys()) {
                 Map<String, AttributeValue> key = Validation.key(t, k);
                 if (!seen.add(key)) {
                     throw Errors.validation("Provided list of item keys contains duplicates");
                 }
-                gets.add(new Get(e.getKey(), t, key, projection));
+                gets.add(new Get(e.getKey(), t, key, projection, Boolean.TRUE.equals(ka.consistentRead())));
             }
         }
         Map<String, List<Map<String, AttributeValue>>> responses = new LinkedHashMap<>();
+        Capacity.Meters meters = new Capacity.Meters();
         lock.readLock().lock();
         try {
             for (Get g : gets) {
                 List<Map<String, AttributeValue>> list = responses.computeIfAbsent(g.table(), k -> new ArrayList<>());
                 Map<String, AttributeValue> item = g.t().get(g.key());
+                meters.of(g.table()).table(Capacity.read(item == null ? 0 : ItemSizer.of(item), g.consistent()));
                 if (item != null) {
                     list.add(g.projection() == null ? item : Projector.project(item, g.projection()));
                 }
@@ -460,7 +566,8 @@ public final class Database {
         } finally {
             lock.readLock().unlock();
         }
-        return BatchGetItemResponse.builder().responses(responses).unprocessedKeys(Map.of()).build();
+        return BatchGetItemResponse.builder().responses(responses).unprocessedKeys(Map.of())
+                .consumedCapacity(meters.build(rcc)).build();
     }
 
     // ------------------------------------------------------------------ transactions
@@ -495,12 +602,15 @@ public final class Database {
             throw Errors.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified "
                     + "in the request.");
         }
+        Enums.check(r.select(), r.selectAsString(), "select",
+                "[SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]");
+        ReturnConsumedCapacity rcc = Capacity.mode(r.returnConsumedCapacity(), r.returnConsumedCapacityAsString());
         ReadPlan plan = ReadPlan.of(this, r.tableName(), r.indexName(), r.consistentRead(), r.select(),
                 r.projectionExpression(), r.filterExpression(), r.limit(), r.exclusiveStartKey(),
                 r.expressionAttributeNames(), r.expressionAttributeValues(), r.keyConditionExpression(), true);
         lock.readLock().lock();
         try {
-            return plan.query(r.scanIndexForward() == null || r.scanIndexForward());
+            return plan.query(r.scanIndexForward() == null || r.scanIndexForward(), rcc);
         } finally {
             lock.readLock().unlock();
         }
@@ -508,13 +618,18 @@ public final class Database {
 
     public ScanResponse scan(ScanRequest r) {
         r = Legacy.scan(r);
+        Enums.check(r.select(), r.selectAsString(), "select",
+                "[SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]");
+        ReturnConsumedCapacity rcc = Capacity.mode(r.returnConsumedCapacity(), r.returnConsumedCapacityAsString());
         Integer segment = r.segment();
         Integer total = r.totalSegments();
         if (segment != null && total == null) {
-            throw Errors.validation("If segment is specified, total segment must also be specified");
+            throw Errors.validation("The TotalSegments parameter is required but was not present in the request "
+                    + "when Segment parameter is present");
         }
         if (total != null && segment == null) {
-            throw Errors.validation("If total segment is specified, segment must also be specified");
+            throw Errors.validation("The Segment parameter is required but was not present in the request when "
+                    + "parameter TotalSegments is present");
         }
         if (total != null) {
             if (total < 1 || total > 1_000_000) {
@@ -522,7 +637,11 @@ public final class Database {
                         + "failed to satisfy constraint: Member must have value " + (total < 1
                         ? "greater than or equal to 1" : "less than or equal to 1000000"));
             }
-            if (segment < 0 || segment >= total) {
+            if (segment >= total && segment >= 0) {
+                throw Errors.validation("The Segment parameter is zero-based and must be less than parameter "
+                        + "TotalSegments: Segment: " + segment + " is not less than TotalSegments: " + total);
+            }
+            if (segment < 0) {
                 throw Errors.validation("1 validation error detected: Value '" + segment + "' at 'segment' failed "
                         + "to satisfy constraint: Member must have value " + (segment < 0
                         ? "greater than or equal to 0" : "less than or equal to " + (total - 1)));
@@ -533,7 +652,7 @@ public final class Database {
                 r.expressionAttributeNames(), r.expressionAttributeValues(), null, false);
         lock.readLock().lock();
         try {
-            return plan.scan(segment == null ? 0 : segment, total == null ? 1 : total);
+            return plan.scan(segment == null ? 0 : segment, total == null ? 1 : total, rcc);
         } finally {
             lock.readLock().unlock();
         }

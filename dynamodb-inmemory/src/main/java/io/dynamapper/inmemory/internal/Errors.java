@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressExcep
 
 /**
  * Builds the exceptions DynamoDB throws, with the SDK's exception classes, error codes, status codes
- * and (where confirmed on DynamoDB Local 2.6.1) the same messages.
+ * and real DynamoDB's messages where they are recorded (DynamoDB Local's where nothing else is).
  */
 public final class Errors {
     private Errors() {
@@ -49,8 +49,13 @@ public final class Errors {
         return validation("Invalid " + kind + ": " + message);
     }
 
+    /** DynamoDB's answer to a data-plane request naming a table that does not exist. */
     static ResourceNotFoundException resourceNotFound() {
-        String m = "Cannot do operations on a non-existent table";
+        return resourceNotFound("Requested resource not found");
+    }
+
+    /** A {@code ResourceNotFoundException} with this message (the control plane names the table). */
+    static ResourceNotFoundException resourceNotFound(String m) {
         return (ResourceNotFoundException) ResourceNotFoundException.builder()
                 .message(m).statusCode(400).awsErrorDetails(details("ResourceNotFoundException", m, 400)).build();
     }

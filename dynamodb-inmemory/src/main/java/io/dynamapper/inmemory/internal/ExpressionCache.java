@@ -60,10 +60,53 @@ final class ExpressionCache {
         private final Map<String, AttributeValue> values;
         private final Set<String> usedNames = new TreeSet<>();
         private final Set<String> usedValues = new TreeSet<>();
+        private int expressions;
 
         Usage(Map<String, String> names, Map<String, AttributeValue> values) {
             this.names = names;
             this.values = values;
+            checkPlaceholders(names, values);
+        }
+
+        /**
+         * DynamoDB's checks of the maps themselves, made before any expression is parsed: every name key
+         * is {@code #} and word characters and stands for a non-empty name; every value key is {@code :} and
+         * word characters.
+         */
+        private static void checkPlaceholders(Map<String, String> names, Map<String, AttributeValue> values) {
+            if (names != null) {
+                for (Map.Entry<String, String> e : names.entrySet()) {
+                    if (!isPlaceholder(e.getKey(), '#')) {
+                        throw Errors.validation("ExpressionAttributeNames contains invalid key: Syntax error; key: \""
+                                + e.getKey() + "\"");
+                    }
+                    if (e.getValue() == null || e.getValue().isEmpty()) {
+                        throw Errors.validation("ExpressionAttributeNames contains invalid value: Empty attribute "
+                                + "name for key " + e.getKey());
+                    }
+                }
+            }
+            if (values != null) {
+                for (String k : values.keySet()) {
+                    if (!isPlaceholder(k, ':')) {
+                        throw Errors.validation("ExpressionAttributeValues contains invalid key: Syntax error; key: \""
+                                + k + "\"");
+                    }
+                }
+            }
+        }
+
+        private static boolean isPlaceholder(String key, char first) {
+            if (key == null || key.length() < 2 || key.charAt(0) != first) {
+                return false;
+            }
+            for (int i = 1; i < key.length(); i++) {
+                char c = key.charAt(i);
+                if (!(Character.isLetterOrDigit(c) || c == '_')) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Records one expression's placeholders; an undefined one is a ValidationException naming {@code kind}. */
@@ -82,6 +125,7 @@ final class ExpressionCache {
             }
             usedNames.addAll(exprNames);
             usedValues.addAll(exprValues);
+            expressions++;
             return this;
         }
 
@@ -92,6 +136,15 @@ final class ExpressionCache {
 
         /** Throws if a supplied name or value was not used by any expression, as DynamoDB does. */
         void checkAllUsed() {
+            if (expressions == 0) {
+                for (var e : new Object[][] {{"ExpressionAttributeNames", names}, {"ExpressionAttributeValues", values}}) {
+                    Map<?, ?> map = (Map<?, ?>) e[1];
+                    if (map != null && !(map instanceof SdkAutoConstructMap)) {
+                        throw Errors.validation("1 validation error detected: " + e[0]
+                                + " can only be specified when using expressions");
+                    }
+                }
+            }
             if (explicitlyEmpty(names)) {
                 throw Errors.validation("ExpressionAttributeNames must not be empty");
             }

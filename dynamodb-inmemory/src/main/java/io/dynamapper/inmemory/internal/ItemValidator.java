@@ -35,6 +35,17 @@ final class ItemValidator {
      * from ExpressionAttributeValues (same rules).
      */
     static AttributeValue checkValue(AttributeValue v, boolean expressionValue) {
+        return checkValue(v, expressionValue, 1);
+    }
+
+    /** DynamoDB's document nesting limit: an attribute is level 1, its leaf values at most level 32. */
+    private static final int MAX_DEPTH = 32;
+
+    private static AttributeValue checkValue(AttributeValue v, boolean expressionValue, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw Errors.validation("Nesting Levels have exceeded supported limits: Attributes in the item have "
+                    + "nested levels beyond supported limit");
+        }
         if (v == null) {
             throw Errors.validation("Supplied AttributeValue is empty, must contain exactly one of the supported "
                     + "datatypes");
@@ -78,10 +89,17 @@ final class ItemValidator {
             }
             case "BS": {
                 if (v.bs().isEmpty()) {
-                    throw Errors.validation("One or more parameter values were invalid: An binary set  may not be empty");
+                    throw Errors.validation("One or more parameter values were invalid: Binary sets should not be empty");
                 }
                 if (new HashSet<SdkBytes>(v.bs()).size() != v.bs().size()) {
                     throw Errors.validation("Input collection contains duplicates");
+                }
+                return v;
+            }
+            case "NULL": {
+                if (!v.nul()) {
+                    throw Errors.validation("1 validation error detected: One or more parameter values were invalid: "
+                            + "Null attribute value types must have the value of true");
                 }
                 return v;
             }
@@ -89,7 +107,7 @@ final class ItemValidator {
                 List<AttributeValue> out = null;
                 List<AttributeValue> l = v.l();
                 for (int i = 0; i < l.size(); i++) {
-                    AttributeValue c = checkValue(l.get(i), expressionValue);
+                    AttributeValue c = checkValue(l.get(i), expressionValue, depth + 1);
                     if (c != l.get(i)) {
                         if (out == null) {
                             out = new ArrayList<>(l);
@@ -102,7 +120,7 @@ final class ItemValidator {
             case "M": {
                 Map<String, AttributeValue> out = null;
                 for (Map.Entry<String, AttributeValue> e : v.m().entrySet()) {
-                    AttributeValue c = checkValue(e.getValue(), expressionValue);
+                    AttributeValue c = checkValue(e.getValue(), expressionValue, depth + 1);
                     if (c != e.getValue()) {
                         if (out == null) {
                             out = new HashMap<>(v.m());

@@ -13,20 +13,28 @@ final class Numbers {
     private static final int MAX_PRECISION = 38;
     private static final int MAX_EXPONENT = 125;
     private static final int MIN_EXPONENT = -130;
+    /** The number syntax DynamoDB reads: optional sign, digits with an optional fraction, optional exponent. */
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     private Numbers() {
     }
 
     /** Parses and validates a number string; throws a ValidationException if DynamoDB would refuse it. */
     static BigDecimal parse(String text) {
-        if (text == null || text.isEmpty()) {
-            throw Errors.validation("A value provided cannot be converted into a number");
+        if (text == null || text.isEmpty() || !NUMBER.matcher(text).matches()) {
+            // no trimming: DynamoDB refuses " 1" and "1 " as it refuses "abc", "NaN" and "0x10"
+            throw Errors.validation("The parameter cannot be converted to a numeric value: " + text);
         }
         BigDecimal d;
         try {
-            d = new BigDecimal(text.trim());
+            d = new BigDecimal(text);
         } catch (NumberFormatException e) {
-            throw Errors.validation("A value provided cannot be converted into a number");
+            // an exponent beyond an int: the magnitude is out of range either way
+            boolean negativeExponent = text.matches(".*[eE]-.*");
+            throw Errors.validation(negativeExponent
+                    ? "Number underflow. Attempting to store a number with magnitude smaller than supported range"
+                    : "Number overflow. Attempting to store a number with magnitude larger than supported range");
         }
         return check(d);
     }
@@ -38,7 +46,7 @@ final class Numbers {
         }
         BigDecimal s = d.stripTrailingZeros();
         if (s.precision() > MAX_PRECISION) {
-            throw Errors.validation("DynamoDB only supports precision up to 38 digits");
+            throw Errors.validation("Attempting to store more than 38 significant digits in a Number");
         }
         int exponent = s.precision() - s.scale() - 1;
         if (exponent > MAX_EXPONENT) {

@@ -41,6 +41,8 @@ final class Parser {
     private int pos;
     private final Set<String> names = new LinkedHashSet<>();
     private final Set<String> values = new LinkedHashSet<>();
+    /** A parenthesised condition directly inside another pair, e.g. {@code ((a = :v))}. */
+    private boolean redundantParentheses;
 
     private Parser(String source, String kind) {
         this.source = source;
@@ -56,6 +58,10 @@ final class Parser {
         Parser p = new Parser(source, kind);
         Condition c = p.or();
         p.expect(Kind.EOF);
+        if (p.redundantParentheses) {
+            // reported only for an expression that parses, as DynamoDB does
+            throw Errors.invalidExpression(kind, "The expression has redundant parentheses;");
+        }
         return new Ast.ParsedCondition(c, Set.copyOf(p.names), Set.copyOf(p.values));
     }
 
@@ -134,8 +140,12 @@ final class Parser {
 
     private Condition primary() {
         if (accept(Kind.LPAREN)) {
+            int inner = pos;
             Condition c = or();
             expect(Kind.RPAREN);
+            if (tokens.get(inner).kind() == Kind.LPAREN && closing(inner) == pos - 2) {
+                redundantParentheses = true;
+            }
             return c;
         }
         Token t = peek();
@@ -270,6 +280,20 @@ final class Parser {
             return new PathOperand(path());
         }
         throw syntaxError();
+    }
+
+    /** The index of the parenthesis closing the one at {@code open}, or -1. */
+    private int closing(int open) {
+        int depth = 0;
+        for (int i = open; i < tokens.size(); i++) {
+            Kind k = tokens.get(i).kind();
+            if (k == Kind.LPAREN) {
+                depth++;
+            } else if (k == Kind.RPAREN && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private RuntimeException notAllowed(String fn) {

@@ -36,6 +36,7 @@ import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
@@ -44,6 +45,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -90,21 +92,27 @@ final class Partiql {
             throw Errors.validation("1 validation error detected: Value '[]' at 'parameters' failed to satisfy "
                     + "constraint: Member must have length greater than or equal to 1");
         }
+        ReturnConsumedCapacity rcc = Capacity.mode(r.returnConsumedCapacity(), r.returnConsumedCapacityAsString());
         PartiqlStatement s = PartiqlParser.parse(r.statement(), parameters, false);
         if (s instanceof PartiqlStatement.Select select) {
-            return select(select, r, parameters);
+            return select(select, r, parameters, rcc);
         }
         if (r.nextToken() != null) {
             throw Errors.validation("Invalid NextToken");
         }
-        List<Map<String, AttributeValue>> items = write(translate(s), r.returnValuesOnConditionCheckFailure());
-        return ExecuteStatementResponse.builder().items(items).build();
+        Write w = translate(s);
+        Capacity.Meter meter = rcc == ReturnConsumedCapacity.NONE ? null : new Capacity.Meter(w.table());
+        List<Map<String, AttributeValue>> items = write(w, r.returnValuesOnConditionCheckFailure(), meter);
+        return ExecuteStatementResponse.builder().items(items)
+                .consumedCapacity(meter == null ? null : meter.build(rcc)).build();
     }
 
     // ------------------------------------------------------------------ SELECT
 
     private ExecuteStatementResponse select(PartiqlStatement.Select s, ExecuteStatementRequest r,
-            List<AttributeValue> parameters) {
+            List<AttributeValue> parameters, ReturnConsumedCapacity rcc) {
+        Capacity.Meter meter = rcc == ReturnConsumedCapacity.NONE ? null : new Capacity.Meter(s.table());
+        ReturnConsumedCapacity inner = meter == null ? null : ReturnConsumedCapacity.INDEXES;
         StoredTable t = engine.table(s.table());
         StoredTable.Index index = null;
         if (s.index() != null) {
@@ -186,14 +194,21 @@ final class Partiql {
             if (partitions == null) {
                 Map<String, AttributeValue> from = start;
                 ScanResponse scan = engine.scan(ScanRequest.builder().tableName(t.name).indexName(s.index())
-                        .consistentRead(r.consistentRead()).limit(limit).exclusiveStartKey(from).build());
+                        .consistentRead(r.consistentRead()).limit(limit).exclusiveStartKey(from)
+                        .returnConsumedCapacity(inner).build());
+                if (meter != null) {
+                    meter.add(scan.consumedCapacity());
+                }
                 page = scan.items();
                 pageLast = scan.hasLastEvaluatedKey() ? scan.lastEvaluatedKey() : null;
                 evaluated = scan.scannedCount();
             } else {
                 QueryResponse query = engine.query(query(t.name, s.index(), hashKey, partitions.get(partition), range,
                         values).consistentRead(r.consistentRead()).limit(limit).exclusiveStartKey(start)
-                        .scanIndexForward(forward).build());
+                        .scanIndexForward(forward).returnConsumedCapacity(inner).build());
+                if (meter != null) {
+                    meter.add(query.consumedCapacity());
+                }
                 page = query.items();
                 pageLast = query.hasLastEvaluatedKey() ? query.lastEvaluatedKey() : null;
                 evaluated = query.scannedCount();
@@ -216,7 +231,8 @@ final class Partiql {
                 break;
             }
         }
-        ExecuteStatementResponse.Builder b = ExecuteStatementResponse.builder().items(items);
+        ExecuteStatementResponse.Builder b = ExecuteStatementResponse.builder().items(items)
+                .consumedCapacity(meter == null ? null : meter.build(rcc));
         if (next != null) {
             String token = UUID.randomUUID().toString();
             synchronized (cursors) {
@@ -474,12 +490,23 @@ final class Partiql {
 
     /** Runs one write; returns the items its RETURNING clause asks for (none without one). */
     private List<Map<String, AttributeValue>> write(Write w, ReturnValuesOnConditionCheckFailure onFailure) {
+        return write(w, onFailure, null);
+    }
+
+    /** Runs one write; with a {@code meter}, adds the capacity the write consumed to it. */
+    private List<Map<String, AttributeValue>> write(Write w, ReturnValuesOnConditionCheckFailure onFailure,
+            Capacity.Meter meter) {
+        ReturnConsumedCapacity inner = meter == null ? null : ReturnConsumedCapacity.INDEXES;
         Map<String, AttributeValue> returned = null;
         switch (w.kind()) {
             case "Insert" -> {
                 try {
-                    engine.putItem(PutItemRequest.builder().tableName(w.table()).item(w.item())
-                            .conditionExpression(w.condition()).expressionAttributeNames(w.names()).build());
+                    var response = engine.putItem(PutItemRequest.builder().tableName(w.table()).item(w.item())
+                            .conditionExpression(w.condition()).expressionAttributeNames(w.names())
+                            .returnConsumedCapacity(inner).build());
+                    if (meter != null) {
+                        meter.add(response.consumedCapacity());
+                    }
                 } catch (ConditionalCheckFailedException exists) {
                     throw duplicateItem();
                 }
@@ -494,7 +521,10 @@ final class Partiql {
                 var response = engine.updateItem(UpdateItemRequest.builder().tableName(w.table()).key(w.key())
                         .updateExpression(w.update()).conditionExpression(w.condition())
                         .expressionAttributeNames(w.names()).expressionAttributeValues(w.values()).returnValues(rv)
-                        .returnValuesOnConditionCheckFailure(onFailure).build());
+                        .returnValuesOnConditionCheckFailure(onFailure).returnConsumedCapacity(inner).build());
+                if (meter != null) {
+                    meter.add(response.consumedCapacity());
+                }
                 returned = response.hasAttributes() ? response.attributes() : null;
             }
             default -> {
@@ -502,7 +532,10 @@ final class Partiql {
                         .conditionExpression(w.condition()).expressionAttributeNames(w.names())
                         .expressionAttributeValues(w.values())
                         .returnValues(w.returning() == null ? ReturnValue.NONE : ReturnValue.ALL_OLD)
-                        .returnValuesOnConditionCheckFailure(onFailure).build());
+                        .returnValuesOnConditionCheckFailure(onFailure).returnConsumedCapacity(inner).build());
+                if (meter != null) {
+                    meter.add(response.consumedCapacity());
+                }
                 returned = response.hasAttributes() ? response.attributes() : null;
             }
         }
@@ -544,6 +577,8 @@ final class Partiql {
             throw Errors.validation("Unsupported operation: A batch must contain either only read statements or only "
                     + "write statements");
         }
+        ReturnConsumedCapacity rcc = Capacity.mode(r.returnConsumedCapacity(), r.returnConsumedCapacityAsString());
+        Capacity.Meters meters = new Capacity.Meters();
         List<BatchStatementResponse> responses = new ArrayList<>();
         for (int i = 0; i < statements.size(); i++) {
             BatchStatementRequest b = statements.get(i);
@@ -561,20 +596,26 @@ final class Partiql {
                     }
                     KeyAndRest kr = key(t, select.where(), select.names(), select.values());
                     var got = engine.getItem(GetItemRequest.builder().tableName(t.name).key(kr.key())
-                            .consistentRead(b.consistentRead()).build());
+                            .consistentRead(b.consistentRead())
+                            .returnConsumedCapacity(rcc == ReturnConsumedCapacity.NONE ? null
+                                    : ReturnConsumedCapacity.INDEXES).build());
+                    meters.of(t.name).add(got.consumedCapacity());
                     if (got.hasItem() && matches(kr.rest(), got.item(), select)) {
                         out.item(project(got.item(), select.projection()));
                     }
                 } else {
                     out.tableName(tableOf(s));
-                    write(translate(s), b.returnValuesOnConditionCheckFailure());
+                    Write w = translate(s);
+                    write(w, b.returnValuesOnConditionCheckFailure(),
+                            rcc == ReturnConsumedCapacity.NONE ? null : meters.of(w.table()));
                 }
             } catch (AwsServiceException e) {
                 out.error(error(e));
             }
             responses.add(out.build());
         }
-        return BatchExecuteStatementResponse.builder().responses(responses).build();
+        return BatchExecuteStatementResponse.builder().responses(responses).consumedCapacity(meters.build(rcc))
+                .build();
     }
 
     private static boolean matches(PartiqlStatement.Cond rest, Map<String, AttributeValue> item,
@@ -632,7 +673,7 @@ final class Partiql {
             if (!parsed.stream().allMatch(s -> s instanceof PartiqlStatement.Select)) {
                 throw Errors.validation("Unsupported operation in transaction.");
             }
-            return readTransaction(parsed);
+            return readTransaction(parsed, r);
         }
         List<TransactWriteItem> items = new ArrayList<>();
         List<Boolean> inserts = new ArrayList<>();
@@ -657,9 +698,11 @@ final class Partiql {
                         .build();
             });
         }
+        TransactWriteItemsResponse written;
         try {
-            engine.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(items)
-                    .clientRequestToken(r.clientRequestToken()).build());
+            written = engine.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(items)
+                    .clientRequestToken(r.clientRequestToken())
+                    .returnConsumedCapacity(r.returnConsumedCapacityAsString()).build());
         } catch (TransactionCanceledException cancelled) {
             if (!cancelled.hasCancellationReasons()) {
                 throw cancelled;
@@ -675,10 +718,11 @@ final class Partiql {
             }
             throw Errors.transactionCanceled(reasons);
         }
-        return ExecuteTransactionResponse.builder().build();
+        return ExecuteTransactionResponse.builder()
+                .consumedCapacity(written.hasConsumedCapacity() ? written.consumedCapacity() : null).build();
     }
 
-    private ExecuteTransactionResponse readTransaction(List<PartiqlStatement> parsed) {
+    private ExecuteTransactionResponse readTransaction(List<PartiqlStatement> parsed, ExecuteTransactionRequest r) {
         List<TransactGetItem> gets = new ArrayList<>();
         for (PartiqlStatement s : parsed) {
             PartiqlStatement.Select select = (PartiqlStatement.Select) s;
@@ -699,7 +743,8 @@ final class Partiql {
             }
             gets.add(TransactGetItem.builder().get(Get.builder().tableName(t.name).key(kr.key()).build()).build());
         }
-        var got = engine.transactGetItems(TransactGetItemsRequest.builder().transactItems(gets).build());
+        var got = engine.transactGetItems(TransactGetItemsRequest.builder().transactItems(gets)
+                .returnConsumedCapacity(r.returnConsumedCapacityAsString()).build());
         List<ItemResponse> responses = new ArrayList<>();
         for (int i = 0; i < got.responses().size(); i++) {
             ItemResponse response = got.responses().get(i);
@@ -708,6 +753,7 @@ final class Partiql {
                     ? ItemResponse.builder().item(project(response.item(), select.projection())).build()
                     : response);
         }
-        return ExecuteTransactionResponse.builder().responses(responses).build();
+        return ExecuteTransactionResponse.builder().responses(responses)
+                .consumedCapacity(got.hasConsumedCapacity() ? got.consumedCapacity() : null).build();
     }
 }

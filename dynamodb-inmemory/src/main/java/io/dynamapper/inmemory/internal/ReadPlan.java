@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
@@ -28,9 +30,11 @@ final class ReadPlan {
     private final int limit;
     private final byte[] startProbe;
     private final QueryKeyCondition keyCondition;
+    private final boolean consistent;
 
     private ReadPlan(StoredTable table, StoredTable.Index index, Select select, List<List<Object>> projection,
-            Ast.ParsedCondition filter, Context ctx, int limit, byte[] startProbe, QueryKeyCondition keyCondition) {
+            Ast.ParsedCondition filter, Context ctx, int limit, byte[] startProbe, QueryKeyCondition keyCondition,
+            boolean consistent) {
         this.table = table;
         this.index = index;
         this.store = index == null ? table.store : index.store;
@@ -43,25 +47,17 @@ final class ReadPlan {
         this.limit = limit;
         this.startProbe = startProbe;
         this.keyCondition = keyCondition;
+        this.consistent = consistent;
     }
 
     static ReadPlan of(Database engine, String tableName, String indexName, Boolean consistentRead, Select select,
             String projectionExpression, String filterExpression, Integer limit,
             Map<String, AttributeValue> exclusiveStartKey, Map<String, String> names,
             Map<String, AttributeValue> rawValues, String keyConditionExpression, boolean isQuery) {
-        StoredTable t = engine.table(tableName);
-        StoredTable.Index index = null;
-        if (indexName != null) {
-            index = t.index(indexName);
-            if (index == null) {
-                throw Errors.validation("The table does not have the specified index: " + indexName);
-            }
-            if (index.global && Boolean.TRUE.equals(consistentRead)) {
-                throw Errors.validation("Consistent read cannot be true when querying a GSI");
-            }
-        }
+        Validation.tableName(tableName);
         if (limit != null && limit < 1) {
-            throw Errors.validation("Limit must be greater than or equal to 1");
+            throw Errors.validation("1 validation error detected: Value '" + limit + "' at 'limit' failed to satisfy "
+                    + "constraint: Member must have value greater than or equal to 1");
         }
         if (select == Select.COUNT && projectionExpression != null) {
             throw Errors.validation("Cannot specify the ProjectionExpression when choosing to get only the Count");
@@ -70,13 +66,9 @@ final class ReadPlan {
             throw Errors.validation("Must specify the AttributesToGet or ProjectionExpression when choosing to get "
                     + "SPECIFIC_ATTRIBUTES");
         }
-        if (select == Select.ALL_PROJECTED_ATTRIBUTES && index == null) {
+        if (select == Select.ALL_PROJECTED_ATTRIBUTES && indexName == null) {
             throw Errors.validation("ALL_PROJECTED_ATTRIBUTES can be used only when " + (isQuery ? "Querying" : "Scanning")
                     + " using an IndexName");
-        }
-        if (select == Select.ALL_ATTRIBUTES && index != null && index.global && !index.projectsAll()) {
-            throw Errors.validation("One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not "
-                    + "supported for global secondary index " + index.name + " because its projection type is not ALL");
         }
         Map<String, AttributeValue> values = Validation.normalizeValues(rawValues);
         ExpressionCache.Usage usage = new ExpressionCache.Usage(names, values);
@@ -92,6 +84,26 @@ final class ReadPlan {
         }
         List<List<Object>> projection = Database.projection(projectionExpression, names, usage);
         usage.checkAllUsed();
+        Context ctx = Context.of(names, values, "FilterExpression");
+        if (filter != null) {
+            OperandTypes.check(filter.root(), ctx);
+        }
+        // the request is valid on its own; now the table and index it names
+        StoredTable t = engine.table(tableName);
+        StoredTable.Index index = null;
+        if (indexName != null) {
+            index = t.index(indexName);
+            if (index == null) {
+                throw Errors.validation("The table does not have the specified index: " + indexName);
+            }
+            if (index.global && Boolean.TRUE.equals(consistentRead)) {
+                throw Errors.validation("Consistent read cannot be true when querying a GSI");
+            }
+        }
+        if (select == Select.ALL_ATTRIBUTES && index != null && index.global && !index.projectsAll()) {
+            throw Errors.validation("One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not "
+                    + "supported for global secondary index " + index.name + " because its projection type is not ALL");
+        }
         if (projection != null && index != null && index.global && !index.projectsAll()) {
             for (List<Object> path : projection) {
                 if (!index.projected.contains((String) path.get(0))) {
@@ -100,7 +112,6 @@ final class ReadPlan {
                 }
             }
         }
-        Context ctx = Context.of(names, values, "FilterExpression");
         String hk = index == null ? t.hashKey : index.hashKey;
         String rk = index == null ? t.rangeKey : index.rangeKey;
         QueryKeyCondition kc = null;
@@ -138,9 +149,16 @@ final class ReadPlan {
                 esk.put(k, v);
             }
             start = t.codec.encode(esk, hk, rk);
+            if (kc != null && !AttributeSemantics.equal(esk.get(hk), kc.hashValue())) {
+                throw Errors.validation("The provided starting key is outside query boundaries based on provided "
+                        + "conditions");
+            }
+            if (kc != null && rk != null && !kc.matchesRange(esk.get(rk))) {
+                throw Errors.validation("The provided starting key does not match the range key predicate");
+            }
         }
         return new ReadPlan(t, index, select, projection, filter, ctx, limit == null ? Integer.MAX_VALUE : limit,
-                start, kc);
+                start, kc, Boolean.TRUE.equals(consistentRead));
     }
 
     private static boolean mentions(Ast.Condition c, String attribute, Context ctx) {
@@ -180,7 +198,16 @@ final class ReadPlan {
         int count;
         int scanned;
         long bytes;
+        /** DynamoDB size of the items read (index entries for an index), when capacity is reported. */
+        long readBytes;
+        /** Units of the table reads a local index query makes to fetch attributes the index does not project. */
+        double fetchUnits;
+        final boolean metered;
         Map<String, AttributeValue> last;
+
+        Page(ReturnConsumedCapacity mode) {
+            this.metered = mode != ReturnConsumedCapacity.NONE;
+        }
 
         /** Evaluates one stored item; returns false when the page is full. */
         boolean offer(byte[] encoded) {
@@ -191,6 +218,12 @@ final class ReadPlan {
             }
             scanned++;
             bytes += encoded.length;
+            if (metered) {
+                readBytes += index == null ? table.codec.size(encoded) : ItemSizer.of(index.project(full));
+                if (fetchesFromTable()) {
+                    fetchUnits += Capacity.read(table.codec.size(encoded), consistent);
+                }
+            }
             last = full;
             if (filter == null || Evaluator.test(filter.root(), visible, ctx)) {
                 count++;
@@ -216,8 +249,47 @@ final class ReadPlan {
         }
     }
 
-    QueryResponse query(boolean forward) {
-        Page page = new Page();
+    /** The capacity of a page: its items' total size, rounded up once; charged to the index it read. */
+    private ConsumedCapacity consumed(Page page, ReturnConsumedCapacity mode) {
+        if (!page.metered) {
+            return null;
+        }
+        Capacity.Meter m = new Capacity.Meter(table.name);
+        double units = Capacity.read(page.readBytes, consistent);
+        if (index == null) {
+            m.table(units);
+        } else {
+            m.index(index, units);
+            if (page.fetchUnits > 0) {
+                m.table(page.fetchUnits);
+            }
+        }
+        return m.build(mode);
+    }
+
+    /**
+     * Whether a read of a local index also reads each item from the table: the request wants attributes
+     * the index does not project ({@code Select=ALL_ATTRIBUTES}, or a projection naming one).
+     */
+    private boolean fetchesFromTable() {
+        if (index == null || index.global || index.projectsAll()) {
+            return false;
+        }
+        if (select == Select.ALL_ATTRIBUTES) {
+            return true;
+        }
+        if (projection != null) {
+            for (List<Object> path : projection) {
+                if (!index.projected.contains((String) path.get(0))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    QueryResponse query(boolean forward, ReturnConsumedCapacity mode) {
+        Page page = new Page(mode);
         Map<String, AttributeValue> probeKey = Map.of(hashKey, keyCondition.hashValue());
         Store.Partition p = store.partition(table.codec.encode(probeKey, hashKey));
         boolean more = false;
@@ -267,7 +339,8 @@ final class ReadPlan {
                 }
             }
         }
-        QueryResponse.Builder b = QueryResponse.builder().count(page.count).scannedCount(page.scanned);
+        QueryResponse.Builder b = QueryResponse.builder().count(page.count).scannedCount(page.scanned)
+                .consumedCapacity(consumed(page, mode));
         if (select != Select.COUNT) {
             b.items(page.items);
         }
@@ -281,8 +354,8 @@ final class ReadPlan {
         return table.codec.encode(Map.of(rangeKey, v), rangeKey);
     }
 
-    ScanResponse scan(int segment, int totalSegments) {
-        Page page = new Page();
+    ScanResponse scan(int segment, int totalSegments, ReturnConsumedCapacity mode) {
+        Page page = new Page(mode);
         Store.ScanOrder order = store.scanOrder();
         int pi = 0;
         int itemIndex = 0;
@@ -316,7 +389,8 @@ final class ReadPlan {
                 }
             }
         }
-        ScanResponse.Builder b = ScanResponse.builder().count(page.count).scannedCount(page.scanned);
+        ScanResponse.Builder b = ScanResponse.builder().count(page.count).scannedCount(page.scanned)
+                .consumedCapacity(consumed(page, mode));
         if (select != Select.COUNT) {
             b.items(page.items);
         }

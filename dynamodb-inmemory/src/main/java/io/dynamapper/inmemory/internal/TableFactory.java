@@ -14,52 +14,98 @@ final class TableFactory {
 
     static StoredTable create(CreateTableRequest r, Instant now) {
         Validation.tableName(r.tableName());
-        if (!r.hasKeySchema() || r.keySchema().isEmpty() || r.keySchema().size() > 2
-                || r.keySchema().get(0).keyType() != KeyType.HASH
-                || (r.keySchema().size() == 2 && r.keySchema().get(1).keyType() != KeyType.RANGE)) {
-            throw Errors.validation("1 validation error detected: Invalid KeySchema: the first element must be "
-                    + "HASH and the optional second RANGE");
+        Enums.check(r.billingMode(), r.billingModeAsString(), "billingMode", "[PROVISIONED, PAY_PER_REQUEST]");
+        for (int i = 0; r.hasKeySchema() && i < r.keySchema().size(); i++) {
+            KeySchemaElement k = r.keySchema().get(i);
+            Enums.check(k.keyType(), k.keyTypeAsString(), "keySchema." + (i + 1) + ".member.keyType", "[HASH, RANGE]");
+        }
+        if (r.hasKeySchema() && r.keySchema().size() > 2) {
+            throw Errors.validation("1 validation error detected: Value '" + r.keySchema() + "' at 'keySchema' failed "
+                    + "to satisfy constraint: Member must have length less than or equal to 2");
+        }
+        if (!r.hasKeySchema() || r.keySchema().isEmpty()) {
+            throw Errors.validation("1 validation error detected: Value null at 'keySchema' failed to satisfy "
+                    + "constraint: Member must not be null");
         }
         BillingMode mode = r.billingMode() == null ? BillingMode.PROVISIONED : r.billingMode();
-        if (mode == BillingMode.PROVISIONED && r.provisionedThroughput() == null) {
-            throw Errors.validation("No provisioned throughput specified for the table");
-        }
-        if (mode == BillingMode.PROVISIONED) {
-            checkThroughput(r.provisionedThroughput(), "provisionedThroughput");
-        }
         if (mode == BillingMode.PAY_PER_REQUEST && r.provisionedThroughput() != null) {
             throw Errors.validation("One or more parameter values were invalid: Neither ReadCapacityUnits nor "
                     + "WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
         }
-        Set<String> keyAttributes = new HashSet<>();
-        r.keySchema().forEach(k -> keyAttributes.add(k.attributeName()));
-        for (GlobalSecondaryIndex g : r.globalSecondaryIndexes()) {
-            g.keySchema().forEach(k -> keyAttributes.add(k.attributeName()));
+        if (mode == BillingMode.PROVISIONED && (r.provisionedThroughput() == null
+                || r.provisionedThroughput().readCapacityUnits() == null
+                || r.provisionedThroughput().writeCapacityUnits() == null)) {
+            throw Errors.validation("One or more parameter values were invalid: ReadCapacityUnits and "
+                    + "WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
         }
-        for (LocalSecondaryIndex l : r.localSecondaryIndexes()) {
-            l.keySchema().forEach(k -> keyAttributes.add(k.attributeName()));
+        if (mode == BillingMode.PROVISIONED) {
+            checkThroughput(r.provisionedThroughput(), "provisionedThroughput");
         }
-        Set<String> defined = new HashSet<>();
+        List<String> defined = new ArrayList<>();
         for (AttributeDefinition d : r.attributeDefinitions()) {
             if (!Set.of("S", "N", "B").contains(d.attributeTypeAsString())) {
                 throw Errors.validation("1 validation error detected: Value '" + d.attributeTypeAsString()
                         + "' at 'attributeDefinitions.attributeType' failed to satisfy constraint: Member must "
                         + "satisfy enum value set: [B, N, S]");
             }
+            if (defined.contains(d.attributeName())) {
+                throw Errors.validation("Cannot have two attributes with the same name: " + d.attributeName());
+            }
             defined.add(d.attributeName());
         }
-        if (!defined.equals(keyAttributes) || defined.size() != r.attributeDefinitions().size()) {
-            throw Errors.validation("The number of attributes in key schema must match the number of attributes "
-                    + "defined in attribute definitions.");
+        if (r.keySchema().size() > defined.size()) {
+            throw Errors.validation("Invalid KeySchema: Some index key attribute have no definition");
+        }
+        checkKeySchema(r.keySchema(), defined);
+        boolean noIndexes = r.localSecondaryIndexes().isEmpty() && r.globalSecondaryIndexes().isEmpty();
+        if (noIndexes && r.keySchema().size() != defined.size()) {
+            throw Errors.validation("One or more parameter values were invalid: Number of attributes in KeySchema "
+                    + "does not exactly match number of attributes defined in AttributeDefinitions");
+        }
+        for (LocalSecondaryIndex l : r.localSecondaryIndexes()) {
+            checkKeySchema(l.keySchema(), defined);
+        }
+        for (GlobalSecondaryIndex g : r.globalSecondaryIndexes()) {
+            checkKeySchema(g.keySchema(), defined);
+            if (mode == BillingMode.PAY_PER_REQUEST && g.provisionedThroughput() != null) {
+                throw Errors.validation("One or more parameter values were invalid: ProvisionedThroughput should not "
+                        + "be specified for index: " + g.indexName() + " when BillingMode is PAY_PER_REQUEST");
+            }
+        }
+        Set<String> keyAttributes = new HashSet<>();
+        r.keySchema().forEach(k -> keyAttributes.add(k.attributeName()));
+        r.globalSecondaryIndexes().forEach(g -> g.keySchema().forEach(k -> keyAttributes.add(k.attributeName())));
+        r.localSecondaryIndexes().forEach(l -> l.keySchema().forEach(k -> keyAttributes.add(k.attributeName())));
+        if (!keyAttributes.containsAll(defined)) {
+            List<String> used = new ArrayList<>(keyAttributes);
+            used.sort(null);
+            List<String> all = new ArrayList<>(defined);
+            all.sort(null);
+            throw Errors.validation("One or more parameter values were invalid: Some AttributeDefinitions are not "
+                    + "used. AttributeDefinitions: " + all + ", keys used: " + used);
         }
         StoredTable t = new StoredTable(r.tableName(), r.keySchema(), r.attributeDefinitions(), mode,
                 mode == BillingMode.PROVISIONED ? r.provisionedThroughput() : null, now);
         Set<String> indexNames = new HashSet<>();
+        for (int i = 0; i < r.localSecondaryIndexes().size(); i++) {
+            checkProjectionType(r.localSecondaryIndexes().get(i).projection(), "localSecondaryIndexes." + (i + 1));
+        }
+        for (int i = 0; i < r.globalSecondaryIndexes().size(); i++) {
+            checkProjectionType(r.globalSecondaryIndexes().get(i).projection(), "globalSecondaryIndexes." + (i + 1));
+        }
         for (LocalSecondaryIndex l : r.localSecondaryIndexes()) {
-            if (t.rangeKey == null || l.keySchema().size() != 2 || !l.keySchema().get(0).attributeName().equals(t.hashKey)) {
+            if (t.rangeKey == null) {
                 throw Errors.validation("One or more parameter values were invalid: Table KeySchema does not have a "
-                        + "range key, which is required when specifying a LocalSecondaryIndex, or the index hash key "
-                        + "differs from the table's");
+                        + "range key, which is required when specifying a LocalSecondaryIndex");
+            }
+            if (l.keySchema().size() != 2) {
+                throw Errors.validation("One or more parameter values were invalid: Index KeySchema does not have a "
+                        + "range key for index: " + l.indexName());
+            }
+            if (!l.keySchema().get(0).attributeName().equals(t.hashKey)) {
+                throw Errors.validation("One or more parameter values were invalid: Index KeySchema does not have the "
+                        + "same leading hash key as table KeySchema for index: " + l.indexName() + ". index hash key: "
+                        + l.keySchema().get(0).attributeName() + ", table hash key: " + t.hashKey);
             }
             checkIndex(l.indexName(), l.projection(), indexNames);
             t.indexes.add(new StoredTable.Index(t, l.indexName(), false, l.keySchema(), l.projection(), null));
@@ -79,6 +125,28 @@ final class TableFactory {
         return t;
     }
 
+    /**
+     * A table's or index's key schema: its attributes defined, a HASH element first, an optional RANGE
+     * element second on another attribute; DynamoDB's messages, in DynamoDB's order.
+     */
+    private static void checkKeySchema(List<KeySchemaElement> keys, List<String> defined) {
+        List<String> names = new ArrayList<>();
+        keys.forEach(k -> names.add(k.attributeName()));
+        if (!defined.containsAll(names)) {
+            throw Errors.validation("One or more parameter values were invalid: Some index key attributes are not "
+                    + "defined in AttributeDefinitions. Keys: " + names + ", AttributeDefinitions: " + defined);
+        }
+        if (names.size() == 2 && names.get(0).equals(names.get(1))) {
+            throw Errors.validation("Both the Hash Key and the Range Key element in the KeySchema have the same name");
+        }
+        if (keys.get(0).keyType() != KeyType.HASH) {
+            throw Errors.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+        }
+        if (keys.size() == 2 && keys.get(1).keyType() != KeyType.RANGE) {
+            throw Errors.validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+        }
+    }
+
     /** The default per-table (and per-index) quota of a new AWS account, in read or write capacity units. */
     private static final long MAX_CAPACITY_UNITS = 40_000;
 
@@ -96,6 +164,13 @@ final class TableFactory {
         if (units > MAX_CAPACITY_UNITS) {
             throw Errors.limitExceeded("Subscriber limit exceeded: Provisioned throughput for a single table or "
                     + "global secondary index cannot exceed " + MAX_CAPACITY_UNITS + " " + kind + " capacity units");
+        }
+    }
+
+    private static void checkProjectionType(Projection p, String member) {
+        if (p != null) {
+            Enums.check(p.projectionType(), p.projectionTypeAsString(), member + ".member.projection.projectionType",
+                    "[ALL, INCLUDE, KEYS_ONLY]");
         }
     }
 

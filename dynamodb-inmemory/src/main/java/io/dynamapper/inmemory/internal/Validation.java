@@ -11,12 +11,19 @@ final class Validation {
 
     /** Validates a key given to Get/Update/Delete (exactly the key attributes); returns it normalised. */
     static Map<String, AttributeValue> key(StoredTable t, Map<String, AttributeValue> key) {
+        if (key == null || key instanceof software.amazon.awssdk.core.util.SdkAutoConstructMap) {
+            throw Errors.validation("1 validation error detected: Value null at 'key' failed to satisfy constraint: "
+                    + "Member must not be null");
+        }
         if (key == null || key.size() != t.keyNames().size() || !key.keySet().containsAll(t.keyNames())) {
-            throw Errors.validation("The number of conditions on the keys is invalid");
+            throw Errors.validation(KEY_MISMATCH);
         }
         Map<String, AttributeValue> out = new LinkedHashMap<>(4);
         for (String k : t.keyNames()) {
             AttributeValue v = ItemValidator.checkValue(key.get(k), false);
+            if (!t.attributeTypes.get(k).equals(AttributeSemantics.type(v))) {
+                throw Errors.validation(KEY_MISMATCH);
+            }
             keyValue(t, k, v);
             out.put(k, v);
         }
@@ -28,7 +35,8 @@ final class Validation {
         for (String k : t.keyNames()) {
             AttributeValue v = item.get(k);
             if (v == null) {
-                throw Errors.validation("One of the required keys was not given a value");
+                throw Errors.validation("One or more parameter values were invalid: Missing the key " + k
+                        + " in the item");
             }
             keyValue(t, k, v);
         }
@@ -40,7 +48,8 @@ final class Validation {
                 }
                 String type = AttributeSemantics.type(v);
                 if (!t.attributeTypes.get(k).equals(type)) {
-                    throw Errors.validation("One or more parameter values were invalid: Type mismatch for Index Key");
+                    throw Errors.validation("One or more parameter values were invalid: Type mismatch for Index Key "
+                            + k + " Expected: " + t.attributeTypes.get(k) + " Actual: " + type + " IndexName: " + i.name);
                 }
                 if (isEmpty(v)) {
                     throw Errors.validation("One or more parameter values are not valid. A value specified for a "
@@ -61,15 +70,69 @@ final class Validation {
         return out;
     }
 
+    /** DynamoDB's answer to a key whose attributes or types differ from the key schema. */
+    static final String KEY_MISMATCH = "The provided key element does not match the schema";
+
+    /**
+     * The reason a key (Update, Delete, ConditionCheck, Get) does not match the table's key schema, or null:
+     * inside a transaction DynamoDB reports it as the action's ValidationError cancellation reason.
+     */
+    static String keyProblem(StoredTable t, Map<String, AttributeValue> key) {
+        if (key == null || key.size() != t.keyNames().size() || !key.keySet().containsAll(t.keyNames())) {
+            return KEY_MISMATCH;
+        }
+        for (String k : t.keyNames()) {
+            AttributeValue v = key.get(k);
+            if (v == null || !t.attributeTypes.get(k).equals(AttributeSemantics.type(v))) {
+                return KEY_MISMATCH;
+            }
+        }
+        return null;
+    }
+
+    /** The reason an item's key attributes do not match the key schema (missing, wrong type), or null. */
+    static String itemKeyProblem(StoredTable t, Map<String, AttributeValue> item) {
+        for (String k : t.keyNames()) {
+            AttributeValue v = item.get(k);
+            if (v == null) {
+                return "One or more parameter values were invalid: Missing the key " + k + " in the item";
+            }
+            String type = AttributeSemantics.type(v);
+            if (type == null) {
+                return null;   // an empty value: the item's own validation refuses it, outside the transaction
+            }
+            if (!t.attributeTypes.get(k).equals(type)) {
+                return "One or more parameter values were invalid: Type mismatch for key " + k + " expected: "
+                        + t.attributeTypes.get(k) + " actual: " + type;
+            }
+        }
+        return null;
+    }
+
     private static void keyValue(StoredTable t, String k, AttributeValue v) {
         String type = AttributeSemantics.type(v);
         if (!t.attributeTypes.get(k).equals(type)) {
-            throw Errors.validation("One or more parameter values were invalid: Type mismatch for key");
+            throw Errors.validation("One or more parameter values were invalid: Type mismatch for key " + k
+                    + " expected: " + t.attributeTypes.get(k) + " actual: " + type);
         }
         if (isEmpty(v)) {
             throw Errors.validation("One or more parameter values are not valid. The AttributeValue for a key "
                     + "attribute cannot contain an empty " + ("S".equals(type) ? "string" : "binary")
                     + " value. Key: " + k);
+        }
+        checkKeySize(v, k.equals(t.hashKey));
+    }
+
+    /** Partition key values are at most 2048 bytes, sort key values at most 1024 (DynamoDB's limits). */
+    static void checkKeySize(AttributeValue v, boolean hash) {
+        long size = v.s() != null ? ItemSizer.utf8Length(v.s()) : v.b() != null ? v.b().asByteArrayUnsafe().length : 0;
+        if (hash && size > 2048) {
+            throw Errors.validation("One or more parameter values were invalid: Size of hashkey has exceeded the "
+                    + "maximum size limit of2048 bytes");
+        }
+        if (!hash && size > 1024) {
+            throw Errors.validation("One or more parameter values were invalid: Aggregated size of all range keys "
+                    + "has exceeded the size limit of 1024 bytes");
         }
     }
 

@@ -27,6 +27,7 @@ final class ContractCase {
     private final Action action;
     private Consumer<Outcome> expectation;
     private String expected;
+    private boolean messages;
 
     ContractCase(String name, Action action) {
         this.name = requireNonNull(name, "name == null");
@@ -46,6 +47,32 @@ final class ContractCase {
         String text = Normalizer.render(value);
         return expectation("returns " + text, outcome -> assertEquals(text, outcome.render(),
                 () -> "'" + name + "' returned a different outcome"));
+    }
+
+    /**
+     * Expects an error with this error code and exactly this message: DynamoDB's wording, for errors whose
+     * message DynamoDB keeps stable. The case's outcome then renders the message too (and the messages of
+     * cancellation reasons).
+     */
+    ContractCase expectMessage(String errorCode, String message) {
+        this.messages = true;
+        return expectation("fails with " + errorCode + ": " + message, outcome -> {
+            if (!(outcome instanceof Outcome.Failure failure) || !errorCode.equals(failure.errorCode())
+                    || !message.equals(failure.message())) {
+                throw failure("'" + name + "' should fail with " + errorCode + " saying \"" + message + "\"", outcome);
+            }
+        });
+    }
+
+    /** Renders failures with their messages (for a case whose action itself checks a message). */
+    ContractCase withMessages() {
+        this.messages = true;
+        return this;
+    }
+
+    /** Whether this case's outcome includes error messages. */
+    boolean messages() {
+        return messages;
     }
 
     /** Expects an error with this {@code awsErrorDetails().errorCode()}. */

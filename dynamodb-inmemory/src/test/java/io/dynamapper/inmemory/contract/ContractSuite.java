@@ -65,7 +65,7 @@ abstract class ContractSuite {
         } catch (Db.SetupFailed e) {
             throw e;
         } catch (Exception e) {
-            return Outcome.failure(e);
+            return Outcome.failure(e, c.messages());
         }
         return Outcome.success(value);
     }

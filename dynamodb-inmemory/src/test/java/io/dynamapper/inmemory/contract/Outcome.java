@@ -25,6 +25,14 @@ sealed interface Outcome {
 
     /** Normalises an error: exception class, error code, status and (for transactions) reasons. */
     static Failure failure(Throwable error) {
+        return failure(error, false);
+    }
+
+    /**
+     * Normalises an error; with {@code messages}, also the error message and the cancellation reasons'
+     * messages (for cases that assert DynamoDB's wording, where it is stable).
+     */
+    static Failure failure(Throwable error, boolean messages) {
         if (error instanceof AwsServiceException aws) {
             String code = aws.awsErrorDetails() == null ? null : aws.awsErrorDetails().errorCode();
             List<Object> reasons = null;
@@ -33,6 +41,9 @@ sealed interface Outcome {
                 for (CancellationReason reason : cancelled.cancellationReasons()) {
                     Map<String, Object> r = new TreeMap<>();
                     r.put("code", reason.code());
+                    if (messages && reason.message() != null) {
+                        r.put("message", reason.message());
+                    }
                     if (reason.hasItem()) {
                         r.put("item", reason.item());
                     }
@@ -41,11 +52,13 @@ sealed interface Outcome {
             }
             Object item = error instanceof ConditionalCheckFailedException failed && failed.hasItem()
                     ? failed.item() : null;
+            String message = messages && aws.awsErrorDetails() != null ? aws.awsErrorDetails().errorMessage() : null;
             return new Failure(error.getClass().getSimpleName(), code, aws.statusCode(),
                     reasons == null ? null : Normalizer.render(reasons),
-                    item == null ? null : Normalizer.render(item), error);
+                    item == null ? null : Normalizer.render(item), message, error);
         }
-        return new Failure(error.getClass().getSimpleName(), null, 0, null, null, error);
+        return new Failure(error.getClass().getSimpleName(), null, 0, null, null, messages ? error.getMessage() : null,
+                error);
     }
 
     /** A case that completed; {@code value} is the rendered, normalised value it returned. */
@@ -64,10 +77,17 @@ sealed interface Outcome {
      * @param status    HTTP status code, 0 for a non-AWS exception
      * @param reasons   rendered cancellation reasons of a {@code TransactionCanceledException}
      * @param item      rendered item of a {@code ConditionalCheckFailedException}
+     * @param message   the error message, only for cases that assert it (else null)
      * @param cause     the exception itself, for reports only (never compared)
      */
-    record Failure(String exception, String errorCode, int status, String reasons, String item,
+    record Failure(String exception, String errorCode, int status, String reasons, String item, String message,
                    Throwable cause) implements Outcome {
+
+        /** A failure whose message is not compared. */
+        Failure(String exception, String errorCode, int status, String reasons, String item, Throwable cause) {
+            this(exception, errorCode, status, reasons, item, null, cause);
+        }
+
         @Override
         public String render() {
             StringBuilder text = new StringBuilder("error ").append(exception)
@@ -77,6 +97,9 @@ sealed interface Outcome {
             }
             if (item != null) {
                 text.append(" item=").append(item);
+            }
+            if (message != null) {
+                text.append(" message=").append(Normalizer.render(message));
             }
             return text.toString();
         }

@@ -20,7 +20,8 @@
  *       failure breaks the test instead of becoming the outcome. Every case starts without tables.</li>
  *   <li>{@link io.dynamapper.inmemory.contract.Outcome} and {@link io.dynamapper.inmemory.contract.Normalizer}:
  *       success values and errors (exception class, error code, status, cancellation reasons,
- *       ConditionalCheckFailed item; never messages) rendered canonically.</li>
+ *       ConditionalCheckFailed item; the error message only for a case that asserts DynamoDB's wording with
+ *       {@code expectMessage} or {@code withMessages}) rendered canonically.</li>
  *   <li>{@link io.dynamapper.inmemory.contract.Dsl}: items, keys, names and values in one line.</li>
  * </ul>
  *

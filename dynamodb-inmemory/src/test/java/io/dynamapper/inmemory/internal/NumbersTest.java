@@ -68,8 +68,24 @@ class NumbersTest {
     }
 
     @Test
+    void textDynamoDbDoesNotParseIsRefusedWithTheTextInTheMessage() {
+        for (String text : new String[] {" 1", "1 ", "NaN", "Infinity", "0x10", "1.2.3", "1e", "", "--1"}) {
+            assertEquals("The parameter cannot be converted to a numeric value: " + text,
+                    assertThrows(DynamoDbException.class, () -> Numbers.normalize(text), text)
+                            .awsErrorDetails().errorMessage(), text);
+        }
+        assertEquals("Number overflow. Attempting to store a number with magnitude larger than supported range",
+                assertThrows(DynamoDbException.class, () -> Numbers.normalize("1e99999999999"))
+                        .awsErrorDetails().errorMessage());
+        assertEquals("Number underflow. Attempting to store a number with magnitude smaller than supported range",
+                assertThrows(DynamoDbException.class, () -> Numbers.normalize("1e-99999999999"))
+                        .awsErrorDetails().errorMessage());
+        assertEquals("5", Numbers.normalize(".5e1"));
+    }
+
+    @Test
     void nullIsNotANumber() {
-        assertEquals("A value provided cannot be converted into a number", assertThrows(DynamoDbException.class,
+        assertEquals("The parameter cannot be converted to a numeric value: null", assertThrows(DynamoDbException.class,
                 () -> Numbers.normalize(null)).awsErrorDetails().errorMessage());
     }
 
