@@ -4,18 +4,24 @@ import static java.util.Objects.requireNonNull;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.dynamapper.AttributeCodec;
 import io.dynamapper.Cached;
 import io.dynamapper.DynamapperListener;
 import io.dynamapper.RetryPolicy;
+import io.dynamapper.RetryScope;
 import io.dynamapper.SessionFactory;
 import io.dynamapper.SessionOptions;
 import io.dynamapper.engine.internal.cache.SecondLevelCache;
 import io.dynamapper.engine.internal.listener.Listeners;
+import io.dynamapper.engine.internal.mapping.ModelRegistry;
+import io.dynamapper.engine.internal.retry.RetryBudget;
 import io.dynamapper.engine.internal.session.DefaultSessionFactory;
 import io.dynamapper.engine.internal.validation.BeanValidation;
 import io.dynamapper.engine.internal.validation.EntityValidator;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -63,6 +69,31 @@ public final class Dynamapper {
     }
 
     /**
+     * Runs {@code work} as one unit of work with one retry budget: the budget is made current on
+     * this thread while {@code work} runs, so every session of any factory built here draws its
+     * retries (a commit's, a read's) from it, and {@code work} draws its re-runs from the same
+     * budget through {@link RetryScope#awaitRetry()}, as {@link SessionFactory#inTransaction} does.
+     * Inside another unit of work on this thread (an enclosing {@code inTransaction}, another
+     * call of this method) the enclosing budget is used and {@code policy} is ignored, so nested
+     * retries never multiply. For integrations that run units of work themselves, such as the
+     * Guice module.
+     *
+     * @param policy the budget's policy: {@code policy.maxAttempts() - 1} retries in all
+     * @param work what to run; it receives the budget
+     * @param <R> the work's result
+     * @param <X> the checked exception the work may throw
+     * @return what {@code work} returned
+     * @throws NullPointerException if {@code policy} or {@code work} is null
+     * @throws X whatever {@code work} throws
+     */
+    public static <R, X extends Exception> R inRetryScope(RetryPolicy policy, RetryScope.Work<R, X> work) throws X {
+        requireNonNull(policy, "policy == null");
+        requireNonNull(work, "work == null");
+        RetryBudget budget = RetryBudget.current(new RetryBudget(policy));
+        return RetryBudget.within(budget, () -> work.run(budget));
+    }
+
+    /**
      * Configures a {@link SessionFactory}. Each setting may be given once (listeners may be added
      * several times); {@link #build()} needs a client and has no side effects (no request is sent).
      */
@@ -73,8 +104,47 @@ public final class Dynamapper {
         private EntityValidator validator;
         private Boolean secondLevelCache;
         private final List<DynamapperListener> listeners = new ArrayList<>(2);
+        private final Map<Class<?>, AttributeCodec<?>> codecs = new LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * Stores every value of {@code type} with {@code codec}, in every entity class of the factory:
+         * fields of exactly that class (not of its subclasses; a primitive field whose wrapper is
+         * {@code type} too) and the elements of lists, maps, sets and {@code Optional}s of it, at any
+         * depth, including the fields of nested classes. Factories built by other builders are not
+         * affected: two factories may store the same type differently.
+         *
+         * <p>What wins, from first to last: an {@link io.dynamapper.Codec @Codec} on the field; for
+         * a {@link io.dynamapper.Ttl @Ttl} {@code Instant}, epoch seconds; a codec registered here;
+         * the built-in mapping. So a codec registered for a type with a built-in mapping
+         * ({@code Instant}, {@code BigDecimal}, an enum, a nested class) replaces that mapping in
+         * this factory. A type stored by a registered codec cannot be a table or index key (the
+         * entity is then a {@link io.dynamapper.MappingException} at first use), nor an element of
+         * a DynamoDB set. Values are compared by their encoded form for dirty checking, so
+         * {@code codec} must encode equal values equally; it must be thread-safe.
+         *
+         * @param type the type whose values {@code codec} stores
+         * @param codec how to store them
+         * @param <T> the type
+         * @return this builder
+         * @throws NullPointerException if {@code type} or {@code codec} is null
+         * @throws IllegalArgumentException if {@code type} is a primitive (register its wrapper,
+         *     which covers both), a collection, a map, an {@code Optional} or an array other than
+         *     {@code byte[]} (these are stored through their elements' codecs)
+         * @throws IllegalStateException if a codec was already registered for {@code type}
+         */
+        public <T> Builder codec(Class<T> type, AttributeCodec<T> codec) {
+            requireNonNull(type, "type == null");
+            requireNonNull(codec, "codec == null");
+            ModelRegistry.checkCodecType(type);
+            AttributeCodec<?> earlier = codecs.putIfAbsent(type, codec);
+            if (earlier != null) {
+                throw new IllegalStateException("a codec for " + type.getName() + " was already registered: " + earlier
+                        + "; register one codec per type");
+            }
+            return this;
         }
 
         /**
@@ -200,7 +270,7 @@ public final class Dynamapper {
                     sessionOptions == null ? SessionOptions.defaults() : sessionOptions,
                     Boolean.FALSE.equals(secondLevelCache)
                             ? SecondLevelCache.disabled() : SecondLevelCache.create(Ticker.systemTicker()),
-                    Listeners.of(listeners), Optional.ofNullable(validator));
+                    Listeners.of(listeners), Optional.ofNullable(validator), ModelRegistry.of(codecs));
         }
     }
 }

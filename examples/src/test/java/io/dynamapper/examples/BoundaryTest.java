@@ -78,10 +78,7 @@ class BoundaryTest {
      * Known crossings still to be removed, each with its reason: origin module, then the target
      * class (and its nested classes). Keep this list empty; an entry is a debt, not a permission.
      */
-    private static final Map<String, Set<String>> KNOWN_CROSSINGS = Map.of(
-            // @Transactional shares one retry budget with the sessions of its unit of work (issue 9);
-            // the budget should reach Guice through the API (or a SessionFactory hook), not engine internals
-            "dynamapper-guice", Set.of("io.dynamapper.engine.internal.retry.RetryBudget"));
+    private static final Map<String, Set<String>> KNOWN_CROSSINGS = Map.of();
 
     private static boolean known(Module from, JavaClass target) {
         String name = target.getName();

@@ -4,8 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.dynamapper.OptimisticLockException;
 import io.dynamapper.RetryPolicy;
+import io.dynamapper.RetryScope;
 import io.dynamapper.Session;
-import io.dynamapper.engine.internal.retry.RetryBudget;
+import io.dynamapper.engine.Dynamapper;
 import io.dynamapper.guice.ThreadUnitOfWork.Frame;
 import io.dynamapper.guice.ThreadUnitOfWork.Transaction;
 import io.dynamapper.guice.TransactionalMethods.Attributes;
@@ -64,8 +65,7 @@ final class TransactionalInterceptor implements MethodInterceptor {
             throws Throwable {
         RetryPolicy policy = attributes.maxAttempts() == 0 ? retryPolicy
                 : retryPolicy.withMaxAttempts(attributes.maxAttempts());
-        RetryBudget budget = RetryBudget.current(new RetryBudget(policy));
-        Outcome last = RetryBudget.within(budget, () -> runAttempts(invocation, attributes, ownsUnit, budget));
+        Outcome last = Dynamapper.inRetryScope(policy, budget -> runAttempts(invocation, attributes, ownsUnit, budget));
         if (last.failure != null) {
             throw last.failure;
         }
@@ -73,7 +73,7 @@ final class TransactionalInterceptor implements MethodInterceptor {
     }
 
     private Outcome runAttempts(MethodInvocation invocation, Attributes attributes, boolean ownsUnit,
-                                RetryBudget budget) {
+                                RetryScope budget) {
         List<Throwable> earlier = new ArrayList<>();
         for (int attempt = 1; ; attempt++) {
             Outcome outcome = attempt(invocation, attributes, ownsUnit, attempt);

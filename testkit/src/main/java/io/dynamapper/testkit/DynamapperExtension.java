@@ -140,7 +140,11 @@ public final class DynamapperExtension
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.TYPE)
     public @interface Entities {
-        /** The entity classes; each gets a fresh table for every test. */
+        /**
+         * The entity classes; each gets a fresh table for every test.
+         *
+         * @return the entity classes
+         */
         Class<?>[] value();
     }
 
@@ -180,6 +184,8 @@ public final class DynamapperExtension
     /**
      * A new extension over a new, empty {@link InMemoryDynamoDb} of its own, with no entities, a
      * retry policy that does not sleep, default session options and the leak check on.
+     *
+     * @return a new extension on the in-memory DynamoDB
      */
     public static DynamapperExtension inMemory() {
         return new DynamapperExtension();
@@ -237,6 +243,7 @@ public final class DynamapperExtension
      * Adds entity classes: each gets a fresh table, with its indexes, for every test. May be called
      * more than once; adding a class twice has no effect.
      *
+     * @param types the entity classes
      * @return this extension
      * @throws NullPointerException if {@code types} or one of them is null
      * @throws IllegalStateException if the extension has started
@@ -257,6 +264,7 @@ public final class DynamapperExtension
      * The retry policy of commits and {@link SessionFactory#inTransaction}; default
      * {@code RetryPolicy.defaults().withSleeper(d -> {})}: five attempts that do not sleep.
      *
+     * @param policy the retry policy
      * @return this extension
      * @throws NullPointerException if {@code policy} is null
      * @throws IllegalStateException if a retry policy was already set, or the extension has started
@@ -274,6 +282,7 @@ public final class DynamapperExtension
     /**
      * The options of sessions opened without options; default {@link SessionOptions#defaults()}.
      *
+     * @param options the session options
      * @return this extension
      * @throws NullPointerException if {@code options} is null
      * @throws IllegalStateException if session options were already set, or the extension has started
@@ -292,6 +301,7 @@ public final class DynamapperExtension
      * Turns the check for sessions left open at the end of a test on (the default) or off. When off,
      * the {@link SessionFactory} handed out is the engine's own.
      *
+     * @param enabled whether a session left open fails the test
      * @return this extension
      * @throws IllegalStateException if the extension has started
      */
@@ -304,6 +314,8 @@ public final class DynamapperExtension
     /**
      * The session factory of this extension, the one that is injected; starts the extension if
      * needed (ending its configuration).
+     *
+     * @return the injected session factory
      */
     public SessionFactory sessions() {
         SessionFactory s = sessions;

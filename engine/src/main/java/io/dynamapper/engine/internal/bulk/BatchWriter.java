@@ -11,6 +11,7 @@ import io.dynamapper.engine.internal.commit.Failures;
 import io.dynamapper.engine.internal.commit.ItemSize;
 import io.dynamapper.engine.internal.keys.KeyGenerator;
 import io.dynamapper.engine.internal.mapping.EntityModel;
+import io.dynamapper.engine.internal.mapping.ModelRegistry;
 import io.dynamapper.engine.internal.retry.RetryBudget;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -47,6 +48,7 @@ public final class BatchWriter implements BulkWriter {
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final DynamoDbClient client;
+    private final ModelRegistry models;
     private final KeyGenerator keys;
     private final RetryPolicy policy;
     private final BulkWriteOptions options;
@@ -77,6 +79,13 @@ public final class BatchWriter implements BulkWriter {
      * @param options parallelism and progress callback
      */
     public BatchWriter(DynamoDbClient client, KeyGenerator keys, RetryPolicy policy, BulkWriteOptions options) {
+        this(client, keys, policy, options, ModelRegistry.DEFAULT);
+    }
+
+    /** A writer mapping entities with the models (and registered codecs) of {@code models}. */
+    public BatchWriter(DynamoDbClient client, KeyGenerator keys, RetryPolicy policy, BulkWriteOptions options,
+                       ModelRegistry models) {
+        this.models = requireNonNull(models, "models == null");
         this.client = requireNonNull(client, "client == null");
         this.keys = requireNonNull(keys, "keys == null");
         this.policy = requireNonNull(policy, "policy == null");
@@ -149,8 +158,8 @@ public final class BatchWriter implements BulkWriter {
     }
 
     @SuppressWarnings("unchecked")
-    private static EntityModel<Object> model(Class<?> type) {
-        return (EntityModel<Object>) EntityModel.of(type);
+    private EntityModel<Object> model(Class<?> type) {
+        return (EntityModel<Object>) models.model(type);
     }
 
     private static String describe(EntityModel<?> model, Map<String, AttributeValue> key) {

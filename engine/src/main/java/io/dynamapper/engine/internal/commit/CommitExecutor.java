@@ -127,7 +127,7 @@ public final class CommitExecutor {
         int checks = 0;
         long total = 0;
         for (Write w : writes) {
-            if (w.kind() == Write.Kind.CHECK) {
+            if (w instanceof Write.Check) {
                 checks++;
             }
             if (w.size() > ItemSize.MAX_ITEM_BYTES) {
@@ -263,11 +263,14 @@ public final class CommitExecutor {
     }
 
     private void send(Write w) {
-        switch (w.kind()) {
-            case PUT -> client.putItem(w.toPutItem());
-            case UPDATE -> client.updateItem(w.toUpdateItem());
-            case DELETE -> client.deleteItem(w.toDeleteItem());
-            default -> throw new IllegalStateException("a condition check is never sent alone: " + w.describe());
+        if (w instanceof Write.Put put) {
+            client.putItem(put.toPutItem());
+        } else if (w instanceof Write.Update update) {
+            client.updateItem(update.toUpdateItem());
+        } else if (w instanceof Write.Delete delete) {
+            client.deleteItem(delete.toDeleteItem());
+        } else {
+            throw new IllegalStateException("a condition check is never sent alone: " + w.describe());
         }
     }
 

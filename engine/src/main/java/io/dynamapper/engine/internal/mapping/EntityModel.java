@@ -41,13 +41,6 @@ public final class EntityModel<T> {
     private static final Set<Class<?>> VERSION_TYPES = Set.of(int.class, Integer.class, long.class, Long.class,
             short.class, Short.class, BigInteger.class);
 
-    private static final ClassValue<EntityModel<?>> MODELS = new ClassValue<>() {
-        @Override
-        protected EntityModel<?> computeValue(Class<?> type) {
-            return new EntityModel<>(type);
-        }
-    };
-
     private final Class<T> type;
     private final String tableName;
     private final ClassShape shape;
@@ -67,17 +60,17 @@ public final class EntityModel<T> {
     private final List<CounterModel> counters;
 
     /**
-     * The model of an entity class, built on first use and cached for the life of the class.
+     * The model of an entity class with the built-in codecs only ({@link ModelRegistry#DEFAULT}),
+     * built on first use and cached. A session factory with registered codecs has its own models:
+     * use its {@link ModelRegistry}.
      *
      * @throws MappingException if the class is not a valid entity; the message names class and field
      */
-    @SuppressWarnings("unchecked")
     public static <T> EntityModel<T> of(Class<T> type) {
-        Objects.requireNonNull(type, "type == null");
-        return (EntityModel<T>) MODELS.get(type);
+        return ModelRegistry.DEFAULT.model(type);
     }
 
-    private EntityModel(Class<T> type) {
+    EntityModel(Class<T> type, ModelRegistry registry) {
         this.type = type;
         Table table = type.getAnnotation(Table.class);
         if (table == null) {
@@ -90,7 +83,7 @@ public final class EntityModel<T> {
         }
         this.tableName = table.value();
         this.optimisticLocking = table.optimisticLocking();
-        this.shape = new ShapeBuilder().shape(type);
+        this.shape = new ShapeBuilder(registry).shape(type);
         this.hashKey = single(HashKey.class, true);
         this.rangeKey = single(RangeKey.class, false);
         this.version = single(Version.class, false);

@@ -45,6 +45,12 @@ import java.util.TreeSet;
  */
 final class ShapeBuilder {
     private final Map<Class<?>, ObjectCodec> nested = new HashMap<>();
+    private final ModelRegistry registry;
+
+    /** A builder resolving types through the codecs registered in {@code registry} first. */
+    ShapeBuilder(ModelRegistry registry) {
+        this.registry = registry;
+    }
 
     ClassShape shape(Class<?> type) {
         if (type.isInterface() || Modifier.isAbstract(type.getModifiers()) || type.isEnum() || type.isArray()
@@ -229,6 +235,10 @@ final class ShapeBuilder {
     }
 
     private ValueCodec classCodec(Class<?> c) {
+        Optional<AttributeCodec<?>> registered = registry.codec(c);
+        if (registered.isPresent()) {
+            return new ContainerCodecs.UserCodec(registered.get());
+        }
         Optional<ValueCodec> scalar = ScalarCodecs.forClass(c);
         if (scalar.isPresent()) {
             return scalar.get();

@@ -3,6 +3,7 @@ package io.dynamapper.engine.internal.retry;
 import static java.util.Objects.requireNonNull;
 
 import io.dynamapper.RetryPolicy;
+import io.dynamapper.RetryScope;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * that thread then draw their retries from it instead of from their own. Thread-safe, for the
  * worker threads of a parallel scan.
  */
-public final class RetryBudget {
+public final class RetryBudget implements RetryScope {
     private static final ThreadLocal<RetryBudget> CURRENT = new ThreadLocal<>();
 
     private final RetryPolicy policy;
@@ -38,6 +39,7 @@ public final class RetryBudget {
     }
 
     /** The retries taken so far. */
+    @Override
     public int retries() {
         return retries.get();
     }
@@ -55,6 +57,7 @@ public final class RetryBudget {
      * @throws InterruptedException if the wait was interrupted; the thread's interrupt flag is set
      *     again, and the caller must stop retrying
      */
+    @Override
     public boolean awaitRetry() throws InterruptedException {
         int retry;
         do {

@@ -5,6 +5,7 @@ import io.dynamapper.SchemaManager;
 import io.dynamapper.Throughput;
 import io.dynamapper.engine.internal.mapping.EntityModel;
 import io.dynamapper.engine.internal.mapping.IndexModel;
+import io.dynamapper.engine.internal.mapping.ModelRegistry;
 import io.dynamapper.engine.internal.mapping.PropertyModel;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,6 +61,7 @@ public final class TableManager implements SchemaManager {
     private final DynamoDbClient client;
     private final Duration poll;
     private final Duration timeout;
+    private final ModelRegistry models;
 
     /**
      * Creates a manager over the client; sends no request. Waits poll DynamoDB every second, for
@@ -68,11 +70,25 @@ public final class TableManager implements SchemaManager {
      * @throws NullPointerException if client is null
      */
     public TableManager(DynamoDbClient client) {
-        this(client, DEFAULT_POLL, DEFAULT_TIMEOUT);
+        this(client, ModelRegistry.DEFAULT);
+    }
+
+    /**
+     * Creates a manager over the client for the entity models of {@code models}; sends no request.
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    public TableManager(DynamoDbClient client, ModelRegistry models) {
+        this(client, DEFAULT_POLL, DEFAULT_TIMEOUT, models);
     }
 
     /** A manager with its own polling interval and wait limit (tests). */
     TableManager(DynamoDbClient client, Duration poll, Duration timeout) {
+        this(client, poll, timeout, ModelRegistry.DEFAULT);
+    }
+
+    private TableManager(DynamoDbClient client, Duration poll, Duration timeout, ModelRegistry models) {
+        this.models = Objects.requireNonNull(models, "models == null");
         this.client = Objects.requireNonNull(client, "client == null");
         this.poll = Objects.requireNonNull(poll, "poll == null");
         this.timeout = Objects.requireNonNull(timeout, "timeout == null");
@@ -94,7 +110,7 @@ public final class TableManager implements SchemaManager {
     @Override
     public void createTable(Class<?> entityType, Throughput throughput) {
         Objects.requireNonNull(entityType, "entityType == null");
-        EntityModel<?> model = EntityModel.of(entityType);
+        EntityModel<?> model = models.model(entityType);
         CreateTableRequest request = createRequest(model, Objects.requireNonNull(throughput, "throughput == null"));
         try {
             client.createTable(request);
@@ -121,7 +137,7 @@ public final class TableManager implements SchemaManager {
     @Override
     public boolean createTableIfNotExists(Class<?> entityType, Throughput throughput) {
         Objects.requireNonNull(entityType, "entityType == null");
-        EntityModel<?> model = EntityModel.of(entityType);
+        EntityModel<?> model = models.model(entityType);
         CreateTableRequest request = createRequest(model, Objects.requireNonNull(throughput, "throughput == null"));
         if (exists(model)) {
             awaitActive(model);
@@ -150,7 +166,7 @@ public final class TableManager implements SchemaManager {
     @Override
     public void deleteTable(Class<?> entityType) {
         Objects.requireNonNull(entityType, "entityType == null");
-        EntityModel<?> model = EntityModel.of(entityType);
+        EntityModel<?> model = models.model(entityType);
         try {
             client.deleteTable(b -> b.tableName(model.tableName()));
         } catch (ResourceNotFoundException e) {
@@ -175,7 +191,7 @@ public final class TableManager implements SchemaManager {
     @Override
     public TableDescription describe(Class<?> entityType) {
         Objects.requireNonNull(entityType, "entityType == null");
-        EntityModel<?> model = EntityModel.of(entityType);
+        EntityModel<?> model = models.model(entityType);
         try {
             return client.describeTable(describeRequest(model)).table();
         } catch (ResourceNotFoundException e) {

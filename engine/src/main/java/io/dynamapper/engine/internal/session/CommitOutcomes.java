@@ -26,20 +26,18 @@ final class CommitOutcomes {
 
     /** Updates the cache for one applied write, before the entry records it. */
     static void cacheApplied(SecondLevelCache cache, Entry e, Write write) {
-        switch (write.kind()) {
-            case PUT -> cache.put(e.model, write.item());
-            case UPDATE -> {
-                if (CounterPlanner.keepsVersion(e.model, write)) {
-                    cache.invalidate(e.model, write.keyAttributes()); // counter deltas leave the version as it was
-                } else {
-                    cache.updated(e.model, write.keyAttributes(), e.model.version().isPresent() ? e.version + 1 : 0);
-                }
+        if (write instanceof Write.Put put) {
+            cache.put(e.model, put.item());
+        } else if (write instanceof Write.Update) {
+            if (CounterPlanner.keepsVersion(e.model, write)) {
+                cache.invalidate(e.model, write.keyAttributes()); // counter deltas leave the version as it was
+            } else {
+                cache.updated(e.model, write.keyAttributes(), e.model.version().isPresent() ? e.version + 1 : 0);
             }
-            case DELETE -> cache.invalidate(e.model, write.keyAttributes());
-            default -> {
-                // a condition check changes nothing
-            }
+        } else if (write instanceof Write.Delete) {
+            cache.invalidate(e.model, write.keyAttributes());
         }
+        // a condition check changes nothing
     }
 
     static void committed(List<Write> writes, int attempts, Listeners listeners, long start) {

@@ -115,12 +115,12 @@ final class CounterPlanner {
             names.put(HASH, e.model.hashKey().attributeName());
             String condition = "attribute_exists(" + HASH + ")" + (bounds.length() == 0 ? "" : " AND " + bounds);
             long size = (e.storedSize < 0 ? ItemSize.of(e.model.toItem(e.instance)) : e.storedSize) + addBytes;
-            return new Write(Write.Kind.UPDATE, e.model.type(), e.model.keyValue(e.id.key()), e.model.tableName(),
-                    e.id.key(), null, add.toString(), condition, names, values, Map.of(), List.of(), null, null,
+            return new Write.Update(e.model.type(), e.model.keyValue(e.id.key()), e.model.tableName(),
+                    e.id.key(), add.toString(), condition, names, values, Map.of(), List.of(), null, null,
                     "counter update of an existing item" + (bounds.length() == 0 ? "" : " within bounds"), Map.of(),
                     size);
         }
-        Write base = WritePlanner.update(e, others);
+        Write.Update base = WritePlanner.update(e, others);
         names.putAll(base.names());
         values.putAll(base.values());
         String condition = base.conditionExpression();
@@ -128,7 +128,7 @@ final class CounterPlanner {
             condition = condition == null ? bounds.toString() : "(" + condition + ") AND " + bounds;
         }
         String expression = base.updateExpression().isEmpty() ? add.toString() : base.updateExpression() + " " + add;
-        return new Write(Write.Kind.UPDATE, base.entityType(), base.key(), base.tableName(), base.keyAttributes(), null,
+        return new Write.Update(base.entityType(), base.key(), base.tableName(), base.keyAttributes(),
                 expression, condition, names, values, base.written(), base.removed(), base.versionAttribute(),
                 base.expectedVersion(), base.reason() + (bounds.length() == 0 ? "" : " and counters within bounds"),
                 base.expectedOld(), base.size() + addBytes);
@@ -143,7 +143,7 @@ final class CounterPlanner {
         Throwable cause = conflict.getCause();
         for (int i = 0; i < writes.size(); i++) {
             Entry e = owners.get(i);
-            if (e.model.counters().isEmpty() || writes.get(i).kind() != Write.Kind.UPDATE) {
+            if (e.model.counters().isEmpty() || !(writes.get(i) instanceof Write.Update)) {
                 continue;
             }
             Map<String, AttributeValue> stored = storedItem(cause, i, writes.size());
@@ -184,6 +184,6 @@ final class CounterPlanner {
 
     /** Whether a write is a counter-only update, which leaves the version as it is. */
     static boolean keepsVersion(EntityModel<?> model, Write write) {
-        return write.kind() == Write.Kind.UPDATE && model.version().isPresent() && write.versionAttribute() == null;
+        return write instanceof Write.Update && model.version().isPresent() && write.versionAttribute() == null;
     }
 }

@@ -21,6 +21,7 @@ import io.dynamapper.engine.internal.keys.KeyGenerator;
 import io.dynamapper.engine.internal.mapping.EntityItemMapper;
 import io.dynamapper.engine.internal.cache.SecondLevelCache;
 import io.dynamapper.engine.internal.listener.Listeners;
+import io.dynamapper.engine.internal.mapping.ModelRegistry;
 import io.dynamapper.engine.internal.retry.RetryBudget;
 import io.dynamapper.engine.internal.schema.TableManager;
 import io.dynamapper.engine.internal.validation.EntityValidator;
@@ -45,15 +46,16 @@ public final class DefaultSessionFactory implements SessionFactory {
     private final SessionOptions defaults;
     private final SchemaManager schema;
     private final SessionServices services;
-    private final ItemMapper mapper = new EntityItemMapper();
+    private final ItemMapper mapper;
     private final LongSupplier nanoClock;
     private final SecondLevelCache cache;
     private final Listeners listeners;
+    private final ModelRegistry models;
 
     /** Creates a factory without second-level cache, listeners and validator; sends no request. */
     public DefaultSessionFactory(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions defaults) {
         this(client, retryPolicy, defaults, SecondLevelCache.disabled(), Listeners.none(), System::nanoTime,
-                Optional.empty());
+                Optional.empty(), ModelRegistry.DEFAULT);
     }
 
     /**
@@ -62,40 +64,44 @@ public final class DefaultSessionFactory implements SessionFactory {
      * @param cache the second-level cache its sessions share ({@link SecondLevelCache#disabled()} for none)
      * @param listeners told of commits, reads and retries
      * @param validator validates new and changed entities before each commit, if present
+     * @param models the factory's entity models, with its registered codecs
      */
     public DefaultSessionFactory(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions defaults,
-                                 SecondLevelCache cache, Listeners listeners, Optional<EntityValidator> validator) {
-        this(client, retryPolicy, defaults, cache, listeners, System::nanoTime, validator);
+                                 SecondLevelCache cache, Listeners listeners, Optional<EntityValidator> validator,
+                                 ModelRegistry models) {
+        this(client, retryPolicy, defaults, cache, listeners, System::nanoTime, validator, models);
     }
 
     /**
-     * Creates a factory without a validator; sends no request.
+     * Creates a factory without a validator, with the built-in codecs only; sends no request.
      *
      * @param cache the second-level cache its sessions share ({@link SecondLevelCache#disabled()} for none)
      * @param listeners told of commits, reads and retries
      */
     public DefaultSessionFactory(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions defaults,
                                  SecondLevelCache cache, Listeners listeners) {
-        this(client, retryPolicy, defaults, cache, listeners, Optional.empty());
+        this(client, retryPolicy, defaults, cache, listeners, Optional.empty(), ModelRegistry.DEFAULT);
     }
 
     /** A factory whose commits measure DynamoDB's token window with {@code nanoClock}, for tests. */
     DefaultSessionFactory(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions defaults,
                           LongSupplier nanoClock) {
         this(client, retryPolicy, defaults, SecondLevelCache.disabled(), Listeners.none(), nanoClock,
-                Optional.empty());
+                Optional.empty(), ModelRegistry.DEFAULT);
     }
 
     private DefaultSessionFactory(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions defaults,
                                   SecondLevelCache cache, Listeners listeners, LongSupplier nanoClock,
-                                  Optional<EntityValidator> validator) {
+                                  Optional<EntityValidator> validator, ModelRegistry models) {
         this.client = requireNonNull(client, "client == null");
         this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy == null");
         this.defaults = requireNonNull(defaults, "defaults == null");
         this.cache = requireNonNull(cache, "cache == null");
         this.listeners = requireNonNull(listeners, "listeners == null");
         this.nanoClock = requireNonNull(nanoClock, "nanoClock == null");
-        this.schema = new TableManager(client);
+        this.models = requireNonNull(models, "models == null");
+        this.schema = new TableManager(client, models);
+        this.mapper = new EntityItemMapper(models);
         this.services = new SessionServices(new KeyGenerator(client),
                 requireNonNull(validator, "validator == null").orElse(null));
     }
@@ -109,7 +115,7 @@ public final class DefaultSessionFactory implements SessionFactory {
     public Session openSession(SessionOptions options) {
         requireNonNull(options, "options == null");
         return new SessionImpl(client, options.retryPolicy().orElse(retryPolicy), options, nanoClock, cache,
-                listeners, services);
+                listeners, services, models);
     }
 
     /**
@@ -181,7 +187,8 @@ public final class DefaultSessionFactory implements SessionFactory {
     @Override
     public BulkWriter bulkWriter(BulkWriteOptions options) {
         requireNonNull(options, "options == null");
-        return new BatchWriter(client, services.keys(), options.retryPolicy().orElse(retryPolicy), options);
+        return new BatchWriter(client, services.keys(), options.retryPolicy().orElse(retryPolicy), options,
+                models);
     }
 
     @Override

@@ -49,7 +49,7 @@ final class SchemaWriteBack {
 
     /** The update that writes a migrated entity back. */
     static Write update(Entry e) {
-        Write all = WritePlanner.updateAll(e);
+        Write.Update all = WritePlanner.updateAll(e);
         Lift lift = e.lift;
         String schemaAttribute = e.model.schemaAttribute().orElseThrow();
         AttributeValue next = e.model.schemaValue();
@@ -122,7 +122,7 @@ final class SchemaWriteBack {
                     : "(" + all.conditionExpression() + ") AND " + schemaCondition;
             reason = all.conditionExpression() == null ? "expected " + reason : all.reason() + " and " + reason;
         }
-        return new Write(Write.Kind.UPDATE, all.entityType(), all.key(), all.tableName(), all.keyAttributes(), null,
+        return new Write.Update(all.entityType(), all.key(), all.tableName(), all.keyAttributes(),
                 update, condition, names, values, written, removed, all.versionAttribute(), all.expectedVersion(),
                 reason, expectedOld, all.size());
     }

@@ -19,6 +19,7 @@ import io.dynamapper.engine.internal.commit.ItemSize;
 import io.dynamapper.engine.internal.commit.Write;
 import io.dynamapper.engine.internal.listener.Listeners;
 import io.dynamapper.engine.internal.mapping.EntityModel;
+import io.dynamapper.engine.internal.mapping.ModelRegistry;
 import io.dynamapper.engine.internal.mapping.PropertyModel;
 import io.dynamapper.engine.internal.read.EntityLoader;
 import io.dynamapper.engine.internal.read.ReadContext;
@@ -58,6 +59,7 @@ final class SessionImpl implements Session, EntityLoader {
     private final ReadContext readContext;
     private final SecondLevelCache cache;
     private final Listeners listeners;
+    private final ModelRegistry models;
     /** The last attempt of the running commit that failed and was retried; 0 before any retry. */
     private int retriedAttempts;
     private final String name;
@@ -70,9 +72,10 @@ final class SessionImpl implements Session, EntityLoader {
     private boolean closed;
 
     SessionImpl(DynamoDbClient client, RetryPolicy retryPolicy, SessionOptions options, LongSupplier nanoClock,
-                SecondLevelCache cache, Listeners listeners, SessionServices services) {
+                SecondLevelCache cache, Listeners listeners, SessionServices services, ModelRegistry models) {
         this.options = options;
         this.services = services;
+        this.models = models;
         this.retryPolicy = retryPolicy;
         this.ownBudget = new RetryBudget(retryPolicy);
         this.cache = cache;
@@ -116,8 +119,8 @@ final class SessionImpl implements Session, EntityLoader {
         return read(type, hashKey, rangeKey, true).orElseThrow(() -> notFound(type, Key.of(hashKey, rangeKey)));
     }
 
-    private static ItemNotFoundException notFound(Class<?> type, Key key) {
-        return new ItemNotFoundException(type, EntityModel.of(type).tableName(), key);
+    private ItemNotFoundException notFound(Class<?> type, Key key) {
+        return new ItemNotFoundException(type, models.model(type).tableName(), key);
     }
 
     private <T> Optional<T> read(Class<T> type, Object hashKey, Object rangeKey, boolean withRange) {
@@ -127,7 +130,7 @@ final class SessionImpl implements Session, EntityLoader {
             requireNonNull(rangeKey, "rangeKey == null");
         }
         checkOpen();
-        EntityModel<T> model = EntityModel.of(type);
+        EntityModel<T> model = models.model(type);
         if (withRange && rangeKey == null) {
             throw new DynamapperException(type.getSimpleName() + " (table '" + model.tableName() + "'): a null range key "
                     + "was given" + (model.rangeKey().isPresent() ? "; pass a value for range key "
@@ -155,7 +158,7 @@ final class SessionImpl implements Session, EntityLoader {
         requireNonNull(type, "type == null");
         requireNonNull(keys, "keys == null");
         checkOpen();
-        EntityModel<T> model = EntityModel.of(type);
+        EntityModel<T> model = models.model(type);
         return Reads.getAll(readContext, model, keys);
     }
 
@@ -163,14 +166,14 @@ final class SessionImpl implements Session, EntityLoader {
     public <T> Query<T> query(Class<T> type) {
         requireNonNull(type, "type == null");
         checkOpen();
-        return Reads.query(readContext, EntityModel.of(type));
+        return Reads.query(readContext, models.model(type));
     }
 
     @Override
     public <T> Scan<T> scan(Class<T> type) {
         requireNonNull(type, "type == null");
         checkOpen();
-        return Reads.scan(readContext, EntityModel.of(type));
+        return Reads.scan(readContext, models.model(type));
     }
 
     /** Hands a read item to the identity map: the managed instance wins; a pending delete hides it. */
@@ -305,7 +308,7 @@ final class SessionImpl implements Session, EntityLoader {
     private <T> void deleteByKey(Class<T> type, Object hashKey, Object rangeKey, boolean withRange) {
         requireNonNull(type, "type == null");
         checkOpen();
-        EntityModel<T> model = EntityModel.of(type);
+        EntityModel<T> model = models.model(type);
         checkKeyArity(model, rangeKey, withRange);
         EntryKey id = new EntryKey(model.tableName(), model.key(hashKey, rangeKey));
         Entry entry = index.get(id);
@@ -338,7 +341,7 @@ final class SessionImpl implements Session, EntityLoader {
     public <T> T refresh(T entity) {
         requireNonNull(entity, "entity == null");
         checkOpen();
-        EntityModel<Object> model = erase(EntityModel.of(entity.getClass()));
+        EntityModel<Object> model = erase(models.model(entity.getClass()));
         Entry entry = managedEntry(model, entity, "refresh");
         if (entry.state == Entry.State.NEW) {
             throw new IllegalArgumentException("Cannot refresh " + model.type().getSimpleName() + " "
@@ -375,7 +378,7 @@ final class SessionImpl implements Session, EntityLoader {
     public void detach(Object entity) {
         requireNonNull(entity, "entity == null");
         checkOpen();
-        EntityModel<Object> model = erase(EntityModel.of(entity.getClass()));
+        EntityModel<Object> model = erase(models.model(entity.getClass()));
         Entry entry = index.get(new EntryKey(model.tableName(), model.keyOf(entity)));
         if (entry == null) {
             return;
@@ -402,7 +405,7 @@ final class SessionImpl implements Session, EntityLoader {
     public <T> T current(T entity) {
         requireNonNull(entity, "entity == null");
         checkOpen();
-        EntityModel<Object> model = erase(EntityModel.of(entity.getClass()));
+        EntityModel<Object> model = erase(models.model(entity.getClass()));
         Entry entry = index.get(new EntryKey(model.tableName(), model.keyOf(entity)));
         if (entry == null || entry.deleted) {
             throw new IllegalArgumentException("The session manages no " + model.type().getSimpleName() + " "
@@ -438,8 +441,8 @@ final class SessionImpl implements Session, EntityLoader {
         return (EntityModel<Object>) model;
     }
 
-    private static EntityModel<Object> modelOf(Object entity, String what) {
-        return erase(EntityModel.of(entity.getClass()));
+    private EntityModel<Object> modelOf(Object entity, String what) {
+        return erase(models.model(entity.getClass()));
     }
 
     private static void checkType(Entry entry, EntityModel<?> model) {
@@ -535,19 +538,15 @@ final class SessionImpl implements Session, EntityLoader {
 
     private void applied(Entry e, Write write) {
         boolean versioned = e.model.version().isPresent();
-        Write.Kind kind = write.kind();
-        switch (kind) {
-            case PUT, UPDATE -> {
-                long next = !versioned ? 0 : kind == Write.Kind.PUT ? 1
-                        : CounterPlanner.keepsVersion(e.model, write) ? e.version : e.version + 1;
-                Object current = versioned ? e.model.withVersion(e.instance, next) : e.instance;
-                e.stored(current, next, write.size());
-            }
-            case DELETE -> remove(e);
-            default -> {
-                // a read check changes nothing
-            }
+        if (write instanceof Write.Put || write instanceof Write.Update) {
+            long next = !versioned ? 0 : write instanceof Write.Put ? 1
+                    : CounterPlanner.keepsVersion(e.model, write) ? e.version : e.version + 1;
+            Object current = versioned ? e.model.withVersion(e.instance, next) : e.instance;
+            e.stored(current, next, write.size());
+        } else if (write instanceof Write.Delete) {
+            remove(e);
         }
+        // a read check changes nothing
     }
 
     private List<PropertyModel> changedProperties(Entry e) {

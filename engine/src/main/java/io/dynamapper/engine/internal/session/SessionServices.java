@@ -27,8 +27,8 @@ record SessionServices(KeyGenerator keys, EntityValidator validator) {
         }
         List<EntityValidationException.Violation> violations = null;
         for (int i = 0; i < writes.size(); i++) {
-            Write.Kind kind = writes.get(i).kind();
-            if (kind == Write.Kind.PUT || kind == Write.Kind.UPDATE) {
+            Write write = writes.get(i);
+            if (write instanceof Write.Put || write instanceof Write.Update) {
                 Entry e = owners.get(i);
                 List<EntityValidationException.Violation> found = validator.validate(e.instance,
                         e.model.keyValue(e.id.key()));

@@ -7,7 +7,6 @@ import io.dynamapper.engine.internal.commit.Write;
 import io.dynamapper.engine.internal.mapping.EntityModel;
 import io.dynamapper.engine.internal.mapping.PropertyModel;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,18 +55,18 @@ final class WritePlanner {
             item.put(versionAttribute, AttributeValue.fromN("1"));
         }
         Map<String, String> names = Map.of(HASH, model.hashKey().attributeName());
-        return new Write(Write.Kind.PUT, model.type(), key(e), model.tableName(), e.id.key(), item, null,
-                "attribute_not_exists(" + HASH + ")", names, Map.of(), Map.of(), List.of(), versionAttribute, null,
-                "expected no item", Map.of(), ItemSize.of(item));
+        return new Write.Put(model.type(), key(e), model.tableName(), e.id.key(), item,
+                "attribute_not_exists(" + HASH + ")", names, Map.of(), versionAttribute, "expected no item",
+                ItemSize.of(item));
     }
 
     /** A changed managed entity: SET the changed attributes, REMOVE the cleared ones, bump the version. */
-    static Write update(Entry e, List<PropertyModel> changed) {
+    static Write.Update update(Entry e, List<PropertyModel> changed) {
         return update(e, changed, e.version);
     }
 
     /** A detached copy: SET every non-null mapped attribute but the key, REMOVE the null ones. */
-    static Write updateAll(Entry e) {
+    static Write.Update updateAll(Entry e) {
         EntityModel<Object> model = e.model;
         PropertyModel hash = model.hashKey();
         PropertyModel range = model.rangeKey().orElse(null);
@@ -81,7 +80,7 @@ final class WritePlanner {
         return update(e, all, e.version);
     }
 
-    private static Write update(Entry e, List<PropertyModel> properties, long expected) {
+    private static Write.Update update(Entry e, List<PropertyModel> properties, long expected) {
         EntityModel<Object> model = e.model;
         Object instance = e.instance;
         if (model.version().isPresent() && expected >= model.maxVersion()) {
@@ -174,8 +173,7 @@ final class WritePlanner {
             }
             expression.append("REMOVE ").append(remove);
         }
-        return new Write(Write.Kind.UPDATE, model.type(), key(e), model.tableName(), e.id.key(), null,
-                expression.toString(), condition, names, values, written, removed, versionAttribute, expectedVersion,
+        return new Write.Update(model.type(), key(e), model.tableName(), e.id.key(), expression.toString(), condition, names, values, written, removed, versionAttribute, expectedVersion,
                 reason, expectedOld, updatedSize(e, properties, setBytes));
     }
 
@@ -217,22 +215,20 @@ final class WritePlanner {
         boolean checked = model.version().isPresent() && (e.state == Entry.State.MANAGED || e.version > 0);
         if (!checked) {
             if (model.version().isEmpty() && e.state == Entry.State.MANAGED && model.optimisticLocking()) {
-                return new Write(Write.Kind.DELETE, model.type(), key(e), model.tableName(), e.id.key(), null, null,
+                return new Write.Delete(model.type(), key(e), model.tableName(), e.id.key(),
                         "attribute_exists(" + HASH + ")", Map.of(HASH, model.hashKey().attributeName()), Map.of(),
-                        Map.of(), List.of(), null, null, "expected the item to exist", Map.of(),
-                        ItemSize.of(e.id.key()));
+                        null, null, "expected the item to exist", ItemSize.of(e.id.key()));
             }
-            return new Write(Write.Kind.DELETE, model.type(), key(e), model.tableName(), e.id.key(), null, null, null,
-                    Map.of(), Map.of(), Map.of(), List.of(), null, null, "unconditional", Map.of(),
-                    ItemSize.of(e.id.key()));
+            return new Write.Delete(model.type(), key(e), model.tableName(), e.id.key(), null, Map.of(), Map.of(),
+                    null, null, "unconditional", ItemSize.of(e.id.key()));
         }
         Map<String, String> names = new HashMap<>(4);
         Map<String, AttributeValue> values = new HashMap<>(4);
         names.put(VERSION, model.version().get().attributeName());
         String condition = versionCondition(model, e.version, names, values);
-        return new Write(Write.Kind.DELETE, model.type(), key(e), model.tableName(), e.id.key(), null, null, condition,
-                names, values, Map.of(), List.of(), model.version().get().attributeName(), e.version,
-                "expected version " + e.version, Map.of(), ItemSize.of(e.id.key()));
+        return new Write.Delete(model.type(), key(e), model.tableName(), e.id.key(), condition, names, values,
+                model.version().get().attributeName(), e.version, "expected version " + e.version,
+                ItemSize.of(e.id.key()));
     }
 
     /** A SERIALIZABLE read check: the version is still the one read. */
@@ -242,9 +238,9 @@ final class WritePlanner {
         Map<String, AttributeValue> values = new HashMap<>(4);
         names.put(VERSION, model.version().get().attributeName());
         String condition = versionCondition(model, e.version, names, values);
-        return new Write(Write.Kind.CHECK, model.type(), key(e), model.tableName(), e.id.key(), null, null, condition,
-                names, values, Collections.emptyMap(), List.of(), model.version().get().attributeName(), e.version,
-                "read with version " + e.version + ", expected unchanged", Map.of(), ItemSize.of(e.id.key()));
+        return new Write.Check(model.type(), key(e), model.tableName(), e.id.key(), condition, names, values,
+                model.version().get().attributeName(), e.version, "read with version " + e.version
+                + ", expected unchanged", ItemSize.of(e.id.key()));
     }
 
     /**
