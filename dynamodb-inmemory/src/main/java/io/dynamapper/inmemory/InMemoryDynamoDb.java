@@ -14,8 +14,10 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 /**
  * An in-memory {@link DynamoDbClient} for unit tests: fast, thread-safe and faithful to DynamoDB's
  * semantics for the data plane (items, expressions, queries, scans, batches, transactions) and the
- * basic control plane (create, describe, list and delete tables; time to live). Tables and indexes are
- * {@code ACTIVE} as soon as they are created, so {@link DynamoDbWaiter}s work. Items are stored in a
+ * control plane (create, describe, update, list and delete tables; time to live; tags; limits and
+ * endpoints), with DynamoDB Streams through {@link #streams()}. Tables and indexes are {@code ACTIVE} as
+ * soon as they are created, so {@link DynamoDbWaiter}s work; an UpdateTable change shows as in progress
+ * for one DescribeTable call. Items are stored in a
  * compact encoding, so large data sets fit in a test's heap.
  *
  * <p>Faults (throttling, conflicts, server errors, I/O errors before or after a write, latency) are
@@ -37,6 +39,7 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
     private final Database engine = new Database();
     private final Faults faults = new Faults();
     private final RequestLog requests = new RequestLog();
+    private final InMemoryDynamoDbStreams streams = new InMemoryDynamoDbStreams(faults, engine);
 
     private InMemoryDynamoDb() {
     }
@@ -127,8 +130,9 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
     }
 
     /**
-     * Sets the clock used for table creation times and the 10-minute {@code ClientRequestToken}
-     * idempotency window of TransactWriteItems.
+     * Sets the clock used for table creation times, the 10-minute {@code ClientRequestToken}
+     * idempotency window of TransactWriteItems, stream record times, the 24-hour retention of stream
+     * records, the 15-minute life of shard iterators and time to live ({@link #expireItems()}).
      *
      * @throws NullPointerException if {@code clock} is null
      */
@@ -139,6 +143,31 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
     /** The clock in use (see {@link #setClock}). */
     public Clock clock() {
         return engine.clock();
+    }
+
+    /**
+     * The DynamoDB Streams client of this fake: ListStreams, DescribeStream, GetShardIterator and GetRecords
+     * over the streams of tables created or updated with a {@code StreamSpecification}. Always the same
+     * instance; closing it does not close the fake.
+     *
+     * @return the streams client; never null
+     */
+    public InMemoryDynamoDbStreams streams() {
+        return streams;
+    }
+
+    /**
+     * Deletes, as DynamoDB's time-to-live process does, every item of a table with time to live enabled
+     * whose time-to-live attribute is a number of epoch seconds at or before {@link #clock()} and not more
+     * than five years before it. Each deletion reaches the table's stream as a {@code REMOVE} record made
+     * by the service ({@code userIdentity} type {@code Service}, principal {@code dynamodb.amazonaws.com}).
+     * DynamoDB deletes expired items in the background, typically within a few days; the fake deletes
+     * them only when this method is called, so tests decide when expiry happens.
+     *
+     * @return the number of items deleted
+     */
+    public int expireItems() {
+        return engine.expireItems();
     }
 
     /** Drops every table and forgets every idempotency token; injected faults stay configured. */
@@ -160,10 +189,15 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
         requests.clear();
     }
 
-    /** A waiter that polls this fake (tables are ACTIVE immediately). */
+    /**
+     * A waiter that polls this fake without pausing between polls: tables are ACTIVE immediately, and a
+     * table UpdateTable changed is ACTIVE again on the second DescribeTable.
+     */
     @Override
     public DynamoDbWaiter waiter() {
-        return DynamoDbWaiter.builder().client(this).build();
+        return DynamoDbWaiter.builder().client(this).overrideConfiguration(o -> o.backoffStrategyV2(
+                software.amazon.awssdk.retries.api.BackoffStrategy.retryImmediately()))
+                .build();
     }
 
     private <T> T call(Operation op, DynamoDbRequest request, Supplier<T> action) {
@@ -297,10 +331,10 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
         throw unsupported("DeleteBackup");
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    /** {@inheritDoc} Runs DynamoDB's DeleteResourcePolicy against the in-memory tables, after any injected fault. */
     @Override
     public DeleteResourcePolicyResponse deleteResourcePolicy(DeleteResourcePolicyRequest request) {
-        throw unsupported("DeleteResourcePolicy");
+        return call(Operation.DELETE_RESOURCE_POLICY, request, () -> engine.deleteResourcePolicy(request));
     }
 
     /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
@@ -309,22 +343,22 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
         throw unsupported("DescribeBackup");
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    /** {@inheritDoc} Runs DynamoDB's DescribeContinuousBackups against the in-memory tables, after any injected fault. */
     @Override
     public DescribeContinuousBackupsResponse describeContinuousBackups(DescribeContinuousBackupsRequest request) {
-        throw unsupported("DescribeContinuousBackups");
+        return call(Operation.DESCRIBE_CONTINUOUS_BACKUPS, request, () -> engine.describeContinuousBackups(request));
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    /** {@inheritDoc} Runs DynamoDB's DescribeContributorInsights against the in-memory tables, after any injected fault. */
     @Override
     public DescribeContributorInsightsResponse describeContributorInsights(DescribeContributorInsightsRequest request) {
-        throw unsupported("DescribeContributorInsights");
+        return call(Operation.DESCRIBE_CONTRIBUTOR_INSIGHTS, request, () -> engine.describeContributorInsights(request));
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    /** {@inheritDoc} Runs DynamoDB's DescribeEndpoints against the in-memory tables, after any injected fault. */
     @Override
     public DescribeEndpointsResponse describeEndpoints(DescribeEndpointsRequest request) {
-        throw unsupported("DescribeEndpoints");
+        return call(Operation.DESCRIBE_ENDPOINTS, request, () -> engine.describeEndpoints(request));
     }
 
     /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
@@ -351,16 +385,16 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
         throw unsupported("DescribeImport");
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    /** {@inheritDoc} Runs DynamoDB's DescribeKinesisStreamingDestination against the in-memory tables, after any injected fault. */
     @Override
     public DescribeKinesisStreamingDestinationResponse describeKinesisStreamingDestination(DescribeKinesisStreamingDestinationRequest request) {
-        throw unsupported("DescribeKinesisStreamingDestination");
+        return call(Operation.DESCRIBE_KINESIS_STREAMING_DESTINATION, request, () -> engine.describeKinesisStreamingDestination(request));
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    /** {@inheritDoc} Runs DynamoDB's DescribeLimits against the in-memory tables, after any injected fault. */
     @Override
     public DescribeLimitsResponse describeLimits(DescribeLimitsRequest request) {
-        throw unsupported("DescribeLimits");
+        return call(Operation.DESCRIBE_LIMITS, request, () -> engine.describeLimits(request));
     }
 
     /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
@@ -399,10 +433,10 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
         throw unsupported("ExportTableToPointInTime");
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    /** {@inheritDoc} Runs DynamoDB's GetResourcePolicy against the in-memory tables, after any injected fault. */
     @Override
     public GetResourcePolicyResponse getResourcePolicy(GetResourcePolicyRequest request) {
-        throw unsupported("GetResourcePolicy");
+        return call(Operation.GET_RESOURCE_POLICY, request, () -> engine.getResourcePolicy(request));
     }
 
     /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
@@ -411,10 +445,10 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
         throw unsupported("ImportTable");
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    /** {@inheritDoc} Runs DynamoDB's ListBackups against the in-memory tables, after any injected fault. */
     @Override
     public ListBackupsResponse listBackups(ListBackupsRequest request) {
-        throw unsupported("ListBackups");
+        return call(Operation.LIST_BACKUPS, request, () -> engine.listBackups(request));
     }
 
     /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
@@ -423,34 +457,34 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
         throw unsupported("ListContributorInsights");
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    /** {@inheritDoc} Runs DynamoDB's ListExports against the in-memory tables, after any injected fault. */
     @Override
     public ListExportsResponse listExports(ListExportsRequest request) {
-        throw unsupported("ListExports");
+        return call(Operation.LIST_EXPORTS, request, () -> engine.listExports(request));
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    /** {@inheritDoc} Runs DynamoDB's ListGlobalTables against the in-memory tables, after any injected fault. */
     @Override
     public ListGlobalTablesResponse listGlobalTables(ListGlobalTablesRequest request) {
-        throw unsupported("ListGlobalTables");
+        return call(Operation.LIST_GLOBAL_TABLES, request, () -> engine.listGlobalTables(request));
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    /** {@inheritDoc} Runs DynamoDB's ListImports against the in-memory tables, after any injected fault. */
     @Override
     public ListImportsResponse listImports(ListImportsRequest request) {
-        throw unsupported("ListImports");
+        return call(Operation.LIST_IMPORTS, request, () -> engine.listImports(request));
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    /** {@inheritDoc} Runs DynamoDB's ListTagsOfResource against the in-memory tables, after any injected fault. */
     @Override
     public ListTagsOfResourceResponse listTagsOfResource(ListTagsOfResourceRequest request) {
-        throw unsupported("ListTagsOfResource");
+        return call(Operation.LIST_TAGS_OF_RESOURCE, request, () -> engine.listTagsOfResource(request));
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    /** {@inheritDoc} Runs DynamoDB's PutResourcePolicy against the in-memory tables, after any injected fault. */
     @Override
     public PutResourcePolicyResponse putResourcePolicy(PutResourcePolicyRequest request) {
-        throw unsupported("PutResourcePolicy");
+        return call(Operation.PUT_RESOURCE_POLICY, request, () -> engine.putResourcePolicy(request));
     }
 
     /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
@@ -471,28 +505,28 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
         throw unsupported("SearchVectors");
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    /** {@inheritDoc} Runs DynamoDB's TagResource against the in-memory tables, after any injected fault. */
     @Override
     public TagResourceResponse tagResource(TagResourceRequest request) {
-        throw unsupported("TagResource");
+        return call(Operation.TAG_RESOURCE, request, () -> engine.tagResource(request));
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    /** {@inheritDoc} Runs DynamoDB's UntagResource against the in-memory tables, after any injected fault. */
     @Override
     public UntagResourceResponse untagResource(UntagResourceRequest request) {
-        throw unsupported("UntagResource");
+        return call(Operation.UNTAG_RESOURCE, request, () -> engine.untagResource(request));
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    /** {@inheritDoc} Runs DynamoDB's UpdateContinuousBackups against the in-memory tables, after any injected fault. */
     @Override
     public UpdateContinuousBackupsResponse updateContinuousBackups(UpdateContinuousBackupsRequest request) {
-        throw unsupported("UpdateContinuousBackups");
+        return call(Operation.UPDATE_CONTINUOUS_BACKUPS, request, () -> engine.updateContinuousBackups(request));
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    /** {@inheritDoc} Runs DynamoDB's UpdateContributorInsights against the in-memory tables, after any injected fault. */
     @Override
     public UpdateContributorInsightsResponse updateContributorInsights(UpdateContributorInsightsRequest request) {
-        throw unsupported("UpdateContributorInsights");
+        return call(Operation.UPDATE_CONTRIBUTOR_INSIGHTS, request, () -> engine.updateContributorInsights(request));
     }
 
     /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
@@ -513,10 +547,10 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
         throw unsupported("UpdateKinesisStreamingDestination");
     }
 
-    /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */
+    /** {@inheritDoc} Runs DynamoDB's UpdateTable against the in-memory tables, after any injected fault. */
     @Override
     public UpdateTableResponse updateTable(UpdateTableRequest request) {
-        throw unsupported("UpdateTable");
+        return call(Operation.UPDATE_TABLE, request, () -> engine.updateTable(request));
     }
 
     /** Not supported by the in-memory fake. @throws UnsupportedOperationException always */

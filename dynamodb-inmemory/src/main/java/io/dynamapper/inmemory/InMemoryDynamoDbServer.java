@@ -18,7 +18,10 @@ import java.util.concurrent.CountDownLatch;
  * ({@code __type}, {@code message}, and {@code Item} or {@code CancellationReasons} where DynamoDB sends
  * them) with DynamoDB's status codes, and an operation the fake does not implement is an
  * {@code UnknownOperationException}. Responses carry DynamoDB's {@code x-amz-crc32} header; request
- * signatures are accepted and ignored, so any credentials and region work.
+ * signatures are accepted and ignored, so any credentials and region work. DynamoDB Streams
+ * ({@code X-Amz-Target: DynamoDBStreams_20120810.<Operation>}) is served on the same port, so a
+ * {@code DynamoDbStreamsClient} with the same endpoint override reads the tables' streams
+ * ({@link InMemoryDynamoDb#streams()}).
  *
  * <pre>{@code
  * try (InMemoryDynamoDbServer server = InMemoryDynamoDb.create().serve()) {   // a free loopback port
@@ -67,7 +70,7 @@ public final class InMemoryDynamoDbServer implements AutoCloseable {
         requireNonNull(db, "db == null");
         requireNonNull(address, "address == null");
         int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
-        return new InMemoryDynamoDbServer(db, HttpEndpoint.start(db, address, threads));
+        return new InMemoryDynamoDbServer(db, HttpEndpoint.start(db, db.streams(), address, threads));
     }
 
     /** The endpoint to give a client's {@code endpointOverride}, e.g. {@code http://localhost:8000}. */

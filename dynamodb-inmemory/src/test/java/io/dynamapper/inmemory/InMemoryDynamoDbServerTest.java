@@ -100,10 +100,39 @@ class InMemoryDynamoDbServerTest {
 
     @Test
     void anOperationTheFakeDoesNotImplementIsAnUnknownOperationExceptionNamingIt() {
-        DynamoDbException e = assertThrows(DynamoDbException.class, () -> client.describeLimits(b -> { }));
+        DynamoDbException e = assertThrows(DynamoDbException.class,
+                () -> client.describeBackup(b -> b.backupArn("arn:aws:dynamodb:us-east-1:1:table/t/backup/b")));
         assertEquals("UnknownOperationException", e.awsErrorDetails().errorCode());
         assertEquals(400, e.statusCode());
-        assertTrue(e.getMessage().contains("describeLimits"), e.getMessage());
+        assertTrue(e.getMessage().contains("describeBackup"), e.getMessage());
+    }
+
+    @Test
+    void dynamoDbStreamsIsServedOnTheSamePort() throws Exception {
+        db.updateTable(b -> b.tableName("things").streamSpecification(sp -> sp.streamEnabled(true)
+                .streamViewType(software.amazon.awssdk.services.dynamodb.model.StreamViewType.NEW_IMAGE)));
+        client.putItem(b -> b.tableName("things").item(item("pk", s("a"), "sk", n("1"))));
+        String arn = db.describeTable(b -> b.tableName("things")).table().latestStreamArn();
+        HttpResponse<String> listed = post("DynamoDBStreams_20120810.ListStreams", "{}");
+        assertEquals(200, listed.statusCode());
+        assertTrue(listed.body().contains(arn), listed.body());
+        try (var streams = software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient.builder()
+                .endpointOverride(server.uri()).region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("x", "x"))).build()) {
+            String shard = streams.describeStream(b -> b.streamArn(arn)).streamDescription().shards().get(0).shardId();
+            String it = streams.getShardIterator(b -> b.streamArn(arn).shardId(shard)
+                    .shardIteratorType(software.amazon.awssdk.services.dynamodb.model.ShardIteratorType.TRIM_HORIZON))
+                    .shardIterator();
+            var records = streams.getRecords(b -> b.shardIterator(it)).records();
+            assertEquals(1, records.size());
+            assertEquals(item("pk", s("a"), "sk", n("1")), records.get(0).dynamodb().newImage());
+            assertTrue(records.get(0).dynamodb().approximateCreationDateTime() != null);
+            assertThrows(software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException.class, () -> {
+                db.setClock(java.time.Clock.offset(db.clock(), java.time.Duration.ofMinutes(16)));
+                streams.getRecords(b -> b.shardIterator(it));
+            });
+        }
     }
 
     @Test

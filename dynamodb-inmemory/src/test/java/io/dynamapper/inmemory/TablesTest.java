@@ -107,8 +107,8 @@ class TablesTest {
     @Test
     void unsupportedOperationsNameThemselves() {
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-                () -> ddb.updateTable(b -> b.tableName("things")));
-        assertTrue(e.getMessage().contains("UpdateTable"));
+                () -> ddb.createBackup(b -> b.tableName("things").backupName("b1")));
+        assertTrue(e.getMessage().contains("CreateBackup"));
         assertEquals("dynamodb", ddb.serviceName());
     }
 }

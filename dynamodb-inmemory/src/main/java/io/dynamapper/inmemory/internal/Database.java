@@ -23,6 +23,9 @@ public final class Database {
     private volatile Clock clock = Clock.systemUTC();
     private final Transactions transactions = new Transactions(this);
     private final Partiql partiql = new Partiql(this);
+    /** Every table's stream (they outlive their tables by 24 hours). */
+    final io.dynamapper.inmemory.internal.streams.Streams streams =
+            new io.dynamapper.inmemory.internal.streams.Streams(() -> clock.instant());
 
     /** Sets the clock used for table timestamps and the idempotency window. */
     public void setClock(Clock clock) {
@@ -39,6 +42,7 @@ public final class Database {
         try {
             tables.clear();
             transactions.forgetTokens();
+            streams.clear();
         } finally {
             lock.writeLock().unlock();
         }
@@ -67,12 +71,14 @@ public final class Database {
 
     public CreateTableResponse createTable(CreateTableRequest r) {
         StoredTable t = TableFactory.create(r, clock.instant());
+        TableUpdates.checkCreate(r);
         lock.writeLock().lock();
         try {
             if (tables.containsKey(t.name)) {
                 throw Errors.resourceInUse("Table already exists: " + t.name);
             }
             tables.put(t.name, t);
+            TableUpdates.onCreate(this, t, r);
             // AWS answers CREATING; the in-memory table is ACTIVE from the next request on
             return CreateTableResponse.builder()
                     .tableDescription(TableFactory.describe(t, TableStatus.CREATING, IndexStatus.CREATING)).build();
@@ -95,6 +101,7 @@ public final class Database {
         try {
             StoredTable t = describedTable(r.tableName());
             TableDescription d = TableFactory.describe(t, TableStatus.DELETING, IndexStatus.DELETING);
+            TableUpdates.onDelete(this, t);
             tables.remove(t.name);
             return DeleteTableResponse.builder().tableDescription(d).build();
         } finally {
@@ -608,6 +615,7 @@ public final class Database {
         ReadPlan plan = ReadPlan.of(this, r.tableName(), r.indexName(), r.consistentRead(), r.select(),
                 r.projectionExpression(), r.filterExpression(), r.limit(), r.exclusiveStartKey(),
                 r.expressionAttributeNames(), r.expressionAttributeValues(), r.keyConditionExpression(), true);
+        TableUpdates.checkReadable(this, r.tableName(), r.indexName());
         lock.readLock().lock();
         try {
             return plan.query(r.scanIndexForward() == null || r.scanIndexForward(), rcc);
@@ -650,6 +658,7 @@ public final class Database {
         ReadPlan plan = ReadPlan.of(this, r.tableName(), r.indexName(), r.consistentRead(), r.select(),
                 r.projectionExpression(), r.filterExpression(), r.limit(), r.exclusiveStartKey(),
                 r.expressionAttributeNames(), r.expressionAttributeValues(), null, false);
+        TableUpdates.checkReadable(this, r.tableName(), r.indexName());
         lock.readLock().lock();
         try {
             return plan.scan(segment == null ? 0 : segment, total == null ? 1 : total, rcc);
@@ -660,5 +669,101 @@ public final class Database {
 
     static int pageBytes() {
         return PAGE_BYTES;
+    }
+
+    // ------------------------------------------------------------------ UpdateTable, tags, limits, streams
+
+    public UpdateTableResponse updateTable(UpdateTableRequest r) {
+        return TableUpdates.update(this, r);
+    }
+
+    public TagResourceResponse tagResource(TagResourceRequest r) {
+        return Tagging.tag(this, r);
+    }
+
+    public UntagResourceResponse untagResource(UntagResourceRequest r) {
+        return Tagging.untag(this, r);
+    }
+
+    public ListTagsOfResourceResponse listTagsOfResource(ListTagsOfResourceRequest r) {
+        return Tagging.list(this, r);
+    }
+
+    public DescribeLimitsResponse describeLimits(DescribeLimitsRequest r) {
+        return AccountInfo.describeLimits();
+    }
+
+    public DescribeEndpointsResponse describeEndpoints(DescribeEndpointsRequest r) {
+        return AccountInfo.describeEndpoints();
+    }
+
+    public DescribeContinuousBackupsResponse describeContinuousBackups(DescribeContinuousBackupsRequest r) {
+        return TableSettings.describeContinuousBackups(this, r);
+    }
+
+    public UpdateContinuousBackupsResponse updateContinuousBackups(UpdateContinuousBackupsRequest r) {
+        return TableSettings.updateContinuousBackups(this, r);
+    }
+
+    public DescribeContributorInsightsResponse describeContributorInsights(DescribeContributorInsightsRequest r) {
+        return TableSettings.describeContributorInsights(this, r);
+    }
+
+    public UpdateContributorInsightsResponse updateContributorInsights(UpdateContributorInsightsRequest r) {
+        return TableSettings.updateContributorInsights(this, r);
+    }
+
+    public DescribeKinesisStreamingDestinationResponse describeKinesisStreamingDestination(
+            DescribeKinesisStreamingDestinationRequest r) {
+        return TableSettings.describeKinesisStreamingDestination(this, r);
+    }
+
+    public ListBackupsResponse listBackups(ListBackupsRequest r) {
+        return TableSettings.listBackups(r);
+    }
+
+    public ListGlobalTablesResponse listGlobalTables(ListGlobalTablesRequest r) {
+        return TableSettings.listGlobalTables(r);
+    }
+
+    public ListExportsResponse listExports(ListExportsRequest r) {
+        return TableSettings.listExports(r);
+    }
+
+    public ListImportsResponse listImports(ListImportsRequest r) {
+        return TableSettings.listImports(r);
+    }
+
+    public PutResourcePolicyResponse putResourcePolicy(PutResourcePolicyRequest r) {
+        return ResourcePolicies.put(this, r);
+    }
+
+    public GetResourcePolicyResponse getResourcePolicy(GetResourcePolicyRequest r) {
+        return ResourcePolicies.get(this, r);
+    }
+
+    public DeleteResourcePolicyResponse deleteResourcePolicy(DeleteResourcePolicyRequest r) {
+        return ResourcePolicies.delete(this, r);
+    }
+
+    public ListStreamsResponse listStreams(ListStreamsRequest r) {
+        return streams.listStreams(r, tables::containsKey);
+    }
+
+    public DescribeStreamResponse describeStream(DescribeStreamRequest r) {
+        return streams.describeStream(r);
+    }
+
+    public GetShardIteratorResponse getShardIterator(GetShardIteratorRequest r) {
+        return streams.getShardIterator(r);
+    }
+
+    public GetRecordsResponse getRecords(GetRecordsRequest r) {
+        return streams.getRecords(r);
+    }
+
+    /** Deletes the items whose time to live has passed, as DynamoDB's service would (see {@link Expiry}). */
+    public int expireItems() {
+        return Expiry.run(this);
     }
 }

@@ -28,10 +28,14 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbResponse;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbStreamsRequest;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbStreamsResponse;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * DynamoDB's JSON 1.0 protocol over HTTP in front of any {@link DynamoDbClient}: {@code POST /} with
- * {@code X-Amz-Target: DynamoDB_20120810.<Operation>}; the body is read into the operation's SDK
+ * {@code X-Amz-Target: DynamoDB_20120810.<Operation>} (and, with a {@link DynamoDbStreamsClient},
+ * {@code DynamoDBStreams_20120810.<Operation>} for DynamoDB Streams); the body is read into the operation's SDK
  * request with {@link JsonProtocol}, the client is called, and its response (or its exception, as
  * DynamoDB's error document) is written back with an {@code x-amz-crc32} header. Signatures and other
  * headers are ignored. An {@link SdkClientException} from the client (an injected I/O fault) drops the
@@ -39,13 +43,16 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbResponse;
  */
 public final class HttpEndpoint implements AutoCloseable {
     static final String TARGET_PREFIX = "DynamoDB_20120810.";
+    /** The target prefix of DynamoDB Streams' operations, served when a streams client is given. */
+    static final String STREAMS_TARGET_PREFIX = "DynamoDBStreams_20120810.";
     static final String CONTENT_TYPE = "application/x-amz-json-1.0";
     private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
-    /** Every operation of the DynamoDB client interface, by its name on the wire. */
+    /** Every operation of the DynamoDB and DynamoDB Streams client interfaces, by its target on the wire. */
     private static final Map<String, Operation> OPERATIONS = operations();
 
-    private record Operation(Method method, Method builder) {
+    /** One operation: the client method, its request's builder, and whether it is a DynamoDB Streams one. */
+    private record Operation(Method method, Method builder, boolean streams) {
         SdkPojo newBuilder() {
             try {
                 return (SdkPojo) builder.invoke(null);
@@ -56,12 +63,15 @@ public final class HttpEndpoint implements AutoCloseable {
     }
 
     private final DynamoDbClient client;
+    private final DynamoDbStreamsClient streams;
     private final HttpServer server;
     private final ExecutorService executor;
     private final URI uri;
 
-    private HttpEndpoint(DynamoDbClient client, HttpServer server, ExecutorService executor) {
+    private HttpEndpoint(DynamoDbClient client, DynamoDbStreamsClient streams, HttpServer server,
+            ExecutorService executor) {
         this.client = client;
+        this.streams = streams;
         this.server = server;
         this.executor = executor;
         InetSocketAddress address = server.getAddress();
@@ -75,6 +85,17 @@ public final class HttpEndpoint implements AutoCloseable {
      * @throws java.io.UncheckedIOException if the port cannot be bound
      */
     public static HttpEndpoint start(DynamoDbClient client, InetSocketAddress address, int threads) {
+        return start(client, null, address, threads);
+    }
+
+    /**
+     * Starts serving {@code client} and, under the target prefix {@value #STREAMS_TARGET_PREFIX},
+     * {@code streams} (if not null) on {@code address} (port 0: a free port).
+     *
+     * @throws java.io.UncheckedIOException if the port cannot be bound
+     */
+    public static HttpEndpoint start(DynamoDbClient client, DynamoDbStreamsClient streams, InetSocketAddress address,
+            int threads) {
         Objects.requireNonNull(client, "client == null");
         // the JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and
         // delayed ACKs add ~40 ms to every answer. Read once, when the JDK's server configuration loads.
@@ -94,7 +115,7 @@ public final class HttpEndpoint implements AutoCloseable {
             return t;
         };
         ExecutorService executor = Executors.newFixedThreadPool(threads, factory);
-        HttpEndpoint endpoint = new HttpEndpoint(client, server, executor);
+        HttpEndpoint endpoint = new HttpEndpoint(client, streams, server, executor);
         server.createContext("/", endpoint::handle);
         server.setExecutor(executor);
         server.start();
@@ -129,9 +150,8 @@ public final class HttpEndpoint implements AutoCloseable {
                 body = in.readAllBytes();
             }
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-            Operation op = target != null && target.startsWith(TARGET_PREFIX)
-                    ? OPERATIONS.get(target.substring(TARGET_PREFIX.length())) : null;
-            if (op == null) {
+            Operation op = target == null ? null : OPERATIONS.get(target);
+            if (op == null || op.streams() && streams == null) {
                 sendError(exchange, 400, "com.amazon.coral.service#UnknownOperationException", null,
                         "The action or operation requested is invalid. Verify that the action is typed correctly.");
                 return;
@@ -145,7 +165,7 @@ public final class HttpEndpoint implements AutoCloseable {
             }
             Object response;
             try {
-                response = op.method.invoke(client, request);
+                response = op.method.invoke(op.streams() ? streams : client, request);
             } catch (InvocationTargetException e) {
                 fail(exchange, op, e.getCause());
                 return;
@@ -213,21 +233,28 @@ public final class HttpEndpoint implements AutoCloseable {
 
     private static Map<String, Operation> operations() {
         Map<String, Operation> ops = new LinkedHashMap<>();
-        for (Method m : DynamoDbClient.class.getMethods()) {
+        addOperations(ops, DynamoDbClient.class, DynamoDbRequest.class, DynamoDbResponse.class, TARGET_PREFIX, false);
+        addOperations(ops, DynamoDbStreamsClient.class, DynamoDbStreamsRequest.class, DynamoDbStreamsResponse.class,
+                STREAMS_TARGET_PREFIX, true);
+        return Map.copyOf(ops);
+    }
+
+    private static void addOperations(Map<String, Operation> ops, Class<?> clientType, Class<?> requestType,
+            Class<?> responseType, String prefix, boolean streams) {
+        for (Method m : clientType.getMethods()) {
             if (Modifier.isStatic(m.getModifiers()) || m.getParameterCount() != 1) {
                 continue;
             }
             Class<?> param = m.getParameterTypes()[0];
-            if (!DynamoDbRequest.class.isAssignableFrom(param) || !DynamoDbResponse.class.isAssignableFrom(m.getReturnType())) {
+            if (!requestType.isAssignableFrom(param) || !responseType.isAssignableFrom(m.getReturnType())) {
                 continue;
             }
             String name = param.getSimpleName().substring(0, param.getSimpleName().length() - "Request".length());
             try {
-                ops.put(name, new Operation(m, param.getMethod("builder")));
+                ops.put(prefix + name, new Operation(m, param.getMethod("builder"), streams));
             } catch (NoSuchMethodException e) {
                 throw new IllegalStateException(param + " has no builder()", e);
             }
         }
-        return Map.copyOf(ops);
     }
 }

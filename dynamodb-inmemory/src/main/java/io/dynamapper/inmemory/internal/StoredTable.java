@@ -24,11 +24,13 @@ final class StoredTable {
     final String name;
     final String hashKey;
     final String rangeKey;
-    final Map<String, String> attributeTypes;
-    final List<AttributeDefinition> attributeDefinitions;
+    /** Replaced (never mutated) by UpdateTable when an index adds attribute definitions. */
+    Map<String, String> attributeTypes;
+    List<AttributeDefinition> attributeDefinitions;
     final List<KeySchemaElement> keySchema;
-    final BillingMode billingMode;
-    final ProvisionedThroughput throughput;
+    /** Changed by UpdateTable ({@link TableUpdates}). */
+    BillingMode billingMode;
+    ProvisionedThroughput throughput;
     final Instant created;
     final List<Index> indexes;
     final ItemCodec codec = new ItemCodec(new NameDictionary());
@@ -37,6 +39,8 @@ final class StoredTable {
     final int rangeId;
     long sizeBytes;
     String ttlAttribute;
+    /** UpdateTable, tagging and streams state of this table ({@link TableUpdates}, {@link Tagging}). */
+    final TableExtras extras = new TableExtras();
 
     /** A secondary index: its key, projection and a store of references to the table's encoded items. */
     static final class Index {
@@ -46,7 +50,8 @@ final class StoredTable {
         final String rangeKey;
         final List<KeySchemaElement> keySchema;
         final Projection projection;
-        final ProvisionedThroughput throughput;
+        /** Changed by UpdateTable's GSI Update action and billing mode changes. */
+        ProvisionedThroughput throughput;
         final Set<String> projected;
         final Store store;
         final int hashId;
@@ -173,6 +178,14 @@ final class StoredTable {
      * size and count. {@code newSize} is the new item's DynamoDB size.
      */
     void write(Map<String, AttributeValue> key, Map<String, AttributeValue> newItem, long newSize) {
+        write(key, newItem, newSize, false);
+    }
+
+    /**
+     * As {@link #write(Map, Map, long)}; {@code byService} marks a deletion DynamoDB itself made (time to
+     * live) in the table's stream record.
+     */
+    void write(Map<String, AttributeValue> key, Map<String, AttributeValue> newItem, long newSize, boolean byService) {
         byte[] old;
         if (newItem == null) {
             old = store.remove(encode(key));
@@ -198,6 +211,9 @@ final class StoredTable {
                 }
             }
             sizeBytes -= codec.size(old);
+        }
+        if (extras.stream != null) {
+            TableStreams.record(this, key, old == null ? null : codec.decode(old), newItem, byService);
         }
     }
 

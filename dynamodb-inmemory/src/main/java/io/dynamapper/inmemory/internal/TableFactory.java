@@ -151,7 +151,7 @@ final class TableFactory {
     private static final long MAX_CAPACITY_UNITS = 40_000;
 
     /** Capacity units are at least 1 (request constraint) and at most the account's per-table quota. */
-    private static void checkThroughput(ProvisionedThroughput p, String where) {
+    static void checkThroughput(ProvisionedThroughput p, String where) {
         checkUnits(p.readCapacityUnits(), where + ".readCapacityUnits", "read");
         checkUnits(p.writeCapacityUnits(), where + ".writeCapacityUnits", "write");
     }
@@ -196,7 +196,7 @@ final class TableFactory {
         }
     }
 
-    private static ProvisionedThroughputDescription throughput(ProvisionedThroughput p) {
+    static ProvisionedThroughputDescription throughput(ProvisionedThroughput p) {
         return ProvisionedThroughputDescription.builder()
                 .readCapacityUnits(p == null ? 0L : p.readCapacityUnits())
                 .writeCapacityUnits(p == null ? 0L : p.writeCapacityUnits())
@@ -208,7 +208,9 @@ final class TableFactory {
 
     /** The table as DescribeTable shows it: {@code ACTIVE}, with its indexes {@code ACTIVE}. */
     static TableDescription describe(StoredTable t) {
-        return describe(t, TableStatus.ACTIVE, IndexStatus.ACTIVE);
+        TableDescription d = describe(t, TableStatus.ACTIVE, IndexStatus.ACTIVE);
+        TableUpdates.described(t);
+        return d;
     }
 
     /**
@@ -216,7 +218,7 @@ final class TableFactory {
      * return it. An index of an on-demand table has throughput 0/0, as the table itself.
      */
     static TableDescription describe(StoredTable t, TableStatus status, IndexStatus indexStatus) {
-        String arn = "arn:aws:dynamodb:ddblocal:000000000000:table/" + t.name;
+        String arn = tableArn(t.name);
         List<LocalSecondaryIndexDescription> lsis = new ArrayList<>();
         List<GlobalSecondaryIndexDescription> gsis = new ArrayList<>();
         for (StoredTable.Index i : t.indexes) {
@@ -253,6 +255,16 @@ final class TableFactory {
             b.billingModeSummary(BillingModeSummary.builder().billingMode(BillingMode.PAY_PER_REQUEST)
                     .lastUpdateToPayPerRequestDateTime(t.created).build());
         }
-        return b.build();
+        return TableUpdates.decorate(t, b.build());
+    }
+
+    /** CreateTable's checks of an index name and projection, for an index UpdateTable creates. */
+    static void checkNewIndex(String name, Projection p) {
+        checkIndex(name, p, new HashSet<>());
+    }
+
+    /** The ARN DescribeTable shows for a table (tagging and streams use it too). */
+    static String tableArn(String tableName) {
+        return "arn:aws:dynamodb:ddblocal:000000000000:table/" + tableName;
     }
 }

@@ -42,6 +42,13 @@
  *       TransactGetItems: all-or-nothing, cancellation reasons in request order),
  *       {@link io.dynamapper.inmemory.internal.IdempotencyTokens} and
  *       {@link io.dynamapper.inmemory.internal.Fingerprint} (ClientRequestToken within 10 minutes).</li>
+ *   <li><b>Table changes, tags and streams.</b> {@link io.dynamapper.inmemory.internal.TableUpdates}
+ *       (UpdateTable, and the statuses DescribeTable shows while a change is in progress),
+ *       {@link io.dynamapper.inmemory.internal.Tagging}, {@link io.dynamapper.inmemory.internal.AccountInfo}
+ *       (DescribeLimits, DescribeEndpoints), {@link io.dynamapper.inmemory.internal.TableExtras} (a table's
+ *       tags, stream and change in progress), {@link io.dynamapper.inmemory.internal.TableStreams} (one stream
+ *       record per write that changes an item), {@link io.dynamapper.inmemory.internal.Expiry} (time to live,
+ *       on request) and the package {@code internal.streams}.</li>
  *   <li><b>Validation and errors.</b> {@link io.dynamapper.inmemory.internal.Validation} and
  *       {@link io.dynamapper.inmemory.internal.ItemValidator} (request and item rules),
  *       {@link io.dynamapper.inmemory.internal.ReservedWords},

@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * What a contract case works with: the backend's client for the operation under test, and
@@ -40,6 +41,25 @@ final class Db {
     /** The client of the backend under test. */
     DynamoDbClient ddb() {
         return ddb;
+    }
+
+    /** Streams clients of backends reached through an endpoint, one per endpoint, kept for the run. */
+    private static final java.util.Map<java.net.URI, DynamoDbStreamsClient> STREAMS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The DynamoDB Streams client of the backend under test: the in-memory DynamoDB's own, or one for the
+     * same endpoint, region and credentials as {@link #ddb()}.
+     */
+    DynamoDbStreamsClient streams() {
+        if (ddb instanceof io.dynamapper.inmemory.InMemoryDynamoDb fake) {
+            return fake.streams();
+        }
+        var config = ddb.serviceClientConfiguration();
+        java.net.URI endpoint = config.endpointOverride().orElseThrow(() -> new IllegalStateException(
+                "the contract backend's client has no endpoint override, so no streams client can reach it"));
+        return STREAMS.computeIfAbsent(endpoint, uri -> DynamoDbStreamsClient.builder().endpointOverride(uri)
+                .region(config.region()).credentialsProvider(config.credentialsProvider()).build());
     }
 
     /**
