@@ -45,9 +45,14 @@ final class Backend implements AutoCloseable {
 
     /** A session factory over this backend, with the bench table created. */
     SessionFactory sessionsWithTable() {
-        SessionFactory sessions = Dynamapper.builder().client(client).build();
+        SessionFactory sessions = sessions();
         sessions.schema().createTableIfNotExists(BenchItem.class, Throughput.onDemand());
         return sessions;
+    }
+
+    /** A session factory over this backend. */
+    SessionFactory sessions() {
+        return Dynamapper.builder().client(client).build();
     }
 
     @Override

@@ -40,7 +40,12 @@ public final class Faults {
     /** Sleeps for injected latency; replace it in tests to avoid real sleeps. */
     @FunctionalInterface
     public interface Sleeper {
-        /** Sleeps (or records) {@code duration}. */
+        /**
+         * Sleeps (or records) {@code duration}.
+         *
+         * @param duration how long
+         * @throws InterruptedException if the thread is interrupted while sleeping
+         */
         void sleep(Duration duration) throws InterruptedException;
     }
 
@@ -51,7 +56,11 @@ public final class Faults {
     Faults() {
     }
 
-    /** New fault settings with no rules, to {@link #decorate} any client with. */
+    /**
+     * New fault settings with no rules, to {@link #decorate} any client with.
+     *
+     * @return new, empty fault settings
+     */
     public static Faults create() {
         return new Faults();
     }
@@ -169,6 +178,8 @@ public final class Faults {
     /**
      * The rules for {@code operation}, created empty on first use.
      *
+     * @param operation the operation
+     * @return its rules, to add failures or latency to
      * @throws NullPointerException if {@code operation} is null
      */
     public synchronized Rules on(Operation operation) {
@@ -176,13 +187,23 @@ public final class Faults {
         return rules.computeIfAbsent(operation, o -> new Rules());
     }
 
-    /** How many faults were injected into {@code operation} since creation or the last {@link #clear()}. */
+    /**
+     * How many faults were injected into {@code operation} since creation or the last {@link #clear()}.
+     *
+     * @param operation the operation
+     * @return the number of faults injected into it
+     * @throws NullPointerException if {@code operation} is null
+     */
     public synchronized int injected(Operation operation) {
         Objects.requireNonNull(operation, "operation == null");
         return injected.getOrDefault(operation, 0);
     }
 
-    /** How many faults were injected into all operations. */
+    /**
+     * How many faults were injected into all operations.
+     *
+     * @return the number of faults injected since creation or the last {@link #clear()}
+     */
     public synchronized int injectedTotal() {
         return injected.values().stream().mapToInt(Integer::intValue).sum();
     }
@@ -196,6 +217,8 @@ public final class Faults {
     /**
      * Replaces the sleeper used for injected latency (by default {@link Thread#sleep}).
      *
+     * @param sleeper how to wait for injected latency
+     * @return these fault settings
      * @throws NullPointerException if {@code sleeper} is null
      */
     public synchronized Faults sleeper(Sleeper sleeper) {
@@ -248,6 +271,9 @@ public final class Faults {
         /**
          * Fails the next {@code times} calls with {@code fault} (queued after failures already pending).
          *
+         * @param times how many calls fail
+         * @param fault how they fail
+         * @return these rules
          * @throws IllegalArgumentException if {@code times} is negative
          * @throws NullPointerException if {@code fault} is null
          */
@@ -267,6 +293,9 @@ public final class Faults {
         /**
          * Fails every {@code n}-th call (the n-th, 2n-th, ...) with {@code fault}, counting calls from now.
          *
+         * @param n the period, at least 1
+         * @param fault how the calls fail
+         * @return these rules
          * @throws IllegalArgumentException if {@code n < 1}
          * @throws NullPointerException if {@code fault} is null
          */
@@ -286,6 +315,10 @@ public final class Faults {
         /**
          * Fails each call with probability {@code p}, drawn from a {@link Random} seeded with {@code seed}.
          *
+         * @param p the probability of a failure, within [0, 1]
+         * @param seed the seed of the random draws
+         * @param fault how the calls fail
+         * @return these rules
          * @throws IllegalArgumentException if {@code p} is not within [0, 1]
          * @throws NullPointerException if {@code fault} is null
          */
@@ -305,6 +338,8 @@ public final class Faults {
         /**
          * Adds {@code latency} before every call of this operation (cumulative with earlier calls).
          *
+         * @param latency the added wait
+         * @return these rules
          * @throws IllegalArgumentException if {@code latency} is negative
          */
         public Rules addLatency(Duration latency) {

@@ -44,7 +44,11 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
     private InMemoryDynamoDb() {
     }
 
-    /** Creates an empty fake with the system UTC clock and no faults. */
+    /**
+     * Creates an empty fake with the system UTC clock and no faults.
+     *
+     * @return a new, empty in-memory DynamoDB
+     */
     public static InMemoryDynamoDb create() {
         return new InMemoryDynamoDb();
     }
@@ -124,7 +128,11 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
         requests.clear();
     }
 
-    /** The fault injection settings of this fake; never null. */
+    /**
+     * The fault injection settings of this fake.
+     *
+     * @return its fault settings; never null
+     */
     public Faults faults() {
         return faults;
     }
@@ -134,13 +142,18 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
      * idempotency window of TransactWriteItems, stream record times, the 24-hour retention of stream
      * records, the 15-minute life of shard iterators and time to live ({@link #expireItems()}).
      *
+     * @param clock the clock to use from now on
      * @throws NullPointerException if {@code clock} is null
      */
     public void setClock(Clock clock) {
         engine.setClock(Objects.requireNonNull(clock, "clock == null"));
     }
 
-    /** The clock in use (see {@link #setClock}). */
+    /**
+     * The clock in use (see {@link #setClock}).
+     *
+     * @return the clock
+     */
     public Clock clock() {
         return engine.clock();
     }

@@ -73,17 +73,29 @@ public final class InMemoryDynamoDbServer implements AutoCloseable {
         return new InMemoryDynamoDbServer(db, HttpEndpoint.start(db, db.streams(), address, threads));
     }
 
-    /** The endpoint to give a client's {@code endpointOverride}, e.g. {@code http://localhost:8000}. */
+    /**
+     * The endpoint to give a client's {@code endpointOverride}, e.g. {@code http://localhost:8000}.
+     *
+     * @return the endpoint's URI
+     */
     public URI uri() {
         return endpoint.uri();
     }
 
-    /** The port the server listens on. */
+    /**
+     * The port the server listens on.
+     *
+     * @return the port
+     */
     public int port() {
         return endpoint.uri().getPort();
     }
 
-    /** The in-memory DynamoDB behind this server (to inject faults, read its request log, reset it). */
+    /**
+     * The in-memory DynamoDB behind this server (to inject faults, read its request log, reset it).
+     *
+     * @return the in-memory DynamoDB it serves
+     */
     public InMemoryDynamoDb db() {
         return db;
     }

@@ -10,6 +10,11 @@ import software.amazon.awssdk.core.util.DefaultSdkAutoConstructMap;
 import software.amazon.awssdk.core.util.SdkAutoConstructList;
 import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * A 128-bit digest of an SDK model object (a request or part of one) that follows the SDK's
@@ -23,10 +28,50 @@ record Fingerprint(long high, long low) {
     private static final long SEED_HIGH = 0x243F6A8885A308D3L;
     private static final long SEED_LOW = 0x13198A2E03707344L;
 
+    /**
+     * Whether the SDK's transaction classes have exactly the fields {@link Hasher#transactWriteItem} reads,
+     * in that order; if a future SDK adds one, every object is walked through its {@code sdkFields()}.
+     */
+    private static final boolean DIRECT = fields(TransactWriteItem.builder().build(), "ConditionCheck", "Put", "Delete",
+            "Update")
+            && fields(Put.builder().build(), "Item", "TableName", "ConditionExpression", "ExpressionAttributeNames",
+                    "ExpressionAttributeValues", "ReturnValuesOnConditionCheckFailure")
+            && fields(Update.builder().build(), "Key", "UpdateExpression", "TableName", "ConditionExpression",
+                    "ExpressionAttributeNames", "ExpressionAttributeValues", "ReturnValuesOnConditionCheckFailure")
+            && fields(Delete.builder().build(), "Key", "TableName", "ConditionExpression", "ExpressionAttributeNames",
+                    "ExpressionAttributeValues", "ReturnValuesOnConditionCheckFailure")
+            && fields(ConditionCheck.builder().build(), "Key", "TableName", "ConditionExpression",
+                    "ExpressionAttributeNames", "ExpressionAttributeValues", "ReturnValuesOnConditionCheckFailure");
+
     static Fingerprint of(Object value) {
-        Hasher h = new Hasher();
+        Hasher h = new Hasher(DIRECT);
         h.value(value);
         return new Fingerprint(fmix(h.high), fmix(h.low));
+    }
+
+    /** The same digest computed through {@code sdkFields()} only: what {@link #of} must agree with (tests). */
+    static Fingerprint ofGeneric(Object value) {
+        Hasher h = new Hasher(false);
+        h.value(value);
+        return new Fingerprint(fmix(h.high), fmix(h.low));
+    }
+
+    /** Whether the transaction classes are read directly (false: a future SDK changed their fields). */
+    static boolean direct() {
+        return DIRECT;
+    }
+
+    private static boolean fields(SdkPojo pojo, String... names) {
+        List<SdkField<?>> fields = pojo.sdkFields();
+        if (fields.size() != names.length) {
+            return false;
+        }
+        for (int i = 0; i < names.length; i++) {
+            if (!fields.get(i).memberName().equals(names[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static long fmix(long k) {
@@ -53,10 +98,15 @@ record Fingerprint(long high, long low) {
         private static final int TRUE = 11;
         private static final int FALSE = 12;
 
+        private final boolean direct;
         long high = SEED_HIGH;
         long low = SEED_LOW;
         /** Strings are copied here first: indexing a char[] is cheaper than String.charAt. */
         private char[] chars = new char[64];
+
+        Hasher(boolean direct) {
+            this.direct = direct;
+        }
 
         void word(long v) {
             high = Long.rotateLeft((high ^ v) * 0x9E3779B97F4A7C15L, 29);
@@ -81,6 +131,8 @@ record Fingerprint(long high, long low) {
                 bytes(b.asByteArrayUnsafe());
             } else if (v instanceof Boolean b) {
                 word(b ? TRUE : FALSE);
+            } else if (direct && v instanceof TransactWriteItem t) {
+                transactWriteItem(t);
             } else if (v instanceof SdkPojo p) {
                 pojo(p);
             } else if (v instanceof List<?> l) {
@@ -147,6 +199,84 @@ record Fingerprint(long high, long low) {
             }
             if (a.nul() != null) {
                 word(a.nul() ? TRUE : FALSE);
+            }
+        }
+
+        /**
+         * A transaction's action, read through its getters: the same words as {@link #pojo} (checked by
+         * {@code DIRECT} and by a test), without the generic per-field dispatch, a sixth of a transaction's
+         * cost in the fake when measured.
+         */
+        private void transactWriteItem(TransactWriteItem t) {
+            word(POJO);
+            word(4);
+            ConditionCheck c = t.conditionCheck();
+            if (c == null) {
+                word(NULL);
+            } else {
+                word(POJO);
+                word(6);
+                nullableMap(c.key());
+                tail(c.tableName(), c.conditionExpression(), c.expressionAttributeNames(),
+                        c.expressionAttributeValues(), c.returnValuesOnConditionCheckFailureAsString());
+            }
+            Put p = t.put();
+            if (p == null) {
+                word(NULL);
+            } else {
+                word(POJO);
+                word(6);
+                nullableMap(p.item());
+                tail(p.tableName(), p.conditionExpression(), p.expressionAttributeNames(),
+                        p.expressionAttributeValues(), p.returnValuesOnConditionCheckFailureAsString());
+            }
+            Delete d = t.delete();
+            if (d == null) {
+                word(NULL);
+            } else {
+                word(POJO);
+                word(6);
+                nullableMap(d.key());
+                tail(d.tableName(), d.conditionExpression(), d.expressionAttributeNames(),
+                        d.expressionAttributeValues(), d.returnValuesOnConditionCheckFailureAsString());
+            }
+            Update u = t.update();
+            if (u == null) {
+                word(NULL);
+            } else {
+                word(POJO);
+                word(7);
+                nullableMap(u.key());
+                nullableString(u.updateExpression());
+                tail(u.tableName(), u.conditionExpression(), u.expressionAttributeNames(),
+                        u.expressionAttributeValues(), u.returnValuesOnConditionCheckFailureAsString());
+            }
+        }
+
+        /** The fields every action ends with, in the SDK's order. */
+        private void tail(String table, String condition, Map<String, String> names, Map<String, AttributeValue> values,
+                String returnValues) {
+            nullableString(table);
+            nullableString(condition);
+            nullableMap(names);
+            nullableMap(values);
+            nullableString(returnValues);
+        }
+
+        private void nullableMap(Map<?, ?> m) {
+            if (m == null) {
+                word(NULL);
+            } else {
+                map(m);
+            }
+        }
+
+        private void nullableString(String s) {
+            if (s == null) {
+                word(NULL);
+            } else {
+                word(STRING);
+                string(s);
             }
         }
 

@@ -27,6 +27,7 @@ import software.amazon.awssdk.core.traits.ListTrait;
 import software.amazon.awssdk.core.traits.MapTrait;
 import software.amazon.awssdk.core.util.SdkAutoConstructList;
 import software.amazon.awssdk.core.util.SdkAutoConstructMap;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.utils.builder.SdkBuilder;
 
 /**
@@ -119,6 +120,12 @@ public final class JsonProtocol {
             } else if (type == MarshallingType.SDK_POJO) {
                 require(node.isObject(), field);
                 SdkPojo nested = field.constructor().get();
+                if (nested instanceof AttributeValue.Builder && node.size() == 1) {
+                    AttributeValue value = attributeValue(node);
+                    if (value != null) {
+                        return value;
+                    }
+                }
                 readInto(node, nested);
                 return build(nested);
             } else if (type == MarshallingType.LIST) {
@@ -143,6 +150,71 @@ public final class JsonProtocol {
             throw new SerializationException("Unexpected value for " + field.locationName() + ": " + e.getMessage(), e);
         }
         throw new SerializationException("Unsupported member type " + type + " of " + field.locationName(), null);
+    }
+
+    /**
+     * The bulk of every request: an attribute value of one well-formed member, read without the generic
+     * field dispatch; null for anything else (the generic path then reads it, or reports the error).
+     */
+    private static AttributeValue attributeValue(JsonNode node) {
+        Map.Entry<String, JsonNode> only = node.fields().next();
+        JsonNode v = only.getValue();
+        switch (only.getKey()) {
+            case "S":
+                return v.isTextual() ? AttributeValue.fromS(v.textValue()) : null;
+            case "N":
+                return v.isTextual() ? AttributeValue.fromN(v.textValue()) : null;
+            case "BOOL":
+                return v.isBoolean() ? AttributeValue.fromBool(v.booleanValue()) : null;
+            case "NULL":
+                return v.isBoolean() ? AttributeValue.fromNul(v.booleanValue()) : null;
+            case "M": {
+                if (!v.isObject()) {
+                    return null;
+                }
+                Map<String, AttributeValue> m = new LinkedHashMap<>();
+                for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    JsonNode member = e.getValue();
+                    AttributeValue a = member.isObject() && member.size() == 1 ? attributeValue(member) : null;
+                    if (a == null) {
+                        return null;
+                    }
+                    m.put(e.getKey(), a);
+                }
+                return AttributeValue.fromM(m);
+            }
+            case "L": {
+                if (!v.isArray()) {
+                    return null;
+                }
+                List<AttributeValue> l = new ArrayList<>(v.size());
+                for (JsonNode member : v) {
+                    AttributeValue a = member.isObject() && member.size() == 1 ? attributeValue(member) : null;
+                    if (a == null) {
+                        return null;
+                    }
+                    l.add(a);
+                }
+                return AttributeValue.fromL(l);
+            }
+            case "SS":
+            case "NS": {
+                if (!v.isArray()) {
+                    return null;
+                }
+                List<String> l = new ArrayList<>(v.size());
+                for (JsonNode member : v) {
+                    if (!member.isTextual()) {
+                        return null;
+                    }
+                    l.add(member.textValue());
+                }
+                return only.getKey().equals("SS") ? AttributeValue.fromSs(l) : AttributeValue.fromNs(l);
+            }
+            default:
+                return null;
+        }
     }
 
     private static String text(JsonNode node, SdkField<?> field) {
@@ -224,7 +296,11 @@ public final class JsonProtocol {
             g.writeString(Base64.getEncoder().encodeToString(((SdkBytes) value).asByteArrayUnsafe()));
         } else if (type == MarshallingType.SDK_POJO) {
             g.writeStartObject();
-            writeFields(g, (SdkPojo) value, Set.of());
+            if (value instanceof AttributeValue a) {
+                writeAttributeValue(g, a);
+            } else {
+                writeFields(g, (SdkPojo) value, Set.of());
+            }
             g.writeEndObject();
         } else if (type == MarshallingType.LIST) {
             SdkField<?> member = field.getRequiredTrait(ListTrait.class).memberFieldInfo();
@@ -244,5 +320,81 @@ public final class JsonProtocol {
         } else {
             throw new IllegalStateException("unsupported member type " + type + " of " + field.locationName());
         }
+    }
+
+    /**
+     * The members of an attribute value, as {@link #writeFields} writes them (the SDK's order, unset ones
+     * left out) but through its getters: most of a response is attribute values.
+     */
+    private static void writeAttributeValue(JsonGenerator g, AttributeValue a) throws IOException {
+        if (a.s() != null) {
+            g.writeStringField("S", a.s());
+        }
+        if (a.n() != null) {
+            g.writeStringField("N", a.n());
+        }
+        if (a.b() != null) {
+            g.writeStringField("B", Base64.getEncoder().encodeToString(a.b().asByteArrayUnsafe()));
+        }
+        if (a.hasSs()) {
+            writeStrings(g, "SS", a.ss());
+        }
+        if (a.hasNs()) {
+            writeStrings(g, "NS", a.ns());
+        }
+        if (a.hasBs()) {
+            g.writeArrayFieldStart("BS");
+            for (SdkBytes b : a.bs()) {
+                if (b == null) {
+                    g.writeNull();
+                } else {
+                    g.writeString(Base64.getEncoder().encodeToString(b.asByteArrayUnsafe()));
+                }
+            }
+            g.writeEndArray();
+        }
+        if (a.hasM()) {
+            g.writeObjectFieldStart("M");
+            for (Map.Entry<String, AttributeValue> e : a.m().entrySet()) {
+                g.writeFieldName(e.getKey());
+                writeNested(g, e.getValue());
+            }
+            g.writeEndObject();
+        }
+        if (a.hasL()) {
+            g.writeArrayFieldStart("L");
+            for (AttributeValue e : a.l()) {
+                writeNested(g, e);
+            }
+            g.writeEndArray();
+        }
+        if (a.bool() != null) {
+            g.writeBooleanField("BOOL", a.bool());
+        }
+        if (a.nul() != null) {
+            g.writeBooleanField("NULL", a.nul());
+        }
+    }
+
+    private static void writeNested(JsonGenerator g, AttributeValue a) throws IOException {
+        if (a == null) {
+            g.writeNull();
+            return;
+        }
+        g.writeStartObject();
+        writeAttributeValue(g, a);
+        g.writeEndObject();
+    }
+
+    private static void writeStrings(JsonGenerator g, String name, List<String> values) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (String v : values) {
+            if (v == null) {
+                g.writeNull();
+            } else {
+                g.writeString(v);
+            }
+        }
+        g.writeEndArray();
     }
 }

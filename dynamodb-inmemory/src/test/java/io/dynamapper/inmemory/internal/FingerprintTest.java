@@ -1,6 +1,7 @@
 package io.dynamapper.inmemory.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +29,33 @@ class FingerprintTest {
     /** Requests that differ in one detail each, and rebuilt twins of some: fingerprints agree with equals. */
     @Test
     void equalFingerprintsExactlyForEqualRequests() {
+        List<List<TransactWriteItem>> requests = requests();
+        for (List<TransactWriteItem> a : requests) {
+            for (List<TransactWriteItem> b : requests) {
+                assertEquals(a.equals(b), Fingerprint.of(a).equals(Fingerprint.of(b)), a + " vs " + b);
+            }
+        }
+    }
+
+    /** The direct reading of a transaction's actions gives the digest of the generic walk over sdkFields(). */
+    @Test
+    void directReadingOfTransactionsAgreesWithTheGenericWalk() {
+        assertTrue(Fingerprint.direct(), "this SDK's transaction classes have the fields the direct path reads");
+        for (List<TransactWriteItem> r : requests()) {
+            assertEquals(Fingerprint.ofGeneric(r), Fingerprint.of(r), r.toString());
+        }
+        TransactWriteItem everything = TransactWriteItem.builder().put(p -> p.tableName("things")
+                .item(item("pk", AttributeValue.fromS("a"))).conditionExpression("attribute_not_exists(pk)")
+                .expressionAttributeNames(Map.of("#p", "pk")).expressionAttributeValues(Map.of(":v", AttributeValue.fromN("1")))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))
+                .update(u -> u.tableName("t").key(item("pk", AttributeValue.fromS("b"))))
+                .delete(d -> d.tableName("t").key(item("pk", AttributeValue.fromS("c")))
+                        .returnValuesOnConditionCheckFailure("NONE"))
+                .conditionCheck(c -> c.tableName("t").key(item("pk", AttributeValue.fromS("d")))).build();
+        assertEquals(Fingerprint.ofGeneric(List.of(everything)), Fingerprint.of(List.of(everything)));
+    }
+
+    private static List<List<TransactWriteItem>> requests() {
         List<List<TransactWriteItem>> requests = new ArrayList<>();
         requests.add(List.of(put(item("pk", AttributeValue.fromS("a"), "v", AttributeValue.fromS("x")))));
         requests.add(List.of(put(item("v", AttributeValue.fromS("x"), "pk", AttributeValue.fromS("a")))));
@@ -69,10 +97,6 @@ class FingerprintTest {
                 .key(item("pk", AttributeValue.fromS("a"))).conditionExpression("attribute_exists(pk)")).build()));
         requests.add(List.of(put(item("pk", AttributeValue.fromS("x".repeat(1001))))));
         requests.add(List.of(put(item("pk", AttributeValue.fromS("x".repeat(1000) + "y")))));
-        for (List<TransactWriteItem> a : requests) {
-            for (List<TransactWriteItem> b : requests) {
-                assertEquals(a.equals(b), Fingerprint.of(a).equals(Fingerprint.of(b)), a + " vs " + b);
-            }
-        }
+        return requests;
     }
 }

@@ -1,0 +1,89 @@
+package io.dynamapper.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * P1 cold with the background load shared fairly: {@code rounds} times, one fresh JVM per variant
+ * (Dynamapper, SDK plain, SDK with token, in a rotating order), each timing its first
+ * {@value ColdCommitBenchmark#UNITS} units of work after the same set-up as {@link ColdCommitBenchmark};
+ * prints the median time per variant and the medians of the per-round ratios. JMH's single-shot forks
+ * measure the same thing but run all forks of one variant before the next, minutes apart on a shared
+ * machine. Usage: {@code ColdHarness [memory|http] [rounds]}.
+ */
+public final class ColdHarness {
+    private static final List<String> VARIANTS = List.of("dynamapper", "sdkPlain", "sdkToken");
+
+    private ColdHarness() {
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        if (args.length == 3 && args[0].equals("child")) {
+            child(args[1], args[2]);
+            return;
+        }
+        String backend = args.length > 0 ? args[0] : "memory";
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        double[][] ms = new double[3][rounds];
+        for (int r = 0; r < rounds; r++) {
+            for (int j = 0; j < 3; j++) {
+                int v = (r + j) % 3;
+                ms[v][r] = launch(backend, VARIANTS.get(v));
+            }
+        }
+        double[] toPlain = new double[rounds];
+        double[] toToken = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            toPlain[r] = ms[0][r] / ms[1][r];
+            toToken[r] = ms[0][r] / ms[2][r];
+        }
+        System.out.printf("%s cold, %d rounds of 3 fresh JVMs, first %d units: dynamapper %.0f ms, sdkPlain %.0f ms, sdkToken %.0f ms "
+                        + "(medians); dynamapper/sdkPlain %.2f, dynamapper/sdkToken %.2f (medians of per-round ratios)%n",
+                backend, rounds, ColdCommitBenchmark.UNITS, median(ms[0]), median(ms[1]), median(ms[2]), median(toPlain), median(toToken));
+    }
+
+    private static void child(String backend, String variant) {
+        try (UnitOfWork work = new UnitOfWork(backend, ColdCommitBenchmark.UNITS)) {
+            Supplier<Object> unit = switch (variant) {
+                case "dynamapper" -> work::dynamapper;
+                case "sdkPlain" -> work::sdkPlain;
+                case "sdkToken" -> work::sdkToken;
+                default -> throw new IllegalArgumentException("variant must be one of " + VARIANTS + ", was " + variant);
+            };
+            long start = System.nanoTime();
+            for (int i = 0; i < ColdCommitBenchmark.UNITS; i++) {
+                unit.get();
+            }
+            System.out.println("cold ms " + (System.nanoTime() - start) / 1e6);
+        }
+    }
+
+    private static double launch(String backend, String variant) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"), ColdHarness.class.getName(), "child", backend, variant);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> lines;
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            lines = new ArrayList<>(in.lines().toList());
+        }
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("cold " + backend + " " + variant + " failed:\n" + String.join("\n", lines));
+        }
+        return lines.stream().filter(l -> l.startsWith("cold ms ")).mapToDouble(l -> Double.parseDouble(l.substring(8))).findFirst()
+                .orElseThrow(() -> new IllegalStateException("cold " + backend + " " + variant + " printed no timing:\n" + String.join("\n", lines)));
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+}

@@ -1,0 +1,71 @@
+package io.dynamapper.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * P1 ratios that hold up on a loaded machine: the three variants of {@link UnitOfWork} on one backend,
+ * warmed up, then measured in alternating blocks (Dynamapper, SDK plain, SDK with token, in a rotating
+ * order), so that each block of Dynamapper is compared with baseline blocks run a moment apart under
+ * the same background load. Prints the median over blocks of the per-block ratios and of the µs per unit.
+ * Usage: {@code Interleaved [memory|http] [warm-up units per variant] [blocks] [units per block]};
+ * with 0 warm-up units and 1 block of 300 in a fresh JVM it measures the cold start instead.
+ */
+public final class Interleaved {
+    private Interleaved() {
+    }
+
+    public static void main(String[] args) {
+        String backend = args.length > 0 ? args[0] : "memory";
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+        int blocks = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        int perBlock = args.length > 3 ? Integer.parseInt(args[3]) : 200;
+        try (UnitOfWork work = new UnitOfWork(backend, 1 << 14)) {
+            List<Supplier<Object>> variants = List.of(work::dynamapper, work::sdkPlain, work::sdkToken);
+            for (int i = 0; i < warmup; i++) {
+                for (Supplier<Object> v : variants) {
+                    v.get();
+                }
+            }
+            double[][] micros = new double[3][blocks];
+            for (int b = 0; b < blocks; b++) {
+                for (int j = 0; j < 3; j++) {
+                    int v = (b + j) % 3;
+                    long start = System.nanoTime();
+                    for (int i = 0; i < perBlock; i++) {
+                        variants.get(v).get();
+                    }
+                    micros[v][b] = (System.nanoTime() - start) / 1e3 / perBlock;
+                }
+            }
+            double[] toPlain = new double[blocks];
+            double[] toToken = new double[blocks];
+            for (int b = 0; b < blocks; b++) {
+                toPlain[b] = micros[0][b] / micros[1][b];
+                toToken[b] = micros[0][b] / micros[2][b];
+            }
+            System.out.printf("%s, %d warm-up units per variant, %d blocks of %d: dynamapper %.1f µs, sdkPlain %.1f µs, "
+                            + "sdkToken %.1f µs per unit (medians); dynamapper/sdkPlain %.3f (quartiles %s), dynamapper/sdkToken %.3f (quartiles %s)%n",
+                    backend, warmup, blocks, perBlock, median(micros[0]), median(micros[1]), median(micros[2]),
+                    median(toPlain), quartiles(toPlain), median(toToken), quartiles(toToken));
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static String quartiles(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        List<String> q = new ArrayList<>();
+        q.add(String.format("%.3f", sorted[sorted.length / 4]));
+        q.add(String.format("%.3f", sorted[(3 * sorted.length) / 4]));
+        return String.join("-", q);
+    }
+}
