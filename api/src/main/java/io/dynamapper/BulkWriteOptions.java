@@ -15,7 +15,10 @@ import java.util.Optional;
  */
 public record BulkWriteOptions(int parallelism, Optional<RetryPolicy> retryPolicy, Optional<Progress> progress) {
 
-    /** Told how far a bulk write has come. Called from the thread that sent the request. */
+    /**
+     * Told how far a bulk write has come. Called from the thread that sent the request: with a
+     * parallelism above 1, from several threads at once, so an implementation must be thread-safe.
+     */
     @FunctionalInterface
     public interface Progress {
         /**

@@ -27,6 +27,7 @@ import jakarta.validation.constraints.NotBlank;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -147,7 +148,7 @@ class SeedSnippetsTest {
         for (int i = 0; i < 30; i++) {
             players.add(new Player());
         }
-        List<String> log = new ArrayList<>();
+        List<String> log = new CopyOnWriteArrayList<>();   // progress is reported from the sending threads
         // @snippet bulk-writer
         try (BulkWriter writer = sessions.bulkWriter(BulkWriteOptions.defaults()
                 .withParallelism(4)
