@@ -50,13 +50,18 @@ public final class HeapFootprint {
         if (!batch.isEmpty()) {
             db.batchWriteItem(BatchWriteItemRequest.builder().requestItems(Map.of("heap", batch)).build());
         }
+        long withLog = usedAfterGc() - before;
+        // the request log keeps the last requests it received (here 25-item batches of ~1 KB items): what a
+        // test that never reads it pays on top of the storage, reported apart from the storage itself
+        db.clearRequests();
         long after = usedAfterGc();
         boolean present = db.getItem(GetItemRequest.builder().tableName("heap")
                 .key(Map.of("id", AttributeValue.fromS(id(items - 1)))).build()).hasItem();
         long heap = after - before;
-        System.out.printf("items=%d avgItemBytes=%d heapUsed=%d MiB (%.3f GiB) bytesPerItem=%d lastItemPresent=%s target=<1 GiB %s%n",
+        System.out.printf("items=%d avgItemBytes=%d heapUsed=%d MiB (%.3f GiB) bytesPerItem=%d lastItemPresent=%s target=<1 GiB %s"
+                        + " (with the request log not cleared: %d MiB)%n",
                 items, itemBytes / items, heap >> 20, heap / (double) (1L << 30), heap / items, present,
-                heap < (1L << 30) ? "MET" : "MISSED");
+                heap < (1L << 30) ? "MET" : "MISSED", withLog >> 20);
         db.close();
     }
 
