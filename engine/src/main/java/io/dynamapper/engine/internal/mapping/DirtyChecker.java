@@ -1,6 +1,7 @@
 package io.dynamapper.engine.internal.mapping;
 
 import io.dynamapper.MappingException;
+import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -19,8 +20,13 @@ public final class DirtyChecker<T> {
     private final Class<T> type;
     private final boolean record;
     private final KeyConverter<T> keys;
+    private static final long[] NO_NUMBERS = new long[0];
+
     private final PropertyModel[] compared; // every property but the version
+    private final int[] slots; // of each compared property: its index in Snapshot.numbers (primitive) or Snapshot.values
+    private final int numbers; // how many compared properties are primitive
     private final List<KeyTemplateModel> indexTemplates; // hash and range templates of @IndexTemplate indexes
+    private final MethodHandle cleanCheck; // (Object, Snapshot)boolean: every compared property as in the snapshot
 
     DirtyChecker(Class<T> type, boolean record, List<PropertyModel> compared, List<KeyTemplateModel> indexTemplates,
                  KeyConverter<T> keys) {
@@ -28,7 +34,15 @@ public final class DirtyChecker<T> {
         this.record = record;
         this.keys = keys;
         this.compared = compared.toArray(new PropertyModel[0]);
+        this.slots = new int[this.compared.length];
+        int primitives = 0;
+        int references = 0;
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = this.compared[i].primitive() != null ? primitives++ : references++;
+        }
+        this.numbers = primitives;
         this.indexTemplates = List.copyOf(indexTemplates);
+        this.cleanCheck = CleanCheck.compile(this.compared, slots);
     }
 
     /**
@@ -39,17 +53,22 @@ public final class DirtyChecker<T> {
      * @throws MappingException if a value cannot be copied or encoded
      */
     public Snapshot snapshot(T entity) {
-        Object[] values = new Object[compared.length];
+        long[] bits = numbers == 0 ? NO_NUMBERS : new long[numbers];
+        Object[] values = new Object[compared.length - numbers];
         for (int i = 0; i < compared.length; i++) {
             PropertyModel p = compared[i];
-            values[i] = p.snapshot(p.read(entity));
+            if (p.primitive() != null) {
+                bits[slots[i]] = p.readBits(entity);
+            } else {
+                values[slots[i]] = p.snapshot(p.read(entity));
+            }
         }
-        return new Snapshot(values);
+        return new Snapshot(bits, values);
     }
 
     /**
      * Whether every property but the version is as in the snapshot. Allocates nothing for
-     * primitive and immutable types.
+     * primitive and immutable types, or lists of them.
      *
      * @param snapshot a snapshot of this class's entities
      * @param entity the entity
@@ -57,22 +76,41 @@ public final class DirtyChecker<T> {
      * @throws MappingException if a value cannot be stored in DynamoDB, naming class, field, key and value
      */
     public boolean unchanged(Snapshot snapshot, T entity) {
-        Object[] values = snapshot.values;
+        boolean same;
+        try {
+            same = (boolean) cleanCheck.invokeExact((Object) entity, snapshot);
+        } catch (Error e) {
+            throw e;
+        } catch (Throwable failed) { // the same comparisons one by one: a failure is thrown naming the field
+            return unchangedByProperty(snapshot, entity);
+        }
+        return same;
+    }
+
+    private boolean unchangedByProperty(Snapshot snapshot, T entity) {
         for (int i = 0; i < compared.length; i++) {
-            if (!unchangedIn(compared[i], values[i], entity)) {
+            if (!unchangedIn(i, snapshot, entity)) {
                 return false;
             }
         }
         return true;
     }
 
+    /** Whether compared property i of the entity is as in the snapshot; any failure propagates. */
+    private boolean sameIn(int i, Snapshot snapshot, T entity) {
+        PropertyModel p = compared[i];
+        return p.primitive() != null ? p.sameBits(snapshot.numbers[slots[i]], entity)
+                : p.unchangedIn(snapshot.values[slots[i]], entity);
+    }
+
     /**
      * Compares one property, turning any failure (a value that cannot be encoded or compared, such
      * as {@code NaN} in a number set) into a {@link MappingException} naming class, field and value.
      */
-    private boolean unchangedIn(PropertyModel p, Object snapshot, T entity) {
+    private boolean unchangedIn(int i, Snapshot snapshot, T entity) {
+        PropertyModel p = compared[i];
         try {
-            return p.unchangedIn(snapshot, entity);
+            return sameIn(i, snapshot, entity);
         } catch (MappingException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -102,10 +140,9 @@ public final class DirtyChecker<T> {
      * @throws MappingException if a value cannot be stored in DynamoDB, naming class, field, key and value
      */
     public List<PropertyModel> changed(Snapshot snapshot, T entity) {
-        Object[] values = snapshot.values;
         List<PropertyModel> changed = new ArrayList<>();
         for (int i = 0; i < compared.length; i++) {
-            if (!unchangedIn(compared[i], values[i], entity)) {
+            if (!unchangedIn(i, snapshot, entity)) {
                 changed.add(compared[i]);
             }
         }
@@ -148,7 +185,7 @@ public final class DirtyChecker<T> {
     private Object restoredValue(Snapshot snapshot, PropertyModel property) {
         for (int i = 0; i < compared.length; i++) {
             if (compared[i] == property) {
-                return property.restore(snapshot.values[i]);
+                return restored(i, snapshot);
             }
         }
         throw new IllegalArgumentException(property + " is not in the snapshot of " + type.getName());
@@ -166,19 +203,23 @@ public final class DirtyChecker<T> {
         if (record) {
             throw new IllegalStateException(type.getName() + " is a record: keep the snapshot's instance instead");
         }
-        Object[] values = snapshot.values;
         for (int i = 0; i < compared.length; i++) {
-            PropertyModel p = compared[i];
             boolean same;
             try {
-                same = p.unchangedIn(values[i], entity);
+                same = sameIn(i, snapshot, entity);
             } catch (RuntimeException unstorable) { // a value that cannot be compared is replaced anyway
                 same = false;
             }
             if (!same) {
-                p.write(entity, p.restore(values[i]));
+                compared[i].write(entity, restored(i, snapshot));
             }
         }
+    }
+
+    /** A new value equal to the one the snapshot recorded for compared property i. */
+    private Object restored(int i, Snapshot snapshot) {
+        PropertyModel p = compared[i];
+        return p.primitive() != null ? p.boxBits(snapshot.numbers[slots[i]]) : p.restore(snapshot.values[slots[i]]);
     }
 
     @Override
