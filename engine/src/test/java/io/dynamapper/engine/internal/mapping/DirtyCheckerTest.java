@@ -146,7 +146,7 @@ class DirtyCheckerTest {
     @Test
     void theCompiledCheckAgreesWithThePropertyByPropertyComparisonOnRandomEntities() {
         EntityModel<Fixtures.AllTypes> all = EntityModel.of(Fixtures.AllTypes.class);
-        DirtyChecker<Fixtures.AllTypes> dirty = all.dirty();
+        DirtyChecker<Fixtures.AllTypes> dirty = all.dirty().compiled();
         List<PropertyModel> properties = all.properties();
         RandomValues random = new RandomValues(20261202);
         int clean = 0;
@@ -190,6 +190,7 @@ class DirtyCheckerTest {
         Fixtures.AllTypes stored = all.fromItem(all.toItem(t));
         Snapshot snapshot = all.dirty().snapshot(t);
         assertTrue(all.dirty().unchanged(snapshot, t));
+        assertTrue(all.dirty().compiled().unchanged(snapshot, t));
         t.b++;
         t.s++;
         t.i++;
@@ -204,6 +205,35 @@ class DirtyCheckerTest {
         all.dirty().revert(t, snapshot);
         assertTrue(all.dirty().unchanged(snapshot, t));
         assertNull(Deep.difference("", stored, t));
+        t.i++;
+        assertFalse(all.dirty().unchanged(snapshot, t), "compiled");
+    }
+
+    @Table("counted")
+    static class Counted {
+        @HashKey String id;
+        long n;
+        List<String> tags = new ArrayList<>(List.of("a", "b"));
+    }
+
+    @Test
+    void theCheckIsCompiledAfterManyChecksAndStillSeesEveryChange() {
+        DirtyChecker<Counted> dirty = EntityModel.of(Counted.class).dirty();
+        Counted c = new Counted();
+        c.id = "c";
+        Snapshot snapshot = dirty.snapshot(c);
+        for (int i = 0; i < DirtyChecker.COMPILE_AFTER; i++) {
+            assertTrue(dirty.unchanged(snapshot, c));
+        }
+        assertTrue(dirty.isCompiled());
+        assertTrue(dirty.unchanged(snapshot, c));
+        c.tags.set(1, new String("b")); // an equal element, another instance
+        assertTrue(dirty.unchanged(snapshot, c));
+        c.tags.set(1, "B");
+        assertFalse(dirty.unchanged(snapshot, c));
+        c.tags.set(1, "b");
+        c.n = 1;
+        assertFalse(dirty.unchanged(snapshot, c));
     }
 
     @Test
@@ -229,6 +259,7 @@ class DirtyCheckerTest {
     @Test
     void aFailureInTheCompiledCheckIsReportedNamingClassFieldAndKey() {
         EntityModel<Failing> failing = EntityModel.of(Failing.class);
+        failing.dirty().compiled();
         Snapshot snapshot = failing.dirty().snapshot(new Failing("f", List.of("a")));
         MappingException e = assertThrows(MappingException.class,
                 () -> failing.dirty().unchanged(snapshot, new Failing("f", List.of("boom"))));
