@@ -15,23 +15,32 @@ import java.lang.invoke.MethodType;
  */
 final class CleanCheck {
     private static final MethodType CHECK = MethodType.methodType(boolean.class, Object.class, Snapshot.class);
+    private static final MethodHandle NUMBER; // (Snapshot, int)long
+    private static final MethodHandle[] INLINE_NUMBERS = new MethodHandle[4]; // (Snapshot)long, the fields
     private static final MethodHandle SAME_LONG;
     private static final MethodHandle SAME_DOUBLE;
     private static final MethodHandle SAME_BOOLEAN;
     private static final MethodHandle SAME_VALUE;
+    private static final MethodHandle SAME_LIST;
     private static final MethodHandle AND;
 
     static {
         MethodHandles.Lookup lookup = MethodHandles.lookup();
         try {
+            NUMBER = lookup.findVirtual(Snapshot.class, "number", MethodType.methodType(long.class, int.class));
+            for (int i = 0; i < INLINE_NUMBERS.length; i++) {
+                INLINE_NUMBERS[i] = lookup.findGetter(Snapshot.class, "n" + i, long.class);
+            }
             SAME_LONG = lookup.findStatic(CleanCheck.class, "sameLong",
-                    MethodType.methodType(boolean.class, Snapshot.class, int.class, long.class));
+                    MethodType.methodType(boolean.class, long.class, long.class));
             SAME_DOUBLE = lookup.findStatic(CleanCheck.class, "sameDouble",
-                    MethodType.methodType(boolean.class, Snapshot.class, int.class, double.class));
+                    MethodType.methodType(boolean.class, long.class, double.class));
             SAME_BOOLEAN = lookup.findStatic(CleanCheck.class, "sameBoolean",
-                    MethodType.methodType(boolean.class, Snapshot.class, int.class, boolean.class));
+                    MethodType.methodType(boolean.class, long.class, boolean.class));
             SAME_VALUE = lookup.findStatic(CleanCheck.class, "sameValue",
                     MethodType.methodType(boolean.class, Snapshot.class, int.class, PropertyModel.class, Object.class));
+            SAME_LIST = lookup.findVirtual(Snapshot.class, "sameList",
+                    MethodType.methodType(boolean.class, int.class, ValueCodec.class, Object.class));
             AND = lookup.findStatic(CleanCheck.class, "and",
                     MethodType.methodType(boolean.class, boolean.class, boolean.class));
         } catch (ReflectiveOperationException e) {
@@ -46,17 +55,18 @@ final class CleanCheck {
      * The check of the given properties.
      *
      * @param compared the compared properties
-     * @param slots of each property, its index in {@link Snapshot#numbers} (primitive) or {@link Snapshot#values}
+     * @param kinds how each is kept in a snapshot
+     * @param slots of each, its number slot (primitive, list) or value slot
      * @return {@code (Object, Snapshot)boolean}
      */
-    static MethodHandle compile(PropertyModel[] compared, int[] slots) {
+    static MethodHandle compile(PropertyModel[] compared, DirtyChecker.Kind[] kinds, int[] slots) {
         if (compared.length == 0) {
             return MethodHandles.dropArguments(MethodHandles.constant(boolean.class, true), 0, Object.class,
                     Snapshot.class);
         }
         MethodHandle[] checks = new MethodHandle[compared.length];
         for (int i = 0; i < compared.length; i++) {
-            checks[i] = property(compared[i], slots[i]);
+            checks[i] = property(compared[i], kinds[i], slots[i]);
         }
         return all(checks, 0, checks.length);
     }
@@ -73,38 +83,47 @@ final class CleanCheck {
     }
 
     /** (Object, Snapshot)boolean for one property. */
-    private static MethodHandle property(PropertyModel p, int slot) {
-        MethodHandle same;
-        MethodHandle getter;
-        if (p.primitive() == null) {
-            same = MethodHandles.insertArguments(SAME_VALUE, 1, slot, p);
-            getter = p.getter();
-        } else {
-            same = MethodHandles.insertArguments(switch (p.primitive()) {
-                case INTEGRAL -> SAME_LONG;
-                case FLOATING -> SAME_DOUBLE;
-                case BOOLEAN -> SAME_BOOLEAN;
-            }, 1, slot);
-            getter = p.primitiveGetter();
+    private static MethodHandle property(PropertyModel p, DirtyChecker.Kind kind, int slot) {
+        MethodHandle same; // (Snapshot, value)boolean
+        MethodHandle getter; // (Object)value
+        switch (kind) {
+            case PRIMITIVE -> {
+                MethodHandle number = slot < INLINE_NUMBERS.length ? INLINE_NUMBERS[slot]
+                        : MethodHandles.insertArguments(NUMBER, 1, slot);
+                same = MethodHandles.filterArguments(switch (p.primitive()) {
+                    case INTEGRAL -> SAME_LONG;
+                    case FLOATING -> SAME_DOUBLE;
+                    case BOOLEAN -> SAME_BOOLEAN;
+                }, 0, number);
+                getter = p.primitiveGetter();
+            }
+            case LIST -> {
+                same = MethodHandles.insertArguments(SAME_LIST, 1, slot, ((ContainerCodecs.ListCodec) p.codec()).element());
+                getter = p.getter();
+            }
+            default -> {
+                same = MethodHandles.insertArguments(SAME_VALUE, 1, slot, p);
+                getter = p.getter();
+            }
         }
         MethodHandle check = MethodHandles.filterArguments(same, 1, getter); // (Snapshot, Object)boolean
         return MethodHandles.permuteArguments(check, CHECK, 1, 0);
     }
 
-    private static boolean sameLong(Snapshot snapshot, int slot, long value) {
-        return snapshot.numbers[slot] == value;
+    private static boolean sameLong(long before, long value) {
+        return before == value;
     }
 
-    private static boolean sameDouble(Snapshot snapshot, int slot, double value) {
-        return Double.longBitsToDouble(snapshot.numbers[slot]) == value;
+    private static boolean sameDouble(long before, double value) {
+        return Double.longBitsToDouble(before) == value; // 0.0 and -0.0 are the same number; NaN never is
     }
 
-    private static boolean sameBoolean(Snapshot snapshot, int slot, boolean value) {
-        return (snapshot.numbers[slot] != 0) == value;
+    private static boolean sameBoolean(long before, boolean value) {
+        return (before != 0) == value;
     }
 
     private static boolean sameValue(Snapshot snapshot, int slot, PropertyModel property, Object value) {
-        Object before = snapshot.values[slot];
+        Object before = snapshot.value(slot);
         return before == value || property.unchanged(before, value);
     }
 

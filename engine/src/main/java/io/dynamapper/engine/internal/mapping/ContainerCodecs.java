@@ -238,6 +238,11 @@ final class ContainerCodecs {
             this.factory = factory;
         }
 
+        /** The codec of the elements. */
+        ValueCodec element() {
+            return element;
+        }
+
         @Override
         public AttributeValue encode(Object value) {
             Collection<?> list = (Collection<?>) value;

@@ -17,9 +17,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param <T> the entity class
  */
 public final class DirtyChecker<T> {
-    private final Class<T> type;
-    private final boolean record;
-    private final KeyConverter<T> keys;
     private static final long[] NO_NUMBERS = new long[0];
     /**
      * Entity checks made property by property before the class's clean check is compiled: compiling
@@ -28,9 +25,25 @@ public final class DirtyChecker<T> {
      */
     static final int COMPILE_AFTER = 20_000;
 
+    private final Class<T> type;
+    private final boolean record;
+    private final KeyConverter<T> keys;
+
+    /** How a compared property is kept in a {@link Snapshot}. */
+    enum Kind {
+        /** A primitive field (not char), as bits in a number slot. */
+        PRIMITIVE,
+        /** A list, its elements at the end of the values, their position in a number slot. */
+        LIST,
+        /** Anything else, its {@link PropertyModel#snapshot} in a value slot. */
+        VALUE
+    }
+
     private final PropertyModel[] compared; // every property but the version
-    private final int[] slots; // of each compared property: its index in Snapshot.numbers (primitive) or Snapshot.values
-    private final int numbers; // how many compared properties are primitive
+    private final Kind[] kinds; // of each compared property
+    private final int[] slots; // of each compared property: its number slot (PRIMITIVE, LIST) or value slot (VALUE)
+    private final int numbers; // number slots
+    private final int references; // value slots, before the lists' elements
     private final List<KeyTemplateModel> indexTemplates; // hash and range templates of @IndexTemplate indexes
     /**
      * (Object, Snapshot)boolean: every compared property as in the snapshot; null until compiled. An
@@ -45,13 +58,18 @@ public final class DirtyChecker<T> {
         this.record = record;
         this.keys = keys;
         this.compared = compared.toArray(new PropertyModel[0]);
+        this.kinds = new Kind[this.compared.length];
         this.slots = new int[this.compared.length];
-        int primitives = 0;
-        int references = 0;
+        int numberSlots = 0;
+        int valueSlots = 0;
         for (int i = 0; i < slots.length; i++) {
-            slots[i] = this.compared[i].primitive() != null ? primitives++ : references++;
+            PropertyModel p = this.compared[i];
+            kinds[i] = p.primitive() != null ? Kind.PRIMITIVE
+                    : p.codec() instanceof ContainerCodecs.ListCodec ? Kind.LIST : Kind.VALUE;
+            slots[i] = kinds[i] == Kind.VALUE ? valueSlots++ : numberSlots++;
         }
-        this.numbers = primitives;
+        this.numbers = numberSlots;
+        this.references = valueSlots;
         this.indexTemplates = List.copyOf(indexTemplates);
     }
 
@@ -62,7 +80,7 @@ public final class DirtyChecker<T> {
 
     /** Compiles the clean check now rather than after {@link #COMPILE_AFTER} checks; for tests. */
     DirtyChecker<T> compiled() {
-        cleanCheck = CleanCheck.compile(compared, slots);
+        cleanCheck = CleanCheck.compile(compared, kinds, slots);
         return this;
     }
 
@@ -75,13 +93,33 @@ public final class DirtyChecker<T> {
      */
     public Snapshot snapshot(T entity) {
         long[] bits = numbers == 0 ? NO_NUMBERS : new long[numbers];
-        Object[] values = new Object[compared.length - numbers];
+        Object[] taken = new Object[compared.length]; // the snapshots of VALUE and LIST properties
+        int elements = 0;
         for (int i = 0; i < compared.length; i++) {
             PropertyModel p = compared[i];
-            if (p.primitive() != null) {
+            if (kinds[i] == Kind.PRIMITIVE) {
                 bits[slots[i]] = p.readBits(entity);
             } else {
-                values[slots[i]] = p.snapshot(p.read(entity));
+                taken[i] = p.snapshot(p.read(entity));
+                if (kinds[i] == Kind.LIST && taken[i] != null) {
+                    elements += ((Object[]) taken[i]).length;
+                }
+            }
+        }
+        Object[] values = new Object[references + elements];
+        int offset = references;
+        for (int i = 0; i < compared.length; i++) {
+            if (kinds[i] == Kind.VALUE) {
+                values[slots[i]] = taken[i];
+            } else if (kinds[i] == Kind.LIST) {
+                Object[] list = (Object[]) taken[i];
+                if (list == null) {
+                    bits[slots[i]] = Snapshot.NULL_LIST;
+                } else {
+                    System.arraycopy(list, 0, values, offset, list.length);
+                    bits[slots[i]] = Snapshot.listAt(offset, list.length);
+                    offset += list.length;
+                }
             }
         }
         return new Snapshot(bits, values);
@@ -127,8 +165,11 @@ public final class DirtyChecker<T> {
     /** Whether compared property i of the entity is as in the snapshot; any failure propagates. */
     private boolean sameIn(int i, Snapshot snapshot, T entity) {
         PropertyModel p = compared[i];
-        return p.primitive() != null ? p.sameBits(snapshot.numbers[slots[i]], entity)
-                : p.unchangedIn(snapshot.values[slots[i]], entity);
+        return switch (kinds[i]) {
+            case PRIMITIVE -> p.sameBits(snapshot.number(slots[i]), entity);
+            case LIST -> snapshot.sameList(slots[i], ((ContainerCodecs.ListCodec) p.codec()).element(), p.read(entity));
+            case VALUE -> p.unchangedIn(snapshot.value(slots[i]), entity);
+        };
     }
 
     /**
@@ -247,7 +288,11 @@ public final class DirtyChecker<T> {
     /** A new value equal to the one the snapshot recorded for compared property i. */
     private Object restored(int i, Snapshot snapshot) {
         PropertyModel p = compared[i];
-        return p.primitive() != null ? p.boxBits(snapshot.numbers[slots[i]]) : p.restore(snapshot.values[slots[i]]);
+        return switch (kinds[i]) {
+            case PRIMITIVE -> p.boxBits(snapshot.number(slots[i]));
+            case LIST -> p.restore(snapshot.list(slots[i]));
+            case VALUE -> p.restore(snapshot.value(slots[i]));
+        };
     }
 
     @Override
