@@ -146,7 +146,7 @@ final class WritePlanner {
             set.append(VERSION).append(" = ").append(NEXT);
             condition = versionCondition(model, expected, names, values);
             expectedVersion = expected;
-            reason = "expected version " + expected;
+            reason = null; // Write.Update says "expected version N" when a conflict is described
         }
         Map<String, AttributeValue> expectedOld = Map.of();
         if (versionAttribute == null && model.optimisticLocking()) {
