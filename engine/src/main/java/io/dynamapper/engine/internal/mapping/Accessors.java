@@ -4,11 +4,20 @@ import io.dynamapper.MappingException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
+import java.lang.reflect.InaccessibleObjectException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Member;
 import java.lang.reflect.Method;
 
-/** Builds method handles to fields, constructors and methods of entity classes, whatever their visibility. */
+/**
+ * Access to fields, constructors and methods of entity classes, whatever their visibility: core
+ * reflection made accessible, which costs little to set up, for what a model does from its first use
+ * (building a model must not spin method handle classes: a fresh JVM pays tens of milliseconds for
+ * them), and method handles for what is compiled once a class is hot ({@link CleanCheck}).
+ */
 final class Accessors {
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
 
@@ -21,6 +30,44 @@ final class Accessors {
         } catch (IllegalAccessException e) {
             throw new MappingException("Cannot access " + type.getName() + ": its package must be open to "
                     + "Dynamapper (add 'opens " + type.getPackageName() + "' to module-info.java)", e);
+        }
+    }
+
+    /**
+     * The member made accessible.
+     *
+     * @throws MappingException if the member's package is not open to Dynamapper
+     */
+    static <A extends AccessibleObject & Member> A accessible(A member) {
+        try {
+            member.setAccessible(true);
+            return member;
+        } catch (InaccessibleObjectException | SecurityException e) {
+            Class<?> type = member.getDeclaringClass();
+            throw new MappingException("Cannot access " + type.getName() + ": its package must be open to "
+                    + "Dynamapper (add 'opens " + type.getPackageName() + "' to module-info.java)", e);
+        }
+    }
+
+    /** Calls an {@link #accessible} method; what it throws is thrown as is (checked exceptions wrapped). */
+    static Object invoke(Method method, Object target) {
+        try {
+            return method.invoke(target);
+        } catch (InvocationTargetException e) {
+            throw rethrow(e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new MappingException("Cannot call " + method, e);
+        }
+    }
+
+    /** Calls an {@link #accessible} constructor; what it throws is thrown as is (checked exceptions wrapped). */
+    static Object newInstance(Constructor<?> constructor, Object... args) {
+        try {
+            return constructor.newInstance(args);
+        } catch (InvocationTargetException e) {
+            throw rethrow(e.getCause());
+        } catch (InstantiationException | IllegalAccessException e) {
+            throw new MappingException("Cannot call constructor " + constructor, e);
         }
     }
 
@@ -39,38 +86,6 @@ final class Accessors {
             return lookupIn(accessor.getDeclaringClass()).unreflect(accessor);
         } catch (IllegalAccessException e) {
             throw new MappingException("Cannot call " + accessor, e);
-        }
-    }
-
-    /** (Object,Object)void */
-    static MethodHandle setter(Field field) {
-        try {
-            return lookupIn(field.getDeclaringClass()).unreflectSetter(field)
-                    .asType(MethodType.methodType(void.class, Object.class, Object.class));
-        } catch (IllegalAccessException e) {
-            throw new MappingException("Cannot write field " + field, e);
-        }
-    }
-
-    /** ()Object for a no-argument constructor, (Object[])Object for a record's canonical one. */
-    static MethodHandle constructor(Constructor<?> constructor) {
-        try {
-            MethodHandle handle = lookupIn(constructor.getDeclaringClass()).unreflectConstructor(constructor);
-            int arity = constructor.getParameterCount();
-            MethodHandle generic = handle.asType(handle.type().generic());
-            return arity == 0 ? generic : generic.asSpreader(Object[].class, arity);
-        } catch (IllegalAccessException e) {
-            throw new MappingException("Cannot call constructor " + constructor, e);
-        }
-    }
-
-    /** ()Object */
-    static MethodHandle staticMethod(Method method) {
-        try {
-            return lookupIn(method.getDeclaringClass()).unreflect(method)
-                    .asType(MethodType.methodType(Object.class));
-        } catch (IllegalAccessException e) {
-            throw new MappingException("Cannot call " + method, e);
         }
     }
 

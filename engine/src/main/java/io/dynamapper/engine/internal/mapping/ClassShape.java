@@ -1,8 +1,9 @@
 package io.dynamapper.engine.internal.mapping;
 
-import java.lang.invoke.MethodHandle;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Array;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,16 +19,16 @@ final class ClassShape {
     private final List<PropertyModel> properties;
     private final List<AnnotatedElement> elements;
     private final Map<String, PropertyModel> byField;
-    private final MethodHandle constructor;
+    private final Constructor<?> constructor; // accessible
     /** Records only: for each canonical constructor parameter, the property index or -1 if ignored. */
     private final int[] componentToProperty;
     private final Class<?>[] componentTypes;
-    /** Records only: an accessor of each component, persisted or not. */
-    private final MethodHandle[] componentGetters;
+    /** Records only: the accessor of each component, persisted or not; accessible. */
+    private final Method[] componentGetters;
 
     ClassShape(Class<?> type, boolean record, List<PropertyModel> properties, List<AnnotatedElement> elements,
-               MethodHandle constructor, int[] componentToProperty, Class<?>[] componentTypes,
-               MethodHandle[] componentGetters) {
+               Constructor<?> constructor, int[] componentToProperty, Class<?>[] componentTypes,
+               Method[] componentGetters) {
         this.type = type;
         this.record = record;
         this.properties = List.copyOf(properties);
@@ -182,33 +183,17 @@ final class ClassShape {
         Object[] args = new Object[componentToProperty.length];
         for (int i = 0; i < args.length; i++) {
             int index = componentToProperty[i];
-            args[i] = index == property.index() ? value : read(componentGetters[i], instance);
+            args[i] = index == property.index() ? value : Accessors.invoke(componentGetters[i], instance);
         }
         return construct(args);
     }
 
-    private static Object read(MethodHandle getter, Object instance) {
-        try {
-            return (Object) getter.invokeExact(instance);
-        } catch (Throwable t) {
-            throw Accessors.rethrow(t);
-        }
-    }
-
     private Object newInstance() {
-        try {
-            return (Object) constructor.invokeExact();
-        } catch (Throwable t) {
-            throw Accessors.rethrow(t);
-        }
+        return Accessors.newInstance(constructor);
     }
 
     private Object construct(Object[] args) {
-        try {
-            return (Object) constructor.invokeExact(args);
-        } catch (Throwable t) {
-            throw Accessors.rethrow(t);
-        }
+        return Accessors.newInstance(constructor, args);
     }
 
     private static Object zero(Class<?> type) {

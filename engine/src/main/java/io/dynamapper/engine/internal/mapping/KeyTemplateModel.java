@@ -64,8 +64,7 @@ public final class KeyTemplateModel {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
-        this.property = new PropertyModel(owner, template, attributeName, String.class, String.class,
-                new TemplateCodec(), getter, null, null, -1);
+        this.property = new PropertyModel(owner, template, attributeName, new TemplateCodec(), getter, -1);
     }
 
     /**

@@ -2,12 +2,17 @@ package io.dynamapper.engine.internal.mapping;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * One persisted field of a mutable class, or component of a record: its Java and attribute names,
- * its codec and fast accessors ({@link MethodHandle}s built once). Immutable and thread-safe.
+ * its codec and accessors. Fields are read and written through core reflection made accessible
+ * (cheap to set up on a model's first use, primitives read without boxing); the method handles a
+ * compiled clean check needs are built when it asks for them. Immutable (but for those handles,
+ * built once) and thread-safe.
  */
 public final class PropertyModel {
     private final Class<?> owner;
@@ -16,26 +21,47 @@ public final class PropertyModel {
     private final Class<?> javaType;
     private final Type genericType;
     private final ValueCodec codec;
-    private final MethodHandle getter;   // (Object)Object
+    private final Field field;           // a mutable class's field, accessible; null otherwise
+    private final Method accessor;       // a record component's accessor, accessible; null otherwise
+    private final MethodHandle composer; // (Object)Object, a key template's value; null otherwise
     private final Primitive primitive;   // how to read a primitive field without boxing, or null
-    private final MethodHandle primitiveGetter; // (Object)long, (Object)double or (Object)boolean
-    private final MethodHandle setter;   // (Object,Object)void, null for records
-    private final MethodHandle defaultValue; // ()Object, null if none
+    private final Method defaultValue;   // static, no parameters, accessible; null if none
     private final int index;
+    private MethodHandle getter;          // (Object)Object, built on first use (racy: any copy is equal)
+    private MethodHandle primitiveGetter; // (Object)long, (Object)double or (Object)boolean, built on first use
 
+    /**
+     * @param access the field of a mutable class or the accessor of a record component, made
+     *     {@link Accessors#accessible accessible}
+     * @param defaultValue the {@code @Default} method, accessible; null if none
+     */
     PropertyModel(Class<?> owner, String fieldName, String attributeName, Class<?> javaType, Type genericType,
-                  ValueCodec codec, MethodHandle getter, MethodHandle setter, MethodHandle defaultValue, int index) {
+                  ValueCodec codec, java.lang.reflect.Member access, Method defaultValue, int index) {
+        this(owner, fieldName, attributeName, javaType, genericType, codec, access instanceof Field f ? f : null,
+                access instanceof Method m ? m : null, null, defaultValue, index);
+    }
+
+    /** A property read by a handle, (Object)String: a key composed by a key template. */
+    PropertyModel(Class<?> owner, String fieldName, String attributeName, ValueCodec codec, MethodHandle composer,
+                  int index) {
+        this(owner, fieldName, attributeName, String.class, String.class, codec, null, null,
+                composer.asType(MethodType.methodType(Object.class, Object.class)), null, index);
+    }
+
+    private PropertyModel(Class<?> owner, String fieldName, String attributeName, Class<?> javaType, Type genericType,
+                          ValueCodec codec, Field field, Method accessor, MethodHandle composer, Method defaultValue,
+                          int index) {
         this.owner = owner;
         this.fieldName = fieldName;
         this.attributeName = attributeName;
         this.javaType = javaType;
         this.genericType = genericType;
         this.codec = codec;
-        this.getter = getter.asType(MethodType.methodType(Object.class, Object.class));
+        this.field = field;
+        this.accessor = accessor;
+        this.composer = composer;
+        this.getter = composer;
         this.primitive = Primitive.of(javaType);
-        this.primitiveGetter = primitive == null ? null
-                : getter.asType(MethodType.methodType(primitive.carrier, Object.class));
-        this.setter = setter;
         this.defaultValue = defaultValue;
         this.index = index;
     }
@@ -77,8 +103,18 @@ public final class PropertyModel {
 
     /** The property's current value in {@code target}. */
     public Object read(Object target) {
+        if (field != null) {
+            try {
+                return field.get(target);
+            } catch (IllegalAccessException e) {
+                throw inaccessible(e);
+            }
+        }
+        if (accessor != null) {
+            return Accessors.invoke(accessor, target);
+        }
         try {
-            return (Object) getter.invokeExact(target);
+            return (Object) composer.invokeExact(target);
         } catch (Throwable t) {
             throw Accessors.rethrow(t);
         }
@@ -86,11 +122,18 @@ public final class PropertyModel {
 
     /** Sets the value in a mutable {@code target}. */
     void write(Object target, Object value) {
-        try {
-            setter.invokeExact(target, value);
-        } catch (Throwable t) {
-            throw Accessors.rethrow(t);
+        if (field == null) {
+            throw new IllegalStateException(describe() + " cannot be set: it is a record component or a composed key");
         }
+        try {
+            field.set(target, value);
+        } catch (IllegalAccessException e) {
+            throw inaccessible(e);
+        }
+    }
+
+    private io.dynamapper.MappingException inaccessible(IllegalAccessException e) {
+        return new io.dynamapper.MappingException("Cannot access field " + describe() + ": " + e.getMessage(), e);
     }
 
     boolean hasDefault() {
@@ -98,11 +141,7 @@ public final class PropertyModel {
     }
 
     Object defaultValue() {
-        try {
-            return (Object) defaultValue.invokeExact();
-        } catch (Throwable t) {
-            throw Accessors.rethrow(t);
-        }
+        return Accessors.invoke(defaultValue, null);
     }
 
     /**
@@ -154,20 +193,61 @@ public final class PropertyModel {
         if (primitive == null) {
             return unchanged(snapshot, read(target));
         }
+        return switch (primitive) {
+            case INTEGRAL -> ((Number) snapshot).longValue() == readLong(target);
+            case FLOATING -> ((Number) snapshot).doubleValue() == readDouble(target);
+            case BOOLEAN -> (Boolean) snapshot == readBoolean(target);
+        };
+    }
+
+    /** A primitive integral field's value, widened; without boxing for a mutable class's field. */
+    private long readLong(Object target) {
+        if (field == null) {
+            return ((Number) read(target)).longValue();
+        }
         try {
-            return switch (primitive) {
-                case INTEGRAL -> ((Number) snapshot).longValue() == (long) primitiveGetter.invokeExact(target);
-                case FLOATING -> ((Number) snapshot).doubleValue() == (double) primitiveGetter.invokeExact(target);
-                case BOOLEAN -> (Boolean) snapshot == (boolean) primitiveGetter.invokeExact(target);
-            };
-        } catch (Throwable t) {
-            throw Accessors.rethrow(t);
+            return field.getLong(target);
+        } catch (IllegalAccessException e) {
+            throw inaccessible(e);
         }
     }
 
-    /** The getter, (Object)Object: boxes primitive values. */
+    /** A primitive floating field's value, widened; without boxing for a mutable class's field. */
+    private double readDouble(Object target) {
+        if (field == null) {
+            return ((Number) read(target)).doubleValue();
+        }
+        try {
+            return field.getDouble(target);
+        } catch (IllegalAccessException e) {
+            throw inaccessible(e);
+        }
+    }
+
+    /** A primitive boolean field's value; without boxing for a mutable class's field. */
+    private boolean readBoolean(Object target) {
+        if (field == null) {
+            return (Boolean) read(target);
+        }
+        try {
+            return field.getBoolean(target);
+        } catch (IllegalAccessException e) {
+            throw inaccessible(e);
+        }
+    }
+
+    /** The getter, (Object)Object: boxes primitive values. Built on first use (a compiled clean check). */
     MethodHandle getter() {
-        return getter;
+        MethodHandle g = getter;
+        if (g == null) {
+            g = typedGetter().asType(MethodType.methodType(Object.class, Object.class));
+            getter = g;
+        }
+        return g;
+    }
+
+    private MethodHandle typedGetter() {
+        return field != null ? Accessors.getter(field) : Accessors.getter(accessor);
     }
 
     /** How a primitive field is read without boxing; null for a reference (or char) field. */
@@ -177,7 +257,15 @@ public final class PropertyModel {
 
     /** (Object)long, (Object)double or (Object)boolean by {@link #primitive()}; null for a reference field. */
     MethodHandle primitiveGetter() {
-        return primitiveGetter;
+        if (primitive == null) {
+            return null;
+        }
+        MethodHandle g = primitiveGetter;
+        if (g == null) {
+            g = typedGetter().asType(MethodType.methodType(primitive.carrier, Object.class));
+            primitiveGetter = g;
+        }
+        return g;
     }
 
     /**
@@ -185,15 +273,11 @@ public final class PropertyModel {
      * the (widened) floating value, or 1 and 0 for true and false.
      */
     long readBits(Object target) {
-        try {
-            return switch (primitive) {
-                case INTEGRAL -> (long) primitiveGetter.invokeExact(target);
-                case FLOATING -> Double.doubleToRawLongBits((double) primitiveGetter.invokeExact(target));
-                case BOOLEAN -> (boolean) primitiveGetter.invokeExact(target) ? 1L : 0L;
-            };
-        } catch (Throwable t) {
-            throw Accessors.rethrow(t);
-        }
+        return switch (primitive) {
+            case INTEGRAL -> readLong(target);
+            case FLOATING -> Double.doubleToRawLongBits(readDouble(target));
+            case BOOLEAN -> readBoolean(target) ? 1L : 0L;
+        };
     }
 
     /**
@@ -201,15 +285,11 @@ public final class PropertyModel {
      * the same number to DynamoDB, NaN is never the same.
      */
     boolean sameBits(long bits, Object target) {
-        try {
-            return switch (primitive) {
-                case INTEGRAL -> bits == (long) primitiveGetter.invokeExact(target);
-                case FLOATING -> Double.longBitsToDouble(bits) == (double) primitiveGetter.invokeExact(target);
-                case BOOLEAN -> (bits != 0) == (boolean) primitiveGetter.invokeExact(target);
-            };
-        } catch (Throwable t) {
-            throw Accessors.rethrow(t);
-        }
+        return switch (primitive) {
+            case INTEGRAL -> bits == readLong(target);
+            case FLOATING -> Double.longBitsToDouble(bits) == readDouble(target);
+            case BOOLEAN -> (bits != 0) == readBoolean(target);
+        };
     }
 
     /** The value of bits from {@link #readBits}, boxed as the field's type. */

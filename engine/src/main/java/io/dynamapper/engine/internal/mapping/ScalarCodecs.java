@@ -31,6 +31,9 @@ final class ScalarCodecs {
     @SuppressWarnings({"unchecked", "rawtypes"})
     static Optional<ValueCodec> forClass(Class<?> type) {
         ValueCodec known = KNOWN.get(type);
+        if (known == null && (type == UUID.class || type.getPackageName().equals("java.time"))) {
+            known = Texts.KNOWN.get(type);
+        }
         if (known != null) {
             return Optional.of(known);
         }
@@ -63,6 +66,15 @@ final class ScalarCodecs {
             Map.entry(byte[].class, new ByteArrayCodec()),
             Map.entry(SdkBytes.class, new SdkBytesCodec()),
             Map.entry(ByteBuffer.class, new ByteBufferCodec()),
+            Map.entry(AttributeValue.class, new RawCodec()));
+
+    /**
+     * The codecs of UUID and java.time types, in a class of their own: built, with
+     * their method references, only when an entity has such a field (a fresh JVM pays a few
+     * milliseconds for them).
+     */
+    private static final class Texts {
+        private static final Map<Class<?>, ValueCodec> KNOWN = Map.ofEntries(
             Map.entry(UUID.class, new TextCodec<>(UUID.class, UUID::toString, UUID::fromString)),
             Map.entry(Instant.class, new TextCodec<>(Instant.class, Times::formatInstant, Instant::parse)),
             Map.entry(LocalDate.class, new TextCodec<>(LocalDate.class, LocalDate::toString, LocalDate::parse)),
@@ -70,8 +82,8 @@ final class ScalarCodecs {
             Map.entry(LocalTime.class, new TextCodec<>(LocalTime.class, Times::formatLocalTime, LocalTime::parse)),
             Map.entry(OffsetDateTime.class, new TextCodec<>(OffsetDateTime.class, Times::formatOffset, Times::parseOffset)),
             Map.entry(ZonedDateTime.class, new TextCodec<>(ZonedDateTime.class, Times::formatZoned, Times::parseZoned)),
-            Map.entry(Duration.class, new DurationCodec()),
-            Map.entry(AttributeValue.class, new RawCodec()));
+            Map.entry(Duration.class, new DurationCodec()));
+    }
 
     /** A codec that stores epoch seconds, for {@code @Ttl} fields of type {@code Instant}. */
     static ValueCodec epochSecondsInstant() {

@@ -8,7 +8,6 @@ import io.dynamapper.Ignore;
 import io.dynamapper.MappingException;
 import io.dynamapper.Table;
 import io.dynamapper.Ttl;
-import java.lang.invoke.MethodHandle;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
@@ -97,18 +96,17 @@ final class ShapeBuilder {
             checkUnique(type, attributes, attribute, f.getName());
             ValueCodec codec = fieldCodec(type, f.getName(), f.getGenericType(), f);
             properties.add(new PropertyModel(type, f.getName(), attribute, f.getType(), f.getGenericType(), codec,
-                    Accessors.getter(f), Accessors.setter(f), defaultSupplier(type, f.getName(), f.getType(), f),
-                    properties.size()));
+                    Accessors.accessible(f), defaultSupplier(type, f.getName(), f.getType(), f), properties.size()));
             elements.add(f);
         }
-        ClassShape shape = new ClassShape(type, false, properties, elements, Accessors.constructor(noArgs), null, null, null);
+        ClassShape shape = new ClassShape(type, false, properties, elements, Accessors.accessible(noArgs), null, null, null);
         return shape;
     }
 
     private ClassShape recordShape(Class<?> type) {
         RecordComponent[] components = type.getRecordComponents();
         Class<?>[] types = new Class<?>[components.length];
-        MethodHandle[] getters = new MethodHandle[components.length];
+        Method[] getters = new Method[components.length];
         int[] componentToProperty = new int[components.length];
         List<PropertyModel> properties = new ArrayList<>();
         List<AnnotatedElement> elements = new ArrayList<>();
@@ -116,7 +114,7 @@ final class ShapeBuilder {
         for (int i = 0; i < components.length; i++) {
             RecordComponent c = components[i];
             types[i] = c.getType();
-            getters[i] = Accessors.getter(c.getAccessor());
+            getters[i] = Accessors.accessible(c.getAccessor());
             if (c.isAnnotationPresent(Ignore.class)) {
                 componentToProperty[i] = -1;
                 continue;
@@ -126,7 +124,7 @@ final class ShapeBuilder {
             ValueCodec codec = fieldCodec(type, c.getName(), c.getGenericType(), c);
             componentToProperty[i] = properties.size();
             properties.add(new PropertyModel(type, c.getName(), attribute, c.getType(), c.getGenericType(), codec,
-                    getters[i], null, defaultSupplier(type, c.getName(), c.getType(), c), properties.size()));
+                    getters[i], defaultSupplier(type, c.getName(), c.getType(), c), properties.size()));
             elements.add(c);
         }
         Constructor<?> canonical;
@@ -136,12 +134,8 @@ final class ShapeBuilder {
             throw new MappingException("Cannot map record " + type.getName() + ": it has no canonical constructor "
                     + "taking its components in declaration order", e);
         }
-        MethodHandle[] genericGetters = new MethodHandle[getters.length];
-        for (int i = 0; i < getters.length; i++) {
-            genericGetters[i] = Accessors.generic(getters[i]);
-        }
-        return new ClassShape(type, true, properties, elements, Accessors.constructor(canonical), componentToProperty,
-                types, genericGetters);
+        return new ClassShape(type, true, properties, elements, Accessors.accessible(canonical), componentToProperty,
+                types, getters);
     }
 
     private static String attributeName(Class<?> owner, String fieldName, AnnotatedElement element) {
@@ -163,7 +157,7 @@ final class ShapeBuilder {
         }
     }
 
-    private static MethodHandle defaultSupplier(Class<?> owner, String field, Class<?> fieldType, AnnotatedElement element) {
+    private static Method defaultSupplier(Class<?> owner, String field, Class<?> fieldType, AnnotatedElement element) {
         Default annotation = element.getAnnotation(Default.class);
         if (annotation == null) {
             return null;
@@ -183,7 +177,7 @@ final class ShapeBuilder {
             throw new MappingException("@Default(\"" + annotation.value() + "\") on " + owner.getSimpleName() + "." + field
                     + ": the method returns " + method.getReturnType().getName() + ", not " + fieldType.getName());
         }
-        return Accessors.staticMethod(method);
+        return Accessors.accessible(method);
     }
 
     private static Class<?> box(Class<?> type) {
