@@ -306,6 +306,51 @@ class SessionCommitTest extends SessionTestSupport {
     }
 
     @Test
+    void afterACommitTheSnapshotHoldsWhatWasWrittenAndEveryLaterChangeIsSeen() {
+        storeDoomMap(1, 1, "Hangar", 1);
+        try (Session s = sessions.openSession()) {
+            DoomMap m = s.get(DoomMap.class, 1, 1);
+            m.name = "Nuclear Plant";
+            s.commit();
+            assertFalse(s.isDirty(), "what was committed is the stored state");
+            m.name = "Hangar";                      // back to the value before the first commit
+            m.cheats.add("IDDQD");                  // a property the first commit did not write
+            recording.clearRequests();
+            s.commit();
+            UpdateItemRequest u = recording.requests(UpdateItemRequest.class).get(0);
+            assertEquals(Map.of("#a0", "name", "#a1", "cheats", "#v", "version"), u.expressionAttributeNames());
+            m.cheats.remove("IDDQD");
+            assertTrue(s.isDirty(), "the second commit's set is the stored one now");
+            s.commit();
+        }
+        Map<String, AttributeValue> stored = getRaw("doom_map", doomKey(1, 1));
+        assertEquals(s("Hangar"), stored.get("name"));
+        assertEquals(Set.of("Konami"), Set.copyOf(stored.get("cheats").ss()));
+        assertEquals(n(4), stored.get("version"));
+    }
+
+    @Test
+    void afterACommittedRecordTheNextSavedInstanceIsComparedWithWhatWasWritten() {
+        putRaw("counter", Map.of("id", s("c"), "count", n(3), "label", s("clicks"), "version", n(1)));
+        try (Session s = sessions.openSession()) {
+            s.save(s.get(Counter.class, "c").withCount(4));
+            s.commit();
+            s.save(new Counter("c", 3, "taps", 2));   // count back to its first value, and a new label
+            recording.clearRequests();
+            s.commit();
+            UpdateItemRequest u = recording.requests(UpdateItemRequest.class).get(0);
+            assertEquals(Map.of("#a0", "count", "#a1", "label", "#v", "version"), u.expressionAttributeNames());
+            s.save(new Counter("c", 3, "taps", 3));
+            recording.clearRequests();
+            s.commit();
+            assertEquals(List.of(), recording.requests(), "an equal record is no change");
+        }
+        Map<String, AttributeValue> stored = getRaw("counter", Map.of("id", s("c")));
+        assertEquals(n(3), stored.get("count"));
+        assertEquals(s("taps"), stored.get("label"));
+    }
+
+    @Test
     void aDetachedRecordIsUpdatedOnItsVersion() {
         putRaw("counter", Map.of("id", s("c"), "count", n(3), "label", s("clicks"), "version", n(5)));
         try (Session s = sessions.openSession()) {
