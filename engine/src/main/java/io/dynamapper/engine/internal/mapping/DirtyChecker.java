@@ -132,59 +132,6 @@ public final class DirtyChecker<T> {
     }
 
     /**
-     * The snapshot of an entity that differs from the state of an earlier snapshot only in the given
-     * properties (after they were committed): the other slots are taken over, the given ones taken
-     * from the entity. Equal to {@link #snapshot} of the entity when that premise holds; cheaper, as
-     * it reads only the changed fields. A changed list takes a whole new snapshot (the elements of
-     * every list sit in one array).
-     *
-     * @param earlier a snapshot of this class's entities
-     * @param entity the entity as now stored
-     * @param changed the properties that may differ from {@code earlier}, as {@link #changed} gave
-     *     them (keys of {@code @IndexTemplate} indexes among them are ignored)
-     * @return a snapshot of the entity, sharing no mutable state with it
-     * @throws MappingException if a value cannot be copied or encoded
-     */
-    public Snapshot updated(Snapshot earlier, T entity, List<PropertyModel> changed) {
-        for (int k = 0; k < changed.size(); k++) {
-            int i = comparedIndex(changed.get(k));
-            if (i >= 0 && kinds[i] == Kind.LIST) {
-                return snapshot(entity);
-            }
-        }
-        long[] bits = numbers == 0 ? NO_NUMBERS : new long[numbers];
-        for (int slot = 0; slot < bits.length; slot++) {
-            bits[slot] = earlier.number(slot);
-        }
-        Object[] values = earlier.values();
-        for (int k = 0; k < changed.size(); k++) {
-            int i = comparedIndex(changed.get(k));
-            if (i < 0) {
-                continue;
-            }
-            PropertyModel p = compared[i];
-            if (kinds[i] == Kind.PRIMITIVE) {
-                bits[slots[i]] = p.readBits(entity);
-            } else {
-                values[slots[i]] = p.snapshot(p.read(entity));
-            }
-        }
-        return new Snapshot(bits, values);
-    }
-
-    /** The position of a property among the compared ones, or -1 (the version, an index template's key). */
-    private int comparedIndex(PropertyModel property) {
-        int i = property.index();
-        if (i >= 0 && i < compared.length && compared[i] == property) { // before the version, if it is not last
-            return i;
-        }
-        if (i >= 1 && i - 1 < compared.length && compared[i - 1] == property) {
-            return i - 1;
-        }
-        return -1;
-    }
-
-    /**
      * Whether every property but the version is as in the snapshot. Allocates nothing for
      * primitive and immutable types, or lists of them.
      *

@@ -1,9 +1,7 @@
 package io.dynamapper.engine.internal.session;
 
 import io.dynamapper.engine.internal.mapping.EntityModel;
-import io.dynamapper.engine.internal.mapping.PropertyModel;
 import io.dynamapper.engine.internal.mapping.Snapshot;
-import java.util.List;
 
 /** One entity of a session's identity map and what the session knows of its stored state. */
 final class Entry {
@@ -45,11 +43,6 @@ final class Entry {
      * otherwise. Makes the entry dirty.
      */
     SchemaWriteBack.Lift lift;
-    /**
-     * During a commit: the properties the entry's update writes (it was MANAGED and differed from its
-     * snapshot in those only); null for any other write. Lets the snapshot be updated, not retaken.
-     */
-    List<PropertyModel> changing;
 
     Entry(EntityModel<Object> model, EntryKey id, Object instance, State state, long version) {
         this.model = model;
@@ -61,27 +54,13 @@ final class Entry {
 
     /** Records what is now stored: called after a read or a successful commit. */
     void stored(Object current, long storedVersion, long size) {
-        stored(current, storedVersion, size, model.dirty().snapshot(current));
-    }
-
-    /**
-     * Records what is now stored after a commit of an update of the {@link #changing} properties
-     * of a MANAGED entry: its snapshot is updated in those properties only.
-     */
-    void updated(Object current, long storedVersion, long size) {
-        Snapshot next = model.dirty().updated(snapshot, current, changing);
-        stored(current, storedVersion, size, next);
-    }
-
-    private void stored(Object current, long storedVersion, long size, Snapshot taken) {
         storedSize = size;
         instance = current;
         state = State.MANAGED;
         version = storedVersion;
-        snapshot = taken;
+        snapshot = model.dirty().snapshot(current);
         storedRecord = model.isRecord() ? current : null;
         deleted = false;
         lift = null;
-        changing = null;
     }
 }

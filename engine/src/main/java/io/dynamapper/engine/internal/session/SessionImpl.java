@@ -571,7 +571,6 @@ final class SessionImpl implements Session, EntityLoader {
                 continue;
             }
             Write w;
-            e.changing = null;
             if (e.state == Entry.State.MANAGED) {
                 if (e.deleted) {
                     w = WritePlanner.delete(e);
@@ -586,10 +585,10 @@ final class SessionImpl implements Session, EntityLoader {
                         reads.add(e);
                     }
                     continue;
+                } else if (e.model.counters().isEmpty()) {
+                    w = WritePlanner.update(e, changedProperties(e));
                 } else {
-                    e.changing = changedProperties(e);
-                    w = e.model.counters().isEmpty() ? WritePlanner.update(e, e.changing)
-                            : CounterPlanner.update(e, e.changing);
+                    w = CounterPlanner.update(e, changedProperties(e));
                 }
             } else if (e.state == Entry.State.NEW) {
                 checkKeyUnchanged(e);
@@ -646,11 +645,7 @@ final class SessionImpl implements Session, EntityLoader {
             long next = !versioned ? 0 : write instanceof Write.Put ? 1
                     : CounterPlanner.keepsVersion(e.model, write) ? e.version : e.version + 1;
             Object current = versioned ? e.model.withVersion(e.instance, next) : e.instance;
-            if (e.changing != null && write instanceof Write.Update) {
-                e.updated(current, next, write.size());
-            } else {
-                e.stored(current, next, write.size());
-            }
+            e.stored(current, next, write.size());
         } else if (write instanceof Write.Delete) {
             remove(e);
         }
