@@ -54,7 +54,7 @@ public final class FirstCommit {
         }
     }
 
-    private static void byHand(DynamoDbClient client) {
+    static void byHand(DynamoDbClient client) {
         client.createTable(CreateTableRequest.builder()
                 .tableName("bench_item")
                 .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
