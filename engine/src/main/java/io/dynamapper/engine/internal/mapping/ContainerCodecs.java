@@ -277,7 +277,7 @@ final class ContainerCodecs {
          */
         @Override
         public Object snapshot(Object value) {
-            Object[] snapshot = ((Collection<?>) value).toArray(); // a new array: safe to fill with snapshots
+            Object[] snapshot = ((Collection<?>) value).toArray(new Object[0]); // a new Object[]: safe to fill
             for (int i = 0; i < snapshot.length; i++) {
                 Object e = snapshot[i];
                 if (e != null) {
