@@ -265,12 +265,17 @@ final class SessionImpl implements Session, EntityLoader {
         if (model.isSequenceItem(item)) {
             return null; // the @AutoIncrement counter, not an entity
         }
+        if (model.isPolymorphic()) { // managed under the model of the subtype the item names
+            return load(model.subtypeModel(item), item);
+        }
         if (!model.isOwnType(item)) {
             AttributeValue stored = item.get(model.typeAttribute().orElseThrow());
             throw new MappingException("Item " + model.keyValue(item) + " of table '" + model.tableName() + "' has type '"
                     + (stored == null ? "<missing>" : stored.s()) + "' in attribute '" + model.typeAttribute().orElseThrow()
-                    + "', not " + model.type().getSimpleName() + "'s type '" + model.typeName().orElseThrow()
-                    + "'; its key templates collide with another class's: give each class its own key prefix");
+                    + "', not " + model.type().getSimpleName() + "'s type '" + model.typeName().orElseThrow() + "'; "
+                    + (model.annotatedType() != model.type() ? "read it as " + model.annotatedType().getSimpleName()
+                    + " to get whichever subtype is stored" : "its key templates collide with another class's: give "
+                    + "each class its own key prefix"));
         }
         Map<String, AttributeValue> current = model.migrate(item);
         T instance = model.decode(current);
@@ -421,7 +426,8 @@ final class SessionImpl implements Session, EntityLoader {
             markDeleted(entry);
             return;
         }
-        Object keyOnly = model.fromItem(keyItem);
+        // a polymorphic base cannot tell which subtype it deletes: the entry holds no instance
+        Object keyOnly = model.isPolymorphic() ? null : model.fromItem(keyItem);
         Entry remote = new Entry(erase(model), id, keyOnly, Entry.State.DETACHED, 0);
         remote.deleted = true;
         add(remote);
@@ -548,7 +554,7 @@ final class SessionImpl implements Session, EntityLoader {
     }
 
     private static void checkType(Entry entry, EntityModel<?> model) {
-        if (entry.model != model) {
+        if (!model.includes(entry.model)) {
             throw new DynamapperException("Key " + entry.model.keyValue(entry.id.key()) + " of table '"
                     + entry.id.table() + "' is managed as " + entry.model.type().getName() + ", not as "
                     + model.type().getName());
