@@ -239,6 +239,11 @@ public final class EntityModel<T> {
         }
         this.autoIncrement = single(AutoIncrement.class, false);
         if (autoIncrement != null) {
+            if (keyTemplateFields.contains(autoIncrement)) {
+                throw new MappingException("@AutoIncrement field " + autoIncrement.describe() + " is a field of the "
+                        + "@KeyTemplate; its counter item needs a numeric key attribute of its own, which a key template "
+                        + "table does not have: use @AutoUuid (a String or UUID field) for a generated template field");
+            }
             if (autoIncrement != hashKey || !Set.of(int.class, Integer.class, long.class, Long.class, BigInteger.class)
                     .contains(autoIncrement.javaType())) {
                 throw new MappingException("@AutoIncrement field " + autoIncrement.describe() + " must be the @HashKey "
@@ -256,9 +261,10 @@ public final class EntityModel<T> {
         for (int i = 0; i < shape.properties().size(); i++) {
             if (shape.elements().get(i).isAnnotationPresent(AutoUuid.class)) {
                 PropertyModel p = shape.properties().get(i);
-                if ((p != hashKey && p != rangeKey) || (p.javaType() != UUID.class && p.javaType() != String.class)) {
+                if ((p != hashKey && p != rangeKey && !keyTemplateFields.contains(p))
+                        || (p.javaType() != UUID.class && p.javaType() != String.class)) {
                     throw new MappingException("@AutoUuid field " + p.describe() + " must be the @HashKey or @RangeKey "
-                            + "and a UUID or String");
+                            + "(or a field of the @KeyTemplate) and a UUID or String");
                 }
                 if (p == autoIncrement) {
                     throw new MappingException("Field " + p.describe() + " cannot be both @AutoIncrement and @AutoUuid");
