@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.dynamapper.Cursor;
 import io.dynamapper.DynamapperException;
 import io.dynamapper.Filter;
+import io.dynamapper.IndexTemplate;
 import io.dynamapper.ItemCollection;
 import io.dynamapper.Key;
 import io.dynamapper.KeyTemplate;
@@ -19,6 +20,7 @@ import io.dynamapper.Page;
 import io.dynamapper.Session;
 import io.dynamapper.Subtypes;
 import io.dynamapper.Table;
+import io.dynamapper.Throughput;
 import io.dynamapper.TypeName;
 import io.dynamapper.Version;
 import io.dynamapper.engine.internal.mapping.EntityItemMapper;
@@ -27,13 +29,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
@@ -113,6 +118,25 @@ class PolymorphicSessionTest extends SessionTestSupport {
             this.amount = amount;
             this.reason = reason;
         }
+    }
+
+    @Table("tasks")
+    @KeyTemplate(hash = "{project}", range = "TASK#{taskId}")
+    @IndexTemplate(index = "by_owner", hash = "OWNER#{owner}", range = "{taskId}")
+    sealed interface Task permits Bug, Feature {
+    }
+
+    record Bug(String project, String taskId, String owner, int severity) implements Task {
+    }
+
+    record Feature(String project, String taskId, String owner) implements Task {
+    }
+
+    /** Shares the table but names the index's hash key attribute differently. */
+    @Table("tasks")
+    @KeyTemplate(hash = "{project}", range = "NOTE#{noteId}")
+    @IndexTemplate(index = "by_owner", hash = "OWNER#{owner}", hashAttribute = "owner_key")
+    record TaskNote(String project, String noteId, String owner) {
     }
 
     @BeforeEach
@@ -368,5 +392,33 @@ class PolymorphicSessionTest extends SessionTestSupport {
         assertEquals("dhl", back.carrier);
         assertEquals(new Created("s9", 4, "x", null), mapper.fromItem(Event.class,
                 mapper.toItem(new Created("s9", 4, "x", null))));
+    }
+
+    @Test
+    void createTableOfTheBaseMakesItsKeysAndIndexesAndADisagreeingClassIsAnError() {
+        MappingException conflict = assertThrows(MappingException.class,
+                () -> sessions.schema().createTable(Throughput.onDemand(), Task.class, TaskNote.class));
+        assertTrue(conflict.getMessage().contains("by_owner") && conflict.getMessage().contains("owner_key"),
+                conflict.getMessage());
+        sessions.schema().createTable(Throughput.onDemand(), Task.class);
+        TableDescription table = LOCAL.describeTable(DescribeTableRequest.builder().tableName("tasks").build()).table();
+        assertEquals(Map.of("pk", "S", "sk", "S", "by_owner_pk", "S", "by_owner_sk", "S"),
+                table.attributeDefinitions().stream().collect(Collectors.toMap(d -> d.attributeName(),
+                        d -> d.attributeTypeAsString())));
+        assertEquals(List.of("by_owner"), table.globalSecondaryIndexes().stream().map(i -> i.indexName()).toList());
+        try (Session s = sessions.openSession()) {
+            s.save(new Bug("p", "t1", "ann", 2));
+            s.save(new Feature("p", "t2", "ann"));
+            s.save(new Feature("p", "t3", null)); // left out of the sparse index
+            s.save(new Bug("p", "t4", "bob", 1));
+            s.commit();
+        }
+        try (Session s = sessions.openSession()) {
+            List<Task> anns = s.query(Task.class).index("by_owner").hashKey("ann").list();
+            assertEquals(List.of(Bug.class, Feature.class), anns.stream().map(Object::getClass).toList());
+            assertEquals(List.of(new Feature("p", "t2", "ann")), s.query(Feature.class).index("by_owner")
+                    .hashKey("ann").list());
+            assertEquals(4, s.query(Task.class).hashKey("p").list().size());
+        }
     }
 }
