@@ -114,11 +114,11 @@ public final class BatchWriter implements BulkWriter {
         Map<String, AttributeValue> item = model.toItem(entity);
         long size = ItemSize.of(item);
         if (size > ItemSize.MAX_ITEM_BYTES) {
-            throw new DynamapperException("Cannot put " + describe(model, model.keyOf(entity)) + ": the item has "
+            throw new DynamapperException("Cannot put " + describe(model, model.keys().keyOf(entity)) + ": the item has "
                     + size + " bytes, more than DynamoDB's limit of 400 KB (" + ItemSize.MAX_ITEM_BYTES
                     + " bytes); nothing of it was queued");
         }
-        Map<String, AttributeValue> key = model.keyOf(entity);
+        Map<String, AttributeValue> key = model.keys().keyOf(entity);
         add(new Pending(model.tableName(), key, WriteRequest.builder().putRequest(PutRequest.builder().item(item).build())
                 .build(), "put " + describe(model, key)));
         return this;
@@ -129,7 +129,7 @@ public final class BatchWriter implements BulkWriter {
         requireNonNull(entity, "entity == null");
         checkOpen();
         EntityModel<Object> model = model(entity.getClass());
-        return deleteKey(model, model.keyOf(entity));
+        return deleteKey(model, model.keys().keyOf(entity));
     }
 
     @Override
@@ -138,7 +138,7 @@ public final class BatchWriter implements BulkWriter {
         requireNonNull(hashKey, "hashKey == null");
         checkOpen();
         EntityModel<Object> model = model(type);
-        return deleteKey(model, model.key(hashKey, null));
+        return deleteKey(model, model.keys().key(hashKey, null));
     }
 
     @Override
@@ -148,7 +148,7 @@ public final class BatchWriter implements BulkWriter {
         requireNonNull(rangeKey, "rangeKey == null");
         checkOpen();
         EntityModel<Object> model = model(type);
-        return deleteKey(model, model.key(hashKey, rangeKey));
+        return deleteKey(model, model.keys().key(hashKey, rangeKey));
     }
 
     private BulkWriter deleteKey(EntityModel<Object> model, Map<String, AttributeValue> key) {
@@ -163,7 +163,7 @@ public final class BatchWriter implements BulkWriter {
     }
 
     private static String describe(EntityModel<?> model, Map<String, AttributeValue> key) {
-        return model.type().getSimpleName() + " " + model.keyValue(key);
+        return model.type().getSimpleName() + " " + model.keys().keyValue(key);
     }
 
     private void add(Pending write) {

@@ -8,7 +8,6 @@ import io.dynamapper.HashKey;
 import io.dynamapper.IndexHashKey;
 import io.dynamapper.IndexTemplate;
 import io.dynamapper.IndexRangeKey;
-import io.dynamapper.Key;
 import io.dynamapper.KeyTemplate;
 import io.dynamapper.MappingException;
 import io.dynamapper.RangeKey;
@@ -52,8 +51,6 @@ public final class EntityModel<T> {
     private final PropertyModel version;
     private final PropertyModel ttl;
     private final List<IndexModel> indexes;
-    private final PropertyModel[] compared; // every property but the version: what dirty checking compares
-    private final PropertyModel[] indexKeys; // key properties of indexes that are not table keys
     private final boolean optimisticLocking;
     private final long maxVersion;
     private final KeyTemplateModel hashTemplate; // null without @KeyTemplate
@@ -69,6 +66,8 @@ public final class EntityModel<T> {
     private final List<CounterModel> counters;
     private final Class<?> annotatedType; // the class with @Table: this one, or its polymorphic base
     private final Polymorphism polymorphism; // null unless the class is a polymorphic base
+    private final KeyConverter<T> keys;
+    private final DirtyChecker<T> dirty;
 
     /**
      * The model of an entity class with the built-in codecs only ({@link ModelRegistry#DEFAULT}),
@@ -216,17 +215,6 @@ public final class EntityModel<T> {
                     false));
         }
         this.indexes = List.copyOf(allIndexes);
-        java.util.Set<PropertyModel> keys = new java.util.LinkedHashSet<>();
-        for (IndexModel index : indexes) {
-            keys.add(index.hashKey());
-            index.rangeKey().ifPresent(keys::add);
-        }
-        keys.remove(hashKey);
-        keys.remove(rangeKey);
-        this.indexKeys = keys.toArray(new PropertyModel[0]);
-        List<PropertyModel> others = new ArrayList<>(shape.properties());
-        others.remove(version);
-        this.compared = others.toArray(new PropertyModel[0]);
         this.migrations = Migrations.of(type);
         if (migrations != null) {
             for (PropertyModel p : shape.properties()) {
@@ -296,6 +284,10 @@ public final class EntityModel<T> {
                     + "; save cannot set a record's key, so generate it when you create the record "
                     + "(e.g. a UUID from a factory method) or use a class");
         }
+        this.keys = new KeyConverter<>(this);
+        List<PropertyModel> compared = new ArrayList<>(shape.properties()); // every property but the version
+        compared.remove(version);
+        this.dirty = new DirtyChecker<>(type, shape.isRecord(), compared, indexTemplates, keys);
     }
 
     private AnnotatedElement elementOf(PropertyModel property) {
@@ -394,6 +386,16 @@ public final class EntityModel<T> {
             return Integer.MAX_VALUE;
         }
         return Long.MAX_VALUE;
+    }
+
+    /** The key conversion of this class: key attributes of entities, items and caller's values. */
+    public KeyConverter<T> keys() {
+        return keys;
+    }
+
+    /** The dirty checking of this class: snapshots and comparisons with them. */
+    public DirtyChecker<T> dirty() {
+        return dirty;
     }
 
     /** The entity class. */
@@ -668,7 +670,7 @@ public final class EntityModel<T> {
     private void checkSameKey(PropertyModel key, Map<String, AttributeValue> before, Map<String, AttributeValue> after) {
         if (!java.util.Objects.equals(before.get(key.attributeName()), after.get(key.attributeName()))) {
             throw new MappingException("The @Migrate steps of " + type.getName() + " changed key attribute '"
-                    + key.attributeName() + "' of item " + keyValue(before) + " of table '" + tableName
+                    + key.attributeName() + "' of item " + keys.keyValue(before) + " of table '" + tableName
                     + "'; a migration cannot change an item's key");
         }
     }
@@ -691,7 +693,7 @@ public final class EntityModel<T> {
     public Map<String, AttributeValue> toItem(T entity) {
         Map<String, AttributeValue> item = shape.encode(entity);
         if (hashTemplate != null) {
-            putTemplateKeys(item, entity, false);
+            keys.putTemplateKeys(item, entity, false);
             item.put(typeAttribute, AttributeValue.fromS(typeName));
             for (KeyTemplateModel index : indexTemplates) {
                 String composed = index.compose(entity);
@@ -703,16 +705,7 @@ public final class EntityModel<T> {
         if (migrations != null) {
             item.put(migrations.attribute(), migrations.currentValue());
         }
-        checkKeyValue(hashKey, item.get(hashKey.attributeName()), entity, false);
-        if (rangeKey != null) {
-            checkKeyValue(rangeKey, item.get(rangeKey.attributeName()), entity, false);
-        }
-        for (PropertyModel key : indexKeys) {
-            AttributeValue value = item.get(key.attributeName());
-            if (value != null) { // a missing index key leaves the item out of the index (a sparse index)
-                checkKeyValue(key, value, entity, false);
-            }
-        }
+        keys.checkItemKeys(item, entity);
         return item;
     }
 
@@ -739,45 +732,8 @@ public final class EntityModel<T> {
         try {
             return (T) shape.decode(item);
         } catch (DecodeException e) {
-            throw new MappingException("Cannot read item " + describeKey(item) + " of table '" + tableName
+            throw new MappingException("Cannot read item " + keys.keyValue(item) + " of table '" + tableName
                     + "': attribute '" + e.path() + "' does not fit field " + e.field() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * The key attributes of an entity given to save or delete.
-     *
-     * @throws IllegalArgumentException if a key field is null or empty
-     */
-    public Map<String, AttributeValue> keyOf(T entity) {
-        Map<String, AttributeValue> key = new LinkedHashMap<>(4);
-        if (hashTemplate != null) {
-            putTemplateKeys(key, entity, true);
-            return key;
-        }
-        AttributeValue h = hashKey.encode(hashKey.read(entity));
-        checkKeyValue(hashKey, h, entity, true);
-        key.put(hashKey.attributeName(), h);
-        if (rangeKey != null) {
-            AttributeValue r = rangeKey.encode(rangeKey.read(entity));
-            checkKeyValue(rangeKey, r, entity, true);
-            key.put(rangeKey.attributeName(), r);
-        }
-        return key;
-    }
-
-    private void putTemplateKeys(Map<String, AttributeValue> item, T entity, boolean argument) {
-        for (KeyTemplateModel template : rangeTemplate == null ? List.of(hashTemplate)
-                : List.of(hashTemplate, rangeTemplate)) {
-            Optional<PropertyModel> missing = template.nullField(entity);
-            if (missing.isPresent()) {
-                String message = "Key template field " + missing.get().describe() + " is null in " + describe(entity)
-                        + "; the key \"" + template.template() + "\" needs a value for every field";
-                throw argument ? new IllegalArgumentException(message) : new DynamapperException(message);
-            }
-            AttributeValue value = AttributeValue.fromS(template.compose(entity));
-            checkKeyValue(template.property(), value, entity, argument);
-            item.put(template.attributeName(), value);
         }
     }
 
@@ -891,153 +847,13 @@ public final class EntityModel<T> {
         AttributeValue stored = item.get(typeAttribute);
         EntityModel<?> subtype = stored == null || stored.s() == null ? null : polymorphism.subtype(stored.s());
         if (subtype == null) {
-            throw new MappingException("Item " + keyValue(item) + " of table '" + tableName + "' has type "
+            throw new MappingException("Item " + keys.keyValue(item) + " of table '" + tableName + "' has type "
                     + (stored == null ? "<missing>" : "'" + stored.s() + "'") + " in attribute '" + typeAttribute
                     + "', which is none of the subtypes of " + type.getName() + " " + polymorphism.typeNames()
                     + "; add its class to " + type.getSimpleName() + (type.isSealed() ? "'s permits clause"
                     : "'s @Subtypes") + ", or read it as the class that wrote it");
         }
         return (EntityModel<? extends T>) subtype;
-    }
-
-    /**
-     * The item of a key given as the key template's field values in order (hash template first):
-     * the key attributes and the fields' own attributes, from which {@link #fromItem} builds an
-     * entity with only its key fields set.
-     *
-     * @throws NullPointerException if a value is null
-     * @throws IllegalArgumentException if the count is not the number of template fields, or a value
-     *     cannot be its field's type
-     */
-    public Map<String, AttributeValue> templateKeyItem(List<?> values) {
-        if (hashTemplate == null) {
-            throw new IllegalStateException(type.getName() + " has no @KeyTemplate");
-        }
-        List<PropertyModel> fields = keyTemplateFields();
-        if (values.size() != fields.size()) {
-            throw new IllegalArgumentException(type.getSimpleName() + " (table '" + tableName + "') has key template "
-                    + "fields " + fields.stream().map(PropertyModel::fieldName).toList() + ", but " + values.size()
-                    + " value(s) were given: " + values + "; pass the values of these fields in this order");
-        }
-        Map<String, Object> byField = new java.util.HashMap<>();
-        Map<String, AttributeValue> item = new LinkedHashMap<>();
-        for (int i = 0; i < fields.size(); i++) {
-            PropertyModel p = fields.get(i);
-            Object value = Objects.requireNonNull(values.get(i), "value of key template field " + p.describe() + " == null");
-            byField.put(p.fieldName(), value);
-            item.put(p.attributeName(), convertValue(p, value));
-        }
-        for (KeyTemplateModel template : rangeTemplate == null ? List.of(hashTemplate)
-                : List.of(hashTemplate, rangeTemplate)) {
-            List<Object> own = new ArrayList<>();
-            for (PropertyModel p : template.fields()) {
-                own.add(byField.get(p.fieldName()));
-            }
-            AttributeValue value = AttributeValue.fromS(template.composeValues(own, false));
-            checkKeyValue(template.property(), value, null, true);
-            item.put(template.attributeName(), value);
-        }
-        return item;
-    }
-
-    /** The table key attributes of an item. */
-    public Map<String, AttributeValue> keyAttributes(Map<String, AttributeValue> item) {
-        Map<String, AttributeValue> key = new LinkedHashMap<>(4);
-        key.put(hashKey.attributeName(), item.get(hashKey.attributeName()));
-        if (rangeKey != null) {
-            key.put(rangeKey.attributeName(), item.get(rangeKey.attributeName()));
-        }
-        return key;
-    }
-
-    /** The key of an entity as Java values, for messages and exceptions. */
-    public Key keyValue(T entity) {
-        Object h = orMissing(hashKey.read(entity));
-        return rangeKey == null ? Key.of(h) : Key.of(h, orMissing(rangeKey.read(entity)));
-    }
-
-    /** The key of an item (or of a key map) as Java values, for messages and exceptions. */
-    public Key keyValue(Map<String, AttributeValue> item) {
-        Object h = decodeKeyPart(hashKey, item);
-        return rangeKey == null ? Key.of(h) : Key.of(h, decodeKeyPart(rangeKey, item));
-    }
-
-    private static Object orMissing(Object keyPart) {
-        return keyPart == null ? "<null>" : keyPart;
-    }
-
-    private static Object decodeKeyPart(PropertyModel key, Map<String, AttributeValue> item) {
-        AttributeValue value = item.get(key.attributeName());
-        if (value == null) {
-            return "<missing>";
-        }
-        try {
-            return key.codec().decode(value);
-        } catch (DecodeException e) {
-            return DecodeException.abbreviate(value);
-        }
-    }
-
-    private String describeKey(Map<String, AttributeValue> item) {
-        return keyValue(item).toString();
-    }
-
-    /**
-     * Converts key values given by a caller to the key attributes of this entity's table: numbers
-     * of any {@code Number} type that fit the key field, otherwise values of the key field's type.
-     *
-     * @param rangeValue the range key value, or null for a hash-only table
-     * @throws NullPointerException if the hash key is null
-     * @throws IllegalArgumentException if a key is missing, extra, empty or of the wrong type
-     */
-    public Map<String, AttributeValue> key(Object hashValue, Object rangeValue) {
-        if (hashTemplate != null) { // the template fields' values in order: one or two of them
-            Objects.requireNonNull(hashValue, "hash key == null");
-            return keyAttributes(templateKeyItem(rangeValue == null ? List.of(hashValue) : List.of(hashValue, rangeValue)));
-        }
-        Map<String, AttributeValue> key = new LinkedHashMap<>(4);
-        key.put(hashKey.attributeName(), convertKey(hashKey, hashValue, "hash key"));
-        if (rangeKey == null) {
-            if (rangeValue != null) {
-                throw new IllegalArgumentException(type.getSimpleName() + " (table '" + tableName + "') has no range key, "
-                        + "but range key " + rangeValue + " was given; use the hash key alone");
-            }
-        } else {
-            if (rangeValue == null) {
-                throw new IllegalArgumentException(type.getSimpleName() + " (table '" + tableName + "') has range key "
-                        + rangeKey.fieldName() + ", but none was given; pass both hash and range key");
-            }
-            key.put(rangeKey.attributeName(), convertKey(rangeKey, rangeValue, "range key"));
-        }
-        return key;
-    }
-
-    /** The key attributes for a public {@link Key}. */
-    public Map<String, AttributeValue> key(Key key) {
-        Objects.requireNonNull(key, "key == null");
-        return key(key.hashKey(), key.rangeKey().orElse(null));
-    }
-
-    /**
-     * Converts a caller's value for a key property (of the table or an index) and encodes it.
-     *
-     * @throws NullPointerException if the value is null
-     * @throws IllegalArgumentException if the value is empty or cannot be the property's type
-     */
-    public AttributeValue convertKey(PropertyModel key, Object value, String role) {
-        if (value == null) {
-            throw new NullPointerException(role + " == null (" + key.describe() + ")");
-        }
-        Object converted;
-        try {
-            converted = key.codec().convert(value);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(role + " " + key.describe() + " is a "
-                    + key.javaType().getSimpleName() + ": " + e.getMessage(), e);
-        }
-        AttributeValue encoded = key.encode(converted);
-        checkKeyValue(key, encoded, null, true);
-        return encoded;
     }
 
     /**
@@ -1054,70 +870,6 @@ public final class EntityModel<T> {
                     + property.genericType().getTypeName() + ": " + e.getMessage(), e);
         }
         return property.encode(converted);
-    }
-
-    /**
-     * Checks a value an update writes (or null, if it removes the attribute) for a property that is
-     * the key of a secondary index: it must not be an empty string or binary. A removed index key
-     * leaves the item out of the index (a sparse index).
-     *
-     * @throws MappingException naming class, field and value, if DynamoDB would reject it
-     */
-    public void checkIndexKey(PropertyModel property, AttributeValue value, T entity) {
-        if (value == null) {
-            return;
-        }
-        for (PropertyModel key : indexKeys) {
-            if (key == property) {
-                String problem = value.s() != null && value.s().isEmpty() ? "is an empty string"
-                        : value.b() != null && value.b().asByteBuffer().remaining() == 0 ? "is empty binary" : null;
-                if (problem != null) {
-                    throw new MappingException("Index key field " + key.describe() + " " + problem + " in "
-                            + describe(entity) + "; DynamoDB rejects empty index keys. Set a value, or null to leave "
-                            + "the item out of the index. Nothing was sent.");
-                }
-                return;
-            }
-        }
-    }
-
-    /**
-     * @param argument whether the value comes from a caller's argument (a key value, or the entity
-     *     given to save or delete): {@link IllegalArgumentException}; otherwise (an entity being
-     *     written) {@link DynamapperException}
-     */
-    private void checkKeyValue(PropertyModel key, AttributeValue value, T entity, boolean argument) {
-        String problem = null;
-        if (value == null) {
-            problem = "is null";
-        } else if (value.s() != null && value.s().isEmpty()) {
-            problem = "is an empty string";
-        } else if (value.b() != null && value.b().asByteBuffer().remaining() == 0) {
-            problem = "is empty binary";
-        }
-        if (problem != null) {
-            String message = "Key field " + key.describe() + " " + problem
-                    + (entity == null ? "" : " in " + describe(entity))
-                    + "; DynamoDB keys must have a non-empty value";
-            throw argument ? new IllegalArgumentException(message) : new DynamapperException(message);
-        }
-    }
-
-    /** The entity's own toString() if its class has one (records do), else the values of its other keys. */
-    private String describe(T entity) {
-        try {
-            if (entity.getClass().getMethod("toString").getDeclaringClass() != Object.class) {
-                return String.valueOf(entity);
-            }
-        } catch (NoSuchMethodException | RuntimeException e) {
-            // fall through to the key values
-        }
-        StringBuilder keys = new StringBuilder(type.getSimpleName()).append(" with ");
-        keys.append(hashKey.fieldName()).append('=').append(hashKey.read(entity));
-        if (rangeKey != null) {
-            keys.append(", ").append(rangeKey.fieldName()).append('=').append(rangeKey.read(entity));
-        }
-        return keys.toString();
     }
 
     // ---------------------------------------------------------------- versions
@@ -1154,137 +906,9 @@ public final class EntityModel<T> {
         return (T) shape.with(entity, version, boxed);
     }
 
-    // ---------------------------------------------------------------- dirty checking
-
-    /** A snapshot of every property but the version, for {@link #unchanged} and {@link #changed}. */
-    public Object[] snapshot(T entity) {
-        Object[] snapshot = new Object[compared.length];
-        for (int i = 0; i < compared.length; i++) {
-            PropertyModel p = compared[i];
-            snapshot[i] = p.snapshot(p.read(entity));
-        }
-        return snapshot;
-    }
-
-    /**
-     * Whether every property but the version is as in the snapshot. Allocates nothing for
-     * primitive and immutable types.
-     */
-    public boolean unchanged(Object[] snapshot, T entity) {
-        for (int i = 0; i < compared.length; i++) {
-            if (!unchangedIn(compared[i], snapshot[i], entity)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Compares one property, turning any failure (a value that cannot be encoded or compared, such
-     * as {@code NaN} in a number set) into a {@link MappingException} naming class, field and value.
-     */
-    private boolean unchangedIn(PropertyModel p, Object snapshot, T entity) {
-        try {
-            return p.unchangedIn(snapshot, entity);
-        } catch (MappingException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            Object value;
-            try {
-                value = p.read(entity);
-            } catch (RuntimeException unreadable) {
-                value = "<unreadable>";
-            }
-            String shown = String.valueOf(value);
-            if (shown.length() > 200) {
-                shown = shown.substring(0, 200) + "...";
-            }
-            throw new MappingException("Cannot check field " + p.describe() + " of " + type.getSimpleName() + " "
-                    + keyValue(entity) + " for changes: its value " + shown + " cannot be stored in DynamoDB ("
-                    + e.getMessage() + "); fix the value before commit", e);
-        }
-    }
-
-    /** The properties that differ from the snapshot, in declaration order (never the version). */
-    public List<PropertyModel> changed(Object[] snapshot, T entity) {
-        List<PropertyModel> changed = new ArrayList<>();
-        for (int i = 0; i < compared.length; i++) {
-            if (!unchangedIn(compared[i], snapshot[i], entity)) {
-                changed.add(compared[i]);
-            }
-        }
-        if (!indexTemplates.isEmpty() && !changed.isEmpty()) { // index keys composed of changed fields are written again
-            for (KeyTemplateModel index : indexTemplates) {
-                if (index.fields().stream().anyMatch(changed::contains)) {
-                    changed.add(index.property());
-                }
-            }
-        }
-        return changed;
-    }
-
     /** The key properties of {@code @IndexTemplate} indexes, composed of fields: what a full update writes too. */
     public List<PropertyModel> indexTemplateProperties() {
         return indexTemplates.stream().map(KeyTemplateModel::property).toList();
-    }
-
-    /**
-     * The attribute a snapshot recorded for a property, encoded; null if it stored none. For size
-     * accounting: what an update replaces.
-     */
-    public AttributeValue snapshotValue(Object[] snapshot, PropertyModel property) {
-        for (KeyTemplateModel index : indexTemplates) {
-            if (index.property() == property) { // composed from the fields' snapshot values
-                List<Object> values = new ArrayList<>();
-                for (PropertyModel field : index.fields()) {
-                    Object value = snapshotValue(snapshot, field) == null ? null : restoredValue(snapshot, field);
-                    if (value == null) {
-                        return null;
-                    }
-                    values.add(value);
-                }
-                return AttributeValue.fromS(index.composeValues(values, false));
-            }
-        }
-        for (int i = 0; i < compared.length; i++) {
-            if (compared[i] == property) {
-                return property.encode(property.restore(snapshot[i]));
-            }
-        }
-        throw new IllegalArgumentException(property + " is not in the snapshot of " + type.getName());
-    }
-
-    private Object restoredValue(Object[] snapshot, PropertyModel property) {
-        for (int i = 0; i < compared.length; i++) {
-            if (compared[i] == property) {
-                return property.restore(snapshot[i]);
-            }
-        }
-        throw new IllegalArgumentException(property + " is not in the snapshot of " + type.getName());
-    }
-
-    /**
-     * Puts a mutable entity back, in place, into the state a snapshot from {@link #snapshot} was
-     * taken of (every property but the version), so that references the caller holds see it.
-     *
-     * @throws IllegalStateException for a record, which cannot change in place
-     */
-    public void revert(T entity, Object[] snapshot) {
-        if (isRecord()) {
-            throw new IllegalStateException(type.getName() + " is a record: keep the snapshot's instance instead");
-        }
-        for (int i = 0; i < compared.length; i++) {
-            PropertyModel p = compared[i];
-            boolean same;
-            try {
-                same = p.unchangedIn(snapshot[i], entity);
-            } catch (RuntimeException unstorable) { // a value that cannot be compared is replaced anyway
-                same = false;
-            }
-            if (!same) {
-                p.write(entity, p.restore(snapshot[i]));
-            }
-        }
     }
 
     @Override

@@ -157,12 +157,12 @@ final class Migrations {
             version = -1;
         }
         if (version < 1) {
-            throw new MappingException("Item " + model.keyValue(item) + " of table '" + model.tableName()
+            throw new MappingException("Item " + model.keys().keyValue(item) + " of table '" + model.tableName()
                     + "' has schema version attribute '" + attribute + "' = " + DecodeException.abbreviate(stored)
                     + ", not a whole number of at least 1, so " + type.getName() + " cannot read it");
         }
         if (version > current) {
-            throw new MappingException("Item " + model.keyValue(item) + " of table '" + model.tableName()
+            throw new MappingException("Item " + model.keys().keyValue(item) + " of table '" + model.tableName()
                     + "' has schema version " + version + ", newer than " + type.getName() + "'s @SchemaVersion("
                     + current + "); it was written by a newer version of the application, which this one cannot read");
         }
@@ -188,13 +188,13 @@ final class Migrations {
                 if (t instanceof Error e) {
                     throw e;
                 }
-                throw new MappingException("Migration " + stepNames[k - 1] + " of item " + model.keyValue(item)
+                throw new MappingException("Migration " + stepNames[k - 1] + " of item " + model.keys().keyValue(item)
                         + " of table '" + model.tableName() + "' from version " + k + " to " + (k + 1) + " failed: " + t,
                         t);
             }
             if (!(result instanceof Map<?, ?>)) {
                 throw new MappingException("Migration " + stepNames[k - 1] + " returned null for item "
-                        + model.keyValue(item) + " of table '" + model.tableName() + "'; return the lifted item");
+                        + model.keys().keyValue(item) + " of table '" + model.tableName() + "'; return the lifted item");
             }
             @SuppressWarnings("unchecked")
             Map<String, AttributeValue> next = (Map<String, AttributeValue>) result;

@@ -55,7 +55,7 @@ final class BatchGet {
             }
             Map<String, AttributeValue> converted;
             try {
-                converted = model.key(key);
+                converted = model.keys().key(key);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("getAll(" + model.type().getSimpleName() + "): key #" + position + " "
                         + key + " is invalid: " + e.getMessage(), e);

@@ -87,9 +87,9 @@ final class DefaultCollectionQuery implements CollectionQuery {
                     + "before list()");
         }
         ctx.checkOpen().run();
-        AttributeValue partition = first.convertKey(first.hashKey(), hashKey, "hash key");
+        AttributeValue partition = first.keys().convertKey(first.hashKey(), hashKey, "hash key");
         for (EntityModel<?> model : models) {
-            AttributeValue own = model.convertKey(model.hashKey(), hashKey, "hash key");
+            AttributeValue own = model.keys().convertKey(model.hashKey(), hashKey, "hash key");
             if (!own.equals(partition)) {
                 throw new IllegalArgumentException("collection(" + names() + ").hashKey(" + hashKey + "): "
                         + first.type().getSimpleName() + " composes partition '" + partition.s() + "' and "
@@ -118,7 +118,7 @@ final class DefaultCollectionQuery implements CollectionQuery {
                 EntityModel<?> model = type == null || type.s() == null ? null : byTypeName.get(type.s());
                 if (model == null) {
                     if (failOnUnknownTypes) {
-                        throw new MappingException("Item " + first.keyValue(item) + " of table '" + first.tableName()
+                        throw new MappingException("Item " + first.keys().keyValue(item) + " of table '" + first.tableName()
                                 + "' has type " + (type == null ? "<missing>" : "'" + type.s() + "'") + " in attribute '"
                                 + typeAttribute + "', which none of " + names() + " has (" + byTypeName.keySet()
                                 + "); add its class to collection(...), or leave out failOnUnknownTypes() to skip it");

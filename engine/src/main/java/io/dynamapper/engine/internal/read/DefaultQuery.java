@@ -234,7 +234,7 @@ final class DefaultQuery<T> implements Query<T> {
                     + "drop consistentRead() or query the table");
         }
         Expressions expressions = new Expressions();
-        AttributeValue hashValue = model.convertKey(hashProperty, hashKey, "hash key");
+        AttributeValue hashValue = model.keys().convertKey(hashProperty, hashKey, "hash key");
         String keyCondition = expressions.name(hashProperty.attributeName()) + " = " + expressions.value(hashValue);
         if (rangeCondition != null) {
             PropertyModel range = rangeProperty.orElseThrow(() -> new IllegalArgumentException("query(" + name()
@@ -303,7 +303,7 @@ final class DefaultQuery<T> implements Query<T> {
     }
 
     private String rangeValue(Expressions expressions, PropertyModel range, Object value) {
-        return expressions.value(model.convertKey(range, value, "range key"));
+        return expressions.value(model.keys().convertKey(range, value, "range key"));
     }
 
     private String prefix(Expressions expressions, PropertyModel range, Object value) {

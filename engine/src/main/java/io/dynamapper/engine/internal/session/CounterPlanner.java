@@ -57,7 +57,7 @@ final class CounterPlanner {
             if (now == null) {
                 continue; // cleared: written as a REMOVE, on the version
             }
-            AttributeValue read = e.model.snapshotValue(e.snapshot, p);
+            AttributeValue read = e.model.dirty().snapshotValue(e.snapshot, p);
             BigDecimal before = read == null ? BigDecimal.ZERO : new BigDecimal(read.n());
             BigDecimal delta = new BigDecimal(now.n()).subtract(before);
             if (deltas == null) {
@@ -115,7 +115,7 @@ final class CounterPlanner {
             names.put(HASH, e.model.hashKey().attributeName());
             String condition = "attribute_exists(" + HASH + ")" + (bounds.length() == 0 ? "" : " AND " + bounds);
             long size = (e.storedSize < 0 ? ItemSize.of(e.model.toItem(e.instance)) : e.storedSize) + addBytes;
-            return new Write.Update(e.model.type(), e.model.keyValue(e.id.key()), e.model.tableName(),
+            return new Write.Update(e.model.type(), e.model.keys().keyValue(e.id.key()), e.model.tableName(),
                     e.id.key(), add.toString(), condition, names, values, Map.of(), List.of(), null, null,
                     "counter update of an existing item" + (bounds.length() == 0 ? "" : " within bounds"), Map.of(),
                     size);
@@ -150,7 +150,7 @@ final class CounterPlanner {
             if (stored == null) {
                 continue;
             }
-            for (Delta d : deltas(e, e.model.changed(e.snapshot, e.instance))) {
+            for (Delta d : deltas(e, e.model.dirty().changed(e.snapshot, e.instance))) {
                 BigDecimal bound = d.bound();
                 if (bound == null) {
                     continue;
@@ -160,7 +160,7 @@ final class CounterPlanner {
                         .add(d.delta());
                 if (d.delta().signum() < 0 ? after.compareTo(bound) < 0 : after.compareTo(bound) > 0) {
                     CounterLimitException limit = new CounterLimitException(e.model.type(),
-                            e.model.keyValue(e.id.key()), d.counter().property().fieldName(), d.delta(), bound);
+                            e.model.keys().keyValue(e.id.key()), d.counter().property().fieldName(), d.delta(), bound);
                     limit.initCause(conflict);
                     return limit;
                 }

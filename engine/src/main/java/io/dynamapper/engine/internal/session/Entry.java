@@ -1,6 +1,7 @@
 package io.dynamapper.engine.internal.session;
 
 import io.dynamapper.engine.internal.mapping.EntityModel;
+import io.dynamapper.engine.internal.mapping.Snapshot;
 
 /** One entity of a session's identity map and what the session knows of its stored state. */
 final class Entry {
@@ -21,8 +22,8 @@ final class Entry {
     final EntryKey id;
     Object instance;
     State state;
-    /** MANAGED: the stored state of every property but the version ({@link EntityModel#snapshot}). */
-    Object[] snapshot;
+    /** MANAGED: the stored state of every property but the version ({@code model.dirty().snapshot}). */
+    Snapshot snapshot;
     /** MANAGED records: the instance as stored, restored by rollback. */
     Object storedRecord;
     /** The version the table is expected to hold (MANAGED, DETACHED); 0 if none. */
@@ -57,7 +58,7 @@ final class Entry {
         instance = current;
         state = State.MANAGED;
         version = storedVersion;
-        snapshot = model.snapshot(current);
+        snapshot = model.dirty().snapshot(current);
         storedRecord = model.isRecord() ? current : null;
         deleted = false;
         lift = null;

@@ -43,7 +43,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * against snapshots, and commits through a {@link CommitExecutor}. Not thread-safe, like every
  * session.
  *
- * <p>The commit loop over clean entities allocates nothing: {@link EntityModel#unchanged} first, the
+ * <p>The commit loop over clean entities allocates nothing: {@link io.dynamapper.engine.internal.mapping.DirtyChecker#unchanged} first, the
  * list of changed properties only for entities that changed. Each commit logs one DEBUG line (logger
  * {@code io.dynamapper.Session}) with its number of writes, attempts and duration.
  */
@@ -147,7 +147,7 @@ final class SessionImpl implements Session, EntityLoader {
             throw new MappingException(type.getSimpleName() + " (table '" + model.tableName() + "') has range key "
                     + model.rangeKey().get().fieldName() + "; use find/get with both hash and range key");
         }
-        return readKey(model, model.key(hashKey, rangeKey));
+        return readKey(model, model.keys().key(hashKey, rangeKey));
     }
 
     private <T> Optional<T> readKey(EntityModel<T> model, Map<String, AttributeValue> key) {
@@ -160,7 +160,7 @@ final class SessionImpl implements Session, EntityLoader {
     }
 
     private <T> Optional<T> readByValues(EntityModel<T> model, List<Object> values) {
-        return readKey(model, model.keyAttributes(model.templateKeyItem(values)));
+        return readKey(model, model.keys().keyAttributes(model.keys().templateKeyItem(values)));
     }
 
     private EntityModel<?> templateModel(Class<?> type) {
@@ -201,8 +201,8 @@ final class SessionImpl implements Session, EntityLoader {
         checkOpen();
         @SuppressWarnings("unchecked")
         EntityModel<T> model = (EntityModel<T>) templateModel(type);
-        Map<String, AttributeValue> key = model.keyAttributes(model.templateKeyItem(values));
-        return readKey(model, key).orElseThrow(() -> notFound(type, model.keyValue(key)));
+        Map<String, AttributeValue> key = model.keys().keyAttributes(model.keys().templateKeyItem(values));
+        return readKey(model, key).orElseThrow(() -> notFound(type, model.keys().keyValue(key)));
     }
 
     @Override
@@ -212,7 +212,7 @@ final class SessionImpl implements Session, EntityLoader {
         checkOpen();
         @SuppressWarnings("unchecked")
         EntityModel<T> model = (EntityModel<T>) templateModel(type);
-        deleteByItem(model, model.templateKeyItem(values));
+        deleteByItem(model, model.keys().templateKeyItem(values));
     }
 
     @Override
@@ -270,7 +270,7 @@ final class SessionImpl implements Session, EntityLoader {
         }
         if (!model.isOwnType(item)) {
             AttributeValue stored = item.get(model.typeAttribute().orElseThrow());
-            throw new MappingException("Item " + model.keyValue(item) + " of table '" + model.tableName() + "' has type '"
+            throw new MappingException("Item " + model.keys().keyValue(item) + " of table '" + model.tableName() + "' has type '"
                     + (stored == null ? "<missing>" : stored.s()) + "' in attribute '" + model.typeAttribute().orElseThrow()
                     + "', not " + model.type().getSimpleName() + "'s type '" + model.typeName().orElseThrow() + "'; "
                     + (model.annotatedType() != model.type() ? "read it as " + model.annotatedType().getSimpleName()
@@ -315,7 +315,7 @@ final class SessionImpl implements Session, EntityLoader {
         checkOpen();
         EntityModel<Object> model = modelOf(entity, "save");
         services.keys().assign(model, entity);
-        EntryKey id = new EntryKey(model.tableName(), model.keyOf(entity));
+        EntryKey id = new EntryKey(model.tableName(), model.keys().keyOf(entity));
         Entry entry = index.get(id);
         if (entry == null) {
             long version = model.versionOf(entity);
@@ -345,7 +345,7 @@ final class SessionImpl implements Session, EntityLoader {
                     + entry.version + (copyVersion < entry.version ? ": the copy is stale" : "")
                     + "; derive the new record from Session.current(...)";
             throw new OptimisticLockException(List.of(new OptimisticLockException.Conflict(model.type(),
-                    model.keyValue(entry.id.key()), reason, Optional.of(entry.version), Optional.of(copyVersion),
+                    model.keys().keyValue(entry.id.key()), reason, Optional.of(entry.version), Optional.of(copyVersion),
                     Optional.empty())), null);
         }
     }
@@ -355,7 +355,7 @@ final class SessionImpl implements Session, EntityLoader {
         requireNonNull(entity, "entity == null");
         checkOpen();
         EntityModel<Object> model = modelOf(entity, "delete");
-        EntryKey id = new EntryKey(model.tableName(), model.keyOf(entity));
+        EntryKey id = new EntryKey(model.tableName(), model.keys().keyOf(entity));
         Entry entry = index.get(id);
         if (entry == null) {
             Entry remote = new Entry(model, id, entity, Entry.State.DETACHED, model.versionOf(entity));
@@ -398,11 +398,11 @@ final class SessionImpl implements Session, EntityLoader {
         checkOpen();
         EntityModel<T> model = models.model(type);
         if (model.hasKeyTemplate()) {
-            deleteByItem(model, model.templateKeyItem(withRange ? List.of(hashKey, rangeKey) : List.of(hashKey)));
+            deleteByItem(model, model.keys().templateKeyItem(withRange ? List.of(hashKey, rangeKey) : List.of(hashKey)));
             return;
         }
         checkKeyArity(model, rangeKey, withRange);
-        EntryKey id = new EntryKey(model.tableName(), model.key(hashKey, rangeKey));
+        EntryKey id = new EntryKey(model.tableName(), model.keys().key(hashKey, rangeKey));
         Entry entry = index.get(id);
         if (entry != null) {
             checkType(entry, model);
@@ -419,7 +419,7 @@ final class SessionImpl implements Session, EntityLoader {
 
     /** Delete by key of a class with a key template: the item holds the key and the template fields. */
     private <T> void deleteByItem(EntityModel<T> model, Map<String, AttributeValue> keyItem) {
-        EntryKey id = new EntryKey(model.tableName(), model.keyAttributes(keyItem));
+        EntryKey id = new EntryKey(model.tableName(), model.keys().keyAttributes(keyItem));
         Entry entry = index.get(id);
         if (entry != null) {
             checkType(entry, model);
@@ -453,14 +453,14 @@ final class SessionImpl implements Session, EntityLoader {
         Entry entry = managedEntry(model, entity, "refresh");
         if (entry.state == Entry.State.NEW) {
             throw new IllegalArgumentException("Cannot refresh " + model.type().getSimpleName() + " "
-                    + model.keyValue(entry.id.key()) + ": it was saved as new and is not stored yet; "
+                    + model.keys().keyValue(entry.id.key()) + ": it was saved as new and is not stored yet; "
                     + "commit it first, or detach it");
         }
         Optional<Map<String, AttributeValue>> item = Reads.getItem(readContext, model, entry.id.key(), true);
         if (item.isEmpty()) {
             remove(entry);
             compact();
-            throw notFound(model.type(), model.keyValue(entry.id.key()));
+            throw notFound(model.type(), model.keys().keyValue(entry.id.key()));
         }
         Map<String, AttributeValue> migrated = model.migrate(item.get());
         Object fresh = model.decode(migrated);
@@ -468,7 +468,7 @@ final class SessionImpl implements Session, EntityLoader {
         Object current = fresh;
         if (!model.isRecord()) {
             current = entry.instance;
-            model.revert(current, model.snapshot(fresh));
+            model.dirty().revert(current, model.dirty().snapshot(fresh));
             if (model.version().isPresent() && model.versionOf(current) != version) {
                 model.withVersion(current, version);
             }
@@ -487,14 +487,14 @@ final class SessionImpl implements Session, EntityLoader {
         requireNonNull(entity, "entity == null");
         checkOpen();
         EntityModel<Object> model = erase(models.model(entity.getClass()));
-        Entry entry = index.get(new EntryKey(model.tableName(), model.keyOf(entity)));
+        Entry entry = index.get(new EntryKey(model.tableName(), model.keys().keyOf(entity)));
         if (entry == null) {
             return;
         }
         checkType(entry, model);
         if (entry.instance != entity && !model.isRecord()) {
             throw new IllegalArgumentException("Cannot detach this " + model.type().getSimpleName() + " "
-                    + model.keyValue(entry.id.key()) + ": the session manages a different instance with that key");
+                    + model.keys().keyValue(entry.id.key()) + ": the session manages a different instance with that key");
         }
         remove(entry);
         compact();
@@ -514,10 +514,10 @@ final class SessionImpl implements Session, EntityLoader {
         requireNonNull(entity, "entity == null");
         checkOpen();
         EntityModel<Object> model = erase(models.model(entity.getClass()));
-        Entry entry = index.get(new EntryKey(model.tableName(), model.keyOf(entity)));
+        Entry entry = index.get(new EntryKey(model.tableName(), model.keys().keyOf(entity)));
         if (entry == null || entry.deleted) {
             throw new IllegalArgumentException("The session manages no " + model.type().getSimpleName() + " "
-                    + model.keyValue(entity) + (entry == null ? "" : " (its delete is pending)")
+                    + model.keys().keyValue(entity) + (entry == null ? "" : " (its delete is pending)")
                     + "; read it with find/get");
         }
         checkType(entry, model);
@@ -528,10 +528,10 @@ final class SessionImpl implements Session, EntityLoader {
 
     /** The entry managing exactly this instance (or, for records, its key). */
     private Entry managedEntry(EntityModel<Object> model, Object entity, String what) {
-        Entry entry = index.get(new EntryKey(model.tableName(), model.keyOf(entity)));
+        Entry entry = index.get(new EntryKey(model.tableName(), model.keys().keyOf(entity)));
         if (entry == null || (entry.instance != entity && !model.isRecord())) {
             throw new IllegalArgumentException("Cannot " + what + " this " + model.type().getSimpleName() + " "
-                    + model.keyValue(entity) + ": the session does not manage " + (entry == null ? "its key"
+                    + model.keys().keyValue(entity) + ": the session does not manage " + (entry == null ? "its key"
                     : "this instance (it manages another one with the key)") + "; read it with find/get");
         }
         checkType(entry, model);
@@ -540,7 +540,7 @@ final class SessionImpl implements Session, EntityLoader {
 
     private static DynamapperException differentInstance(EntityModel<Object> model, Entry entry, String what) {
         return new DynamapperException("Cannot " + what + " this " + model.type().getSimpleName() + " "
-                + model.keyValue(entry.id.key()) + ": the session already manages a different instance with that key; "
+                + model.keys().keyValue(entry.id.key()) + ": the session already manages a different instance with that key; "
                 + "change the managed instance (from find/get) instead of a copy");
     }
 
@@ -555,7 +555,7 @@ final class SessionImpl implements Session, EntityLoader {
 
     private static void checkType(Entry entry, EntityModel<?> model) {
         if (!model.includes(entry.model)) {
-            throw new DynamapperException("Key " + entry.model.keyValue(entry.id.key()) + " of table '"
+            throw new DynamapperException("Key " + entry.model.keys().keyValue(entry.id.key()) + " of table '"
                     + entry.id.table() + "' is managed as " + entry.model.type().getName() + ", not as "
                     + model.type().getName());
         }
@@ -582,7 +582,7 @@ final class SessionImpl implements Session, EntityLoader {
                 } else if (e.lift != null) {
                     checkKeyUnchanged(e);
                     w = SchemaWriteBack.update(e);
-                } else if (e.model.unchanged(e.snapshot, e.instance)) {
+                } else if (e.model.dirty().unchanged(e.snapshot, e.instance)) {
                     if (serializable && e.model.version().isPresent()) {
                         if (reads == null) {
                             reads = new ArrayList<>();
@@ -658,7 +658,7 @@ final class SessionImpl implements Session, EntityLoader {
     }
 
     private List<PropertyModel> changedProperties(Entry e) {
-        List<PropertyModel> changed = e.model.changed(e.snapshot, e.instance);
+        List<PropertyModel> changed = e.model.dirty().changed(e.snapshot, e.instance);
         PropertyModel range = e.model.rangeKey().orElse(null);
         for (PropertyModel p : changed) {
             if (p == e.model.hashKey() || p == range) {
@@ -666,7 +666,7 @@ final class SessionImpl implements Session, EntityLoader {
             }
             if (e.model.isKeyTemplateField(p)) {
                 throw new DynamapperException("Field " + p.describe() + " of a managed " + e.model.type().getSimpleName()
-                        + " " + e.model.keyValue(e.id.key()) + " was changed, and a key template uses it: a key cannot "
+                        + " " + e.model.keys().keyValue(e.id.key()) + " was changed, and a key template uses it: a key cannot "
                         + "change. Delete the entity and save a new one with the new value. Nothing was sent.");
             }
         }
@@ -674,14 +674,14 @@ final class SessionImpl implements Session, EntityLoader {
     }
 
     private static void checkKeyUnchanged(Entry e) {
-        if (!e.model.keyOf(e.instance).equals(e.id.key())) {
+        if (!e.model.keys().keyOf(e.instance).equals(e.id.key())) {
             throw keyChanged(e);
         }
     }
 
     private static DynamapperException keyChanged(Entry e) {
         return new DynamapperException("The key of a managed " + e.model.type().getSimpleName() + " was changed from "
-                + e.model.keyValue(e.id.key()) + " to " + e.model.keyValue(e.instance) + "; a key cannot change. "
+                + e.model.keys().keyValue(e.id.key()) + " to " + e.model.keys().keyValue(e.instance) + "; a key cannot change. "
                 + "Delete the entity and save a new one with the new key. Nothing was sent.");
     }
 
@@ -710,7 +710,7 @@ final class SessionImpl implements Session, EntityLoader {
             if (e.model.isRecord()) {
                 e.instance = e.storedRecord;
             } else {
-                e.model.revert(e.instance, e.snapshot);
+                e.model.dirty().revert(e.instance, e.snapshot);
                 if (e.model.version().isPresent() && e.model.versionOf(e.instance) != e.version) {
                     e.model.withVersion(e.instance, e.version);
                 }
@@ -726,7 +726,7 @@ final class SessionImpl implements Session, EntityLoader {
         for (int i = 0, n = entries.size(); i < n; i++) {
             Entry e = entries.get(i);
             if (!e.removed && (e.state != Entry.State.MANAGED || e.deleted || e.lift != null
-                    || !e.model.unchanged(e.snapshot, e.instance))) {
+                    || !e.model.dirty().unchanged(e.snapshot, e.instance))) {
                 return true;
             }
         }

@@ -31,7 +31,7 @@ record SessionServices(KeyGenerator keys, EntityValidator validator) {
             if (write instanceof Write.Put || write instanceof Write.Update) {
                 Entry e = owners.get(i);
                 List<EntityValidationException.Violation> found = validator.validate(e.instance,
-                        e.model.keyValue(e.id.key()));
+                        e.model.keys().keyValue(e.id.key()));
                 if (!found.isEmpty()) {
                     if (violations == null) {
                         violations = new ArrayList<>();

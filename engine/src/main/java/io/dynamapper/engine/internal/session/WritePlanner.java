@@ -103,7 +103,7 @@ final class WritePlanner {
             String name = name(i);
             names.put(name, p.attributeName());
             AttributeValue v = p.encode(p.read(instance));
-            model.checkIndexKey(p, v, instance);
+            model.keys().checkIndexKey(p, v, instance);
             if (v == null) {
                 if (remove == null) {
                     remove = new StringBuilder(8 * n);
@@ -149,7 +149,7 @@ final class WritePlanner {
             names.put(HASH, model.hashKey().attributeName());
             for (int i = 0; i < n; i++) {
                 PropertyModel p = properties.get(i);
-                AttributeValue old = e.snapshot == null ? null : model.snapshotValue(e.snapshot, p);
+                AttributeValue old = e.snapshot == null ? null : model.dirty().snapshotValue(e.snapshot, p);
                 guard.append(" AND ");
                 if (old == null) {
                     guard.append("attribute_not_exists(").append(name(i)).append(')');
@@ -194,7 +194,7 @@ final class WritePlanner {
             return size;
         }
         for (PropertyModel p : properties) {
-            AttributeValue old = e.model.snapshotValue(e.snapshot, p);
+            AttributeValue old = e.model.dirty().snapshotValue(e.snapshot, p);
             if (old != null) {
                 size -= ItemSize.utf8Length(p.attributeName()) + ItemSize.valueSize(old);
             }
@@ -260,6 +260,6 @@ final class WritePlanner {
     }
 
     private static Key key(Entry e) {
-        return e.model.keyValue(e.id.key());
+        return e.model.keys().keyValue(e.id.key());
     }
 }

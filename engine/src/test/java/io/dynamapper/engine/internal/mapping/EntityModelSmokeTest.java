@@ -46,12 +46,12 @@ class EntityModelSmokeTest {
         assertEquals("Hangar", back.name);
         assertEquals(Set.of("Konami"), back.cheats);
 
-        Object[] snapshot = model.snapshot(back);
-        assertTrue(model.unchanged(snapshot, back));
+        Snapshot snapshot = model.dirty().snapshot(back);
+        assertTrue(model.dirty().unchanged(snapshot, back));
         back.cheats.add("idkfa");
         back.name = "Nuclear";
-        assertEquals(List.of("name", "cheats"), model.changed(snapshot, back).stream().map(PropertyModel::fieldName).toList());
-        assertEquals(Map.of("episode", AttributeValue.fromN("1"), "map", AttributeValue.fromN("2")), model.key(1, 2L));
+        assertEquals(List.of("name", "cheats"), model.dirty().changed(snapshot, back).stream().map(PropertyModel::fieldName).toList());
+        assertEquals(Map.of("episode", AttributeValue.fromN("1"), "map", AttributeValue.fromN("2")), model.keys().key(1, 2L));
     }
 
     @Test

@@ -144,8 +144,8 @@ class KeyTemplateModelTest {
                 () -> range.composeValues(List.of(created), false));
         assertTrue(tooFew.getMessage().contains("[created, orderId]"), tooFew.getMessage());
         assertThrows(IllegalArgumentException.class, () -> range.composeValues(List.of("not a time", "o1"), false));
-        assertThrows(IllegalArgumentException.class, () -> ORDER.key("alice", null));
-        Map<String, AttributeValue> key = ORDER.keyAttributes(ORDER.templateKeyItem(List.of("alice", created, "o1")));
+        assertThrows(IllegalArgumentException.class, () -> ORDER.keys().key("alice", null));
+        Map<String, AttributeValue> key = ORDER.keys().keyAttributes(ORDER.keys().templateKeyItem(List.of("alice", created, "o1")));
         assertEquals(Map.of("pk", AttributeValue.fromS("CUSTOMER#alice"),
                 "sk", AttributeValue.fromS("ORDER#2026-11-30T10:15:30.000000000Z#o1")), key);
     }

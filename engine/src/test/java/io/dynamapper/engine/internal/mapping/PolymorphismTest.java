@@ -53,8 +53,8 @@ class PolymorphismTest {
                 .toList(), "long and Long are the same field; by, carrier and reason are not in every subtype");
         assertEquals("pk", base.hashKey().attributeName());
         assertEquals(List.of("by_actor"), base.indexes().stream().map(IndexModel::name).toList());
-        assertEquals(base.keyAttributes(base.templateKeyItem(List.of("s1", 7))),
-                EntityModel.of(Returned.class).keyOf(new Returned("s1", 7, "a", "r")),
+        assertEquals(base.keys().keyAttributes(base.keys().templateKeyItem(List.of("s1", 7))),
+                EntityModel.of(Returned.class).keys().keyOf(new Returned("s1", 7, "a", "r")),
                 "one set of key values composes one key whatever the subtype");
         EntityModel<Created> created = EntityModel.of(Created.class);
         assertSame(Event.class, created.annotatedType());

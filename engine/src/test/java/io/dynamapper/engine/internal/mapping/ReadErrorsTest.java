@@ -79,7 +79,7 @@ class ReadErrorsTest {
         item.put("level", AttributeValue.fromN("7"));
         ddb.putItem(b -> b.tableName("player").item(item));
         Map<String, AttributeValue> stored = ddb.getItem(b -> b.tableName("player").consistentRead(true)
-                .key(model.key("p1", 7))).item();
+                .key(model.keys().key("p1", 7))).item();
         return assertThrows(MappingException.class, () -> model.fromItem(stored));
     }
 

@@ -67,7 +67,7 @@ class RoundTripTest {
         Map<String, AttributeValue> item = model.toItem(entity);
         ddb.putItem(b -> b.tableName(model.tableName()).item(item));
         Map<String, AttributeValue> stored = ddb.getItem(b -> b.tableName(model.tableName()).consistentRead(true)
-                .key(model.keyOf(entity))).item();
+                .key(model.keys().keyOf(entity))).item();
         assertTrue(stored != null && !stored.isEmpty(), "item not found");
         return model.fromItem(stored);
     }
@@ -288,7 +288,7 @@ class RoundTripTest {
         createTable(ddb, model);
         ddb.putItem(b -> b.tableName(model.tableName()).item(item));
         Map<String, AttributeValue> stored = ddb.getItem(b -> b.tableName(model.tableName()).consistentRead(true)
-                .key(model.keyOf(t))).item();
+                .key(model.keys().keyOf(t))).item();
         for (String name : List.of("d", "dBox", "fBox", "decimal", "bigInt")) {
             assertEquals(stored.get(name).n(), item.get(name).n(), name);
         }

@@ -70,7 +70,7 @@ class BatchGetTest {
     }
 
     static List<Key> keys(List<Level> levels) {
-        return levels.stream().map(LEVELS::keyValue).toList();
+        return levels.stream().map(LEVELS.keys()::keyValue).toList();
     }
 
     @Test

@@ -167,7 +167,7 @@ final class Fixtures {
         public <T> T load(EntityModel<T> model, Map<String, AttributeValue> item) {
             loads++;
             threads.add(Thread.currentThread());
-            List<Object> id = List.of(model.type(), model.keyValue(item));
+            List<Object> id = List.of(model.type(), model.keys().keyValue(item));
             if (pendingDeletes.contains(id)) {
                 return null;
             }

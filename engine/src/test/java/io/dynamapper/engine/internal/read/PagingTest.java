@@ -93,7 +93,7 @@ class PagingTest {
         recording.clearRequests();
         // every item of the first page is pending deletion in the session: first() must read the next page
         for (Level level : firstPage.items()) {
-            context.loader.deletePending(LEVELS, LEVELS.keyValue(level));
+            context.loader.deletePending(LEVELS, LEVELS.keys().keyValue(level));
         }
         Level first = Reads.query(ctx, LEVELS).hashKey(1).filter(Filter.exists("blob")).first().orElseThrow();
         assertEquals(onFirstPage + 1, first.map);

@@ -64,7 +64,7 @@ class ScanTest {
     }
 
     static List<Key> keys(List<Level> levels) {
-        return levels.stream().map(LEVELS::keyValue).toList();
+        return levels.stream().map(LEVELS.keys()::keyValue).toList();
     }
 
     /** What DynamoDB returns for each segment, in segment order: the order a parallel scan must keep. */
@@ -75,7 +75,7 @@ class ScanTest {
             do {
                 ScanResponse response = ddb.scan(ScanRequest.builder().tableName(LEVELS.tableName()).segment(segment)
                         .totalSegments(segments).exclusiveStartKey(start).build());
-                response.items().forEach(item -> keys.add(LEVELS.keyValue(item)));
+                response.items().forEach(item -> keys.add(LEVELS.keys().keyValue(item)));
                 start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                         ? response.lastEvaluatedKey() : null;
             } while (start != null);
@@ -102,7 +102,7 @@ class ScanTest {
         assertEquals(full.size(), parallel.size());
         assertEquals(segmentOrder(4), keys(parallel));
         for (int i = 0; i < full.size(); i++) {
-            Level same = parallel.get(keys(parallel).indexOf(LEVELS.keyValue(full.get(i))));
+            Level same = parallel.get(keys(parallel).indexOf(LEVELS.keys().keyValue(full.get(i))));
             assertSame(full.get(i), same);
         }
         assertTrue(context.loader.threads.stream().allMatch(t -> t == Thread.currentThread()));

@@ -22,7 +22,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** Dirty checking through snapshots: every in-place change is seen, nothing else is, and revert undoes it. */
-class SnapshotTest {
+class DirtyCheckerTest {
     static class Address {
         String city;
         List<String> lines = new ArrayList<>();
@@ -70,13 +70,13 @@ class SnapshotTest {
 
     private void assertSeen(String field, Consumer<Doc> change) {
         Doc d = doc();
-        Object[] snapshot = model.snapshot(d);
-        assertTrue(model.unchanged(snapshot, d));
+        Snapshot snapshot = model.dirty().snapshot(d);
+        assertTrue(model.dirty().unchanged(snapshot, d));
         change.accept(d);
-        assertFalse(model.unchanged(snapshot, d), field);
-        assertEquals(List.of(field), model.changed(snapshot, d).stream().map(PropertyModel::fieldName).toList());
-        model.revert(d, snapshot);
-        assertTrue(model.unchanged(snapshot, d), "revert of " + field);
+        assertFalse(model.dirty().unchanged(snapshot, d), field);
+        assertEquals(List.of(field), model.dirty().changed(snapshot, d).stream().map(PropertyModel::fieldName).toList());
+        model.dirty().revert(d, snapshot);
+        assertTrue(model.dirty().unchanged(snapshot, d), "revert of " + field);
         assertEquals(model.toItem(doc()), model.toItem(d), "revert restores the stored state of " + field);
     }
 
@@ -102,42 +102,42 @@ class SnapshotTest {
     void whatDynamoDbCannotTellApartIsNotAChange() {
         Doc d = doc();
         d.tags = new HashSet<>();
-        Object[] snapshot = model.snapshot(d);
+        Snapshot snapshot = model.dirty().snapshot(d);
         d.tags = null;                             // empty set and null are both "no attribute"
         d.home = copyOf(d.home);                   // an equal copy
         d.deep = new ArrayList<>(d.deep);
         d.ratio = 0.50;
-        assertTrue(model.unchanged(snapshot, d), () -> model.changed(snapshot, d).toString());
+        assertTrue(model.dirty().unchanged(snapshot, d), () -> model.dirty().changed(snapshot, d).toString());
         Doc zero = doc();
         zero.ratio = 0.0;
-        Object[] zeroSnapshot = model.snapshot(zero);
+        Snapshot zeroSnapshot = model.dirty().snapshot(zero);
         zero.ratio = -0.0;                          // DynamoDB has no negative zero
-        assertTrue(model.unchanged(zeroSnapshot, zero));
+        assertTrue(model.dirty().unchanged(zeroSnapshot, zero));
     }
 
     @Test
     void theSnapshotDoesNotShareMutableStateWithTheEntity() {
         Doc d = doc();
-        Object[] snapshot = model.snapshot(d);
+        Snapshot snapshot = model.dirty().snapshot(d);
         d.bytes[0] = 1;
         d.tags.clear();
-        model.revert(d, snapshot);
+        model.dirty().revert(d, snapshot);
         assertArrayEquals(new byte[] {7}, d.bytes);
         assertEquals(Set.of("a"), d.tags);
         Doc other = doc();
-        model.revert(other, snapshot);
+        model.dirty().revert(other, snapshot);
         assertNotSame(d.tags, other.tags);
     }
 
     @Test
     void theVersionIsNotPartOfTheSnapshotAndRecordsCannotBeReverted() {
         Doc d = doc();
-        Object[] snapshot = model.snapshot(d);
+        Snapshot snapshot = model.dirty().snapshot(d);
         d.version = 7L;
-        assertTrue(model.unchanged(snapshot, d));
+        assertTrue(model.dirty().unchanged(snapshot, d));
         EntityModel<EntityModelSmokeTest.Rec> records = EntityModel.of(EntityModelSmokeTest.Rec.class);
         EntityModelSmokeTest.Rec r = new EntityModelSmokeTest.Rec("a", 1, 1);
-        assertThrows(IllegalStateException.class, () -> records.revert(r, records.snapshot(r)));
+        assertThrows(IllegalStateException.class, () -> records.dirty().revert(r, records.dirty().snapshot(r)));
     }
 
     private static Address copyOf(Address a) {
