@@ -158,7 +158,9 @@ public interface Session extends AutoCloseable {
     /**
      * The entities with these keys, in the order of {@code keys}; keys with no item are skipped,
      * and managed entities come from the identity map. Reads in batches of 100 and retries
-     * unprocessed keys with backoff.
+     * unprocessed keys with backoff. For a class with a {@link KeyTemplate}, each {@link Key} holds
+     * the template fields' values, a {@code List} standing for several ({@link Key} shows how); for
+     * a polymorphic base, each entity is of the subtype its item names.
      *
      * @param type the entity class
      * @param keys the keys to read; a key given twice yields its entity once

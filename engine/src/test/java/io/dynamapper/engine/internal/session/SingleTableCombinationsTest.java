@@ -18,6 +18,7 @@ import io.dynamapper.CounterLimitException;
 import io.dynamapper.Cursor;
 import io.dynamapper.Isolation;
 import io.dynamapper.ItemMapper;
+import io.dynamapper.Key;
 import io.dynamapper.KeyTemplate;
 import io.dynamapper.MappingException;
 import io.dynamapper.Migrate;
@@ -312,5 +313,29 @@ class SingleTableCombinationsTest extends SessionTestSupport {
             Page<LogLine> firstTwo = s.query(LogLine.class).hashKey("ann").descending().page(2, Optional.empty());
             assertSame(s.get(LogLine.class, "ann", T3, 1), firstTwo.items().get(0));
         }
+    }
+
+    @Test
+    void getAllAndBulkDeletesTakeKeysOfThreeFieldsAsLists() {
+        try (Session s = sessions.openSession()) {
+            s.save(new LogLine("ann", T1, 1, "a", null));
+            s.save(new LogLine("ann", T2, 2, "b", null));
+            s.save(new LogLine("bob", T3, 3, "c", null));
+            s.commit();
+        }
+        try (Session s = sessions.openSession()) {
+            List<LogLine> lines = s.getAll(LogLine.class, List.of(Key.of("bob", List.of(T3, 3)),
+                    Key.of(List.of("ann", T1), 1), Key.of(List.of("ann", T2, 2)), Key.of("ann", List.of(T3, 9))));
+            assertEquals(List.of("c", "a", "b"), lines.stream().map(LogLine::text).toList(), "in key order, none for T3/9");
+            assertSame(lines.get(1), s.get(LogLine.class, "ann", T1, 1));
+            IllegalArgumentException tooFew = assertThrows(IllegalArgumentException.class,
+                    () -> s.getAll(LogLine.class, List.of(Key.of("ann", T1))));
+            assertTrue(tooFew.getMessage().contains("[userId, at, seq]") && tooFew.getMessage().contains("key #0"),
+                    tooFew.getMessage());
+        }
+        try (BulkWriter writer = sessions.bulkWriter()) {
+            writer.delete(LogLine.class, "ann", List.of(T2, 2));
+        }
+        assertNull(getRaw("combo", Map.of("pk", s("USER#ann"), "sk", s("LOG#2026-11-02T09:00:00.000000000Z#0000000002"))));
     }
 }
