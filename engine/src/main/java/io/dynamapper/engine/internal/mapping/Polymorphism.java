@@ -122,6 +122,16 @@ final class Polymorphism {
                     + (base.isSealed() ? "add it to the permits clause of " + base.getSimpleName()
                     : "add it to @Subtypes on " + base.getSimpleName()));
         }
+        Map<String, Class<?>> typeNames = new LinkedHashMap<>(); // checked here too: a subtype may be used alone
+        for (Class<?> leaf : leaves) {
+            TypeName name = leaf.getAnnotation(TypeName.class);
+            Class<?> other = typeNames.putIfAbsent(name == null ? leaf.getSimpleName() : name.value(), leaf);
+            if (other != null) {
+                throw new MappingException("Subtypes " + other.getName() + " and " + leaf.getName() + " of "
+                        + base.getName() + " have the same type name '" + (name == null ? leaf.getSimpleName()
+                        : name.value()) + "'; give one of them another @TypeName");
+            }
+        }
         return base;
     }
 

@@ -199,6 +199,7 @@ class PolymorphismTest {
     @Test
     void hierarchiesThatCannotBeMappedAreClearErrors() {
         assertMessage(Dupes.class, "DupeA", "DupeB", "'same'");
+        assertMessage(DupeB.class, "DupeA", "DupeB", "'same'"); // also when a subtype is used alone
         assertMessage(WithTable.class, "own @Table", "OwnTable");
         assertMessage(CachedChild.class, "own @Cached", "CachedBase");
         assertMessage(NoTemplate.class, "needs a @KeyTemplate");

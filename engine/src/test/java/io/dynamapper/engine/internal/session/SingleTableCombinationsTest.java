@@ -34,6 +34,7 @@ import io.dynamapper.engine.internal.cache.SecondLevelCache;
 import io.dynamapper.engine.internal.listener.Listeners;
 import io.dynamapper.engine.internal.mapping.EntityModel;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +126,37 @@ class SingleTableCombinationsTest extends SessionTestSupport {
     }
 
     record Published(String docId, int rev, String url, @Version Long version) implements Doc {
+    }
+
+    /** A polymorphic base whose subtypes have a counter and a schema version of their own. */
+    @Table("combo")
+    @KeyTemplate(hash = "METRIC#{name}", range = "{day}")
+    sealed interface Metric permits Hits, Label {
+    }
+
+    static final class Hits implements Metric {
+        String name;
+        LocalDate day;
+        @Counter long count;
+        @Version Long version;
+
+        Hits() {
+        }
+
+        Hits(String name, LocalDate day) {
+            this.name = name;
+            this.day = day;
+        }
+    }
+
+    @SchemaVersion(2)
+    record Label(String name, LocalDate day, String label) implements Metric {
+        @Migrate(from = 1)
+        static Map<String, AttributeValue> renameTitle(Map<String, AttributeValue> item) {
+            Map<String, AttributeValue> next = new HashMap<>(item);
+            next.put("label", next.remove("title"));
+            return next;
+        }
     }
 
     @BeforeEach
@@ -337,5 +369,32 @@ class SingleTableCombinationsTest extends SessionTestSupport {
             writer.delete(LogLine.class, "ann", List.of(T2, 2));
         }
         assertNull(getRaw("combo", Map.of("pk", s("USER#ann"), "sk", s("LOG#2026-11-02T09:00:00.000000000Z#0000000002"))));
+    }
+
+    @Test
+    void subtypesOfAPolymorphicBaseKeepTheirCountersAndMigrations() {
+        LocalDate day = LocalDate.of(2026, 12, 1);
+        try (Session s = sessions.openSession()) {
+            s.save(new Hits("home", day));
+            s.commit();
+        }
+        putRaw("combo", Map.of("pk", s("METRIC#home"), "sk", s("2026-11-30"), "_type", s("Label"),
+                "name", s("home"), "day", s("2026-11-30"), "title", s("Home page"), "_schema", n(1)));
+        try (Session a = sessions.openSession(); Session b = sessions.openSession()) {
+            List<Metric> metrics = a.query(Metric.class).hashKey("home").list();
+            assertEquals(List.of(Label.class, Hits.class), metrics.stream().map(Object::getClass).toList());
+            assertEquals("Home page", ((Label) metrics.get(0)).label(), "migrated on read");
+            ((Hits) metrics.get(1)).count += 2;
+            ((Hits) b.get(Metric.class, "home", day)).count += 3;
+            b.commit();
+            a.commit(); // the delta and the write-back of the migrated Label, in one transaction
+            assertEquals(2, recording.requests(TransactWriteItemsRequest.class).get(1).transactItems().size());
+        }
+        try (Session s = sessions.openSession()) {
+            assertEquals(5, s.get(Hits.class, "home", day).count);
+        }
+        Map<String, AttributeValue> label = getRaw("combo", Map.of("pk", s("METRIC#home"), "sk", s("2026-11-30")));
+        assertEquals("2", label.get("_schema").n());
+        assertEquals("Home page", label.get("label").s());
     }
 }
