@@ -762,9 +762,12 @@ public final class EntityModel<T> {
         return Optional.ofNullable(typeAttribute);
     }
 
-    /** The type name ({@code @TypeName}, else the simple class name), if the class has {@code @KeyTemplate}. */
+    /**
+     * The type name ({@code @TypeName}, else the simple class name), if the class has {@code @KeyTemplate};
+     * empty for a polymorphic base, whose items carry its subtypes' names ({@link #typeNames()}).
+     */
     public Optional<String> typeName() {
-        return Optional.ofNullable(typeName);
+        return Optional.ofNullable(polymorphism == null ? typeName : null);
     }
 
     /** Whether the property is a field a key template uses (which cannot change on a managed entity). */

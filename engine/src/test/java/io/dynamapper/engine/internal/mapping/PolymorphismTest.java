@@ -69,6 +69,38 @@ class PolymorphismTest {
         assertTrue(base.isOwnType(item));
     }
 
+    @Table("shapes")
+    @KeyTemplate(hash = "SHAPE#{id}")
+    abstract static sealed class Shape permits Circle, Square {
+        String id;
+        String color;
+    }
+
+    static final class Circle extends Shape {
+        double radius;
+    }
+
+    static final class Square extends Shape {
+        double side;
+    }
+
+    @Test
+    void aSealedAbstractClassMapsItsFinalSubclasses() {
+        EntityModel<Shape> base = EntityModel.of(Shape.class);
+        assertEquals(List.of(Circle.class, Square.class), base.subtypes().stream().map(EntityModel::type).toList());
+        assertEquals(List.of("id", "color"), base.properties().stream().map(PropertyModel::fieldName).toList());
+        assertTrue(base.typeName().isEmpty(), "a base has no type name of its own");
+        Circle c = new Circle();
+        c.id = "c1";
+        c.radius = 2.5;
+        Map<String, AttributeValue> item = EntityModel.of(Circle.class).toItem(c);
+        assertEquals("SHAPE#c1", item.get("pk").s());
+        assertEquals("Circle", item.get("_type").s());
+        Circle back = (Circle) base.fromItem(item);
+        assertEquals(2.5, back.radius);
+        assertEquals("c1", back.id);
+    }
+
     @Table("bad_events")
     @KeyTemplate(hash = "{streamId}", range = "{seq}")
     sealed interface Incomplete permits Complete, NoSeq {
