@@ -421,4 +421,31 @@ class PolymorphicSessionTest extends SessionTestSupport {
             assertEquals(4, s.query(Task.class).hashKey("p").list().size());
         }
     }
+
+    @Test
+    void inTransactionReRunsAUnitOfWorkOverSeveralSubtypesAfterAConflict() {
+        storeEvents();
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        String result = sessions.inTransaction(s -> {
+            List<Event> events = s.query(Event.class).hashKey("s1").list();
+            Shipped shipped = (Shipped) events.get(1);
+            Created created = (Created) events.get(0);
+            if (attempts.incrementAndGet() == 1) { // someone else changes the shipment meanwhile
+                try (Session other = sessions.openSession()) {
+                    other.get(Shipped.class, "s1", 2).carrier = "ups";
+                    other.commit();
+                }
+            }
+            shipped.carrier = shipped.carrier + "+express";
+            s.save(new Created(created.streamId(), created.seq(), created.by() + "!", created.version()));
+            return shipped.carrier;
+        });
+        assertEquals(2, attempts.get());
+        assertEquals("ups+express", result, "the re-run started from the other writer's state");
+        try (Session s = sessions.openSession()) {
+            assertEquals("ups+express", s.get(Shipped.class, "s1", 2).carrier);
+            assertEquals("ann!", s.get(Created.class, "s1", 1).by(), "applied once");
+            assertEquals(2L, s.get(Created.class, "s1", 1).version());
+        }
+    }
 }
