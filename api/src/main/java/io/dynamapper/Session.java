@@ -21,6 +21,11 @@ import java.util.Optional;
  * {@link #scan}) returns the same Java instance for the same key. An entity already managed is
  * not overwritten by a later read: local changes win.
  *
+ * <p>Every read takes a polymorphic entity's base type as well (an interface or abstract class with
+ * {@link Table} and {@link KeyTemplate}, see there): each item is returned as the subtype its type
+ * attribute names, the same instance whether it was read as the base or as the subtype; reading it
+ * as another subtype is an error.
+ *
  * <h2>Commit</h2>
  * At commit each managed entity is compared with the state it was loaded (or last committed) in.
  * Only changed attributes are written, each write conditional: on the entity's {@link Version}, or
