@@ -139,6 +139,18 @@ class PolymorphicSessionTest extends SessionTestSupport {
     record TaskNote(String project, String noteId, String owner) {
     }
 
+    /** Its subtypes disagree on the type of a template field: the keys they compose would not agree. */
+    @Table("conflicted")
+    @KeyTemplate(hash = "{id}", range = "{seq}")
+    sealed interface Conflicted permits WideSeq, NarrowSeq {
+    }
+
+    record WideSeq(String id, long seq) implements Conflicted {
+    }
+
+    record NarrowSeq(String id, int seq) implements Conflicted {
+    }
+
     @BeforeEach
     void tables() {
         createTable(Event.class);
@@ -400,6 +412,11 @@ class PolymorphicSessionTest extends SessionTestSupport {
                 () -> sessions.schema().createTable(Throughput.onDemand(), Task.class, TaskNote.class));
         assertTrue(conflict.getMessage().contains("by_owner") && conflict.getMessage().contains("owner_key"),
                 conflict.getMessage());
+        MappingException subtypes = assertThrows(MappingException.class,
+                () -> sessions.schema().createTable(Throughput.onDemand(), Conflicted.class));
+        assertTrue(subtypes.getMessage().contains("WideSeq.seq") && subtypes.getMessage().contains("NarrowSeq.seq"),
+                subtypes.getMessage());
+        assertEquals(0, recording.requestCount(), "nothing was sent");
         sessions.schema().createTable(Throughput.onDemand(), Task.class);
         TableDescription table = LOCAL.describeTable(DescribeTableRequest.builder().tableName("tasks").build()).table();
         assertEquals(Map.of("pk", "S", "sk", "S", "by_owner_pk", "S", "by_owner_sk", "S"),
