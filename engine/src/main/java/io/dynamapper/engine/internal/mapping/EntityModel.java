@@ -95,7 +95,7 @@ public final class EntityModel<T> {
         }
         this.tableName = table.value();
         this.optimisticLocking = table.optimisticLocking();
-        this.polymorphism = annotatedType == type && Polymorphism.isBase(type) ? Polymorphism.of(type, registry) : null;
+        this.polymorphism = Polymorphism.isAbstract(type) ? Polymorphism.of(type, annotatedType, registry) : null;
         this.shape = polymorphism != null ? polymorphism.shape() : new ShapeBuilder(registry).shape(type);
         KeyTemplate keyTemplate = annotatedType.getAnnotation(KeyTemplate.class);
         TypeName typeNameAnnotation = type.getAnnotation(TypeName.class);

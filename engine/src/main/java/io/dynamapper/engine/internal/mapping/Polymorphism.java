@@ -81,9 +81,13 @@ final class Polymorphism {
 
     /** Whether {@code type} is an interface or abstract class with {@code @Table}: a polymorphic base. */
     static boolean isBase(Class<?> type) {
-        return (type.isInterface() && !type.isAnnotation() || !type.isInterface()
-                && Modifier.isAbstract(type.getModifiers()) && !type.isArray() && !type.isPrimitive())
-                && type.isAnnotationPresent(Table.class);
+        return isAbstract(type) && type.isAnnotationPresent(Table.class);
+    }
+
+    /** Whether {@code type} is an interface (not an annotation) or an abstract class. */
+    static boolean isAbstract(Class<?> type) {
+        return type.isInterface() && !type.isAnnotation() || !type.isInterface()
+                && Modifier.isAbstract(type.getModifiers()) && !type.isArray() && !type.isPrimitive();
     }
 
     /**
@@ -116,11 +120,14 @@ final class Polymorphism {
             }
         }
         List<Class<?>> leaves = subtypesOf(base);
-        if (!leaves.contains(type)) {
-            throw new MappingException(type.getName() + " is a subtype of polymorphic entity " + base.getName()
-                    + ", which does not list it (its subtypes: " + names(leaves) + "); "
-                    + (base.isSealed() ? "add it to the permits clause of " + base.getSimpleName()
-                    : "add it to @Subtypes on " + base.getSimpleName()));
+        // an abstract subtype (a sealed sub-interface) reads its own subtypes, all of which the base must list
+        for (Class<?> subtype : isAbstract(type) ? subtypesOf(type) : List.of(type)) {
+            if (!leaves.contains(subtype)) {
+                throw new MappingException(subtype.getName() + " is a subtype of polymorphic entity " + base.getName()
+                        + ", which does not list it (its subtypes: " + names(leaves) + "); "
+                        + (base.isSealed() ? "add it to the permits clause of " + base.getSimpleName()
+                        : "add it to @Subtypes on " + base.getSimpleName()));
+            }
         }
         Map<String, Class<?>> typeNames = new LinkedHashMap<>(); // checked here too: a subtype may be used alone
         for (Class<?> leaf : leaves) {
@@ -196,17 +203,21 @@ final class Polymorphism {
     }
 
     /**
-     * The polymorphism of a base: its subtypes' models (built through {@code registry}) and the
+     * The polymorphism of a base, or of an abstract subtype of one (a sealed sub-interface, which
+     * reads only its own subtypes): its subtypes' models (built through {@code registry}) and the
      * shape of the fields they share.
      *
+     * @param type the base, or an abstract subtype of {@code root}
+     * @param root the base, whose annotations describe the table
      * @throws MappingException if the base lacks a key template, declares what belongs to its
      *     subtypes, has no subtypes, or two subtypes disagree on a type name or a template field
      */
-    static Polymorphism of(Class<?> base, ModelRegistry registry) {
-        if (!base.isAnnotationPresent(KeyTemplate.class)) {
-            throw new MappingException(base.getName() + " is an interface or abstract class with @Table: a polymorphic "
+    static Polymorphism of(Class<?> type, Class<?> root, ModelRegistry registry) {
+        Class<?> base = type;
+        if (!root.isAnnotationPresent(KeyTemplate.class)) {
+            throw new MappingException(root.getName() + " is an interface or abstract class with @Table: a polymorphic "
                     + "entity needs a @KeyTemplate, whose type attribute tells its subtypes apart; add "
-                    + "@KeyTemplate(hash = ..., range = ...), or make " + base.getSimpleName() + " a concrete class");
+                    + "@KeyTemplate(hash = ..., range = ...), or make " + root.getSimpleName() + " a concrete class");
         }
         for (Class<? extends Annotation> a : List.of(TypeName.class, SchemaVersion.class)) {
             if (base.isAnnotationPresent(a)) {
@@ -232,7 +243,7 @@ final class Polymorphism {
             models.add(model);
         }
         EntityModel<?> first = models.get(0);
-        for (String field : templateFields(base)) {
+        for (String field : templateFields(root)) {
             PropertyModel expected = first.property(field).orElseThrow();
             for (EntityModel<?> model : models) {
                 PropertyModel p = model.property(field).orElseThrow(); // each subtype's model checked it has the field

@@ -101,6 +101,24 @@ class PolymorphismTest {
         assertEquals("c1", back.id);
     }
 
+    @Test
+    void aSealedSubInterfaceReadsItsOwnSubtypesOnly() {
+        EntityModel<Moved> moved = EntityModel.of(Moved.class);
+        assertTrue(moved.isPolymorphic());
+        assertSame(Event.class, moved.annotatedType());
+        assertEquals("events", moved.tableName());
+        assertEquals(Set.of("Shipped", "back"), moved.typeNames());
+        assertTrue(moved.includes(EntityModel.of(Returned.class)));
+        assertFalse(moved.includes(EntityModel.of(Created.class)));
+        Map<String, AttributeValue> returned = EntityModel.of(Returned.class).toItem(new Returned("s", 2, "a", "late"));
+        assertEquals(new Returned("s", 2, "a", "late"), moved.fromItem(returned));
+        Map<String, AttributeValue> created = EntityModel.of(Created.class).toItem(new Created("s", 1, "a", "b", 1L));
+        assertFalse(moved.isOwnType(created));
+        MappingException notMoved = assertThrows(MappingException.class, () -> moved.fromItem(created));
+        assertTrue(notMoved.getMessage().contains("'Created'") && notMoved.getMessage().contains("Moved"),
+                notMoved.getMessage());
+    }
+
     @Table("bad_events")
     @KeyTemplate(hash = "{streamId}", range = "{seq}")
     sealed interface Incomplete permits Complete, NoSeq {
