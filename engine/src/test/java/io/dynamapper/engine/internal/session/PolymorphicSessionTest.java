@@ -13,6 +13,7 @@ import io.dynamapper.Filter;
 import io.dynamapper.IndexTemplate;
 import io.dynamapper.ItemCollection;
 import io.dynamapper.Key;
+import io.dynamapper.KeyCondition;
 import io.dynamapper.KeyTemplate;
 import io.dynamapper.MappingException;
 import io.dynamapper.OptimisticLockException;
@@ -240,6 +241,9 @@ class PolymorphicSessionTest extends SessionTestSupport {
         try (Session s = sessions.openSession()) {
             assertEquals(List.of(10L), s.query(Event.class).hashKey("s1").filter(Filter.gt("seq", 2)).list().stream()
                     .map(e -> ((Created) e).seq()).toList());
+            assertEquals(List.of(Shipped.class, Created.class), s.query(Event.class).hashKey("s1")
+                    .rangeKey(KeyCondition.ge(2)).list().stream().map(Object::getClass).toList(),
+                    "range conditions take the template field's values");
             IllegalArgumentException onlyOne = assertThrows(IllegalArgumentException.class,
                     () -> s.query(Event.class).hashKey("s1").filter(Filter.eq("carrier", "dhl")).list());
             assertTrue(onlyOne.getMessage().contains("carrier"), onlyOne.getMessage());
