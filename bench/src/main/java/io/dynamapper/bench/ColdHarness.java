@@ -3,6 +3,7 @@ package io.dynamapper.bench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +18,11 @@ import java.util.function.Supplier;
  * prints the median time per variant and the medians of the per-round ratios. JMH's single-shot forks
  * measure the same thing but run all forks of one variant before the next, minutes apart on a shared
  * machine. Usage: {@code ColdHarness [memory|http] [rounds]}.
+ *
+ * <p>A second line gives the same in CPU time of the whole child process over the 300 units
+ * ({@code OperatingSystemMXBean.getProcessCpuTime()}: its threads, the JIT compiler's and the garbage
+ * collector's included): what the cold start costs in work, which the waits for a core on a machine
+ * shared with other builds do not inflate.
  */
 public final class ColdHarness {
     private static final List<String> VARIANTS = List.of("dynamapper", "sdkPlain", "sdkToken");
@@ -32,21 +38,34 @@ public final class ColdHarness {
         String backend = args.length > 0 ? args[0] : "memory";
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         double[][] ms = new double[3][rounds];
+        double[][] cpuMs = new double[3][rounds];
         for (int r = 0; r < rounds; r++) {
             for (int j = 0; j < 3; j++) {
                 int v = (r + j) % 3;
-                ms[v][r] = launch(backend, VARIANTS.get(v));
+                double[] measured = launch(backend, VARIANTS.get(v));
+                ms[v][r] = measured[0];
+                cpuMs[v][r] = measured[1];
             }
         }
+        print(String.format("%s cold, %d rounds of 3 fresh JVMs, first %d units", backend, rounds, ColdCommitBenchmark.UNITS), ms);
+        print(backend + " cold, the same runs in CPU time of the child process", cpuMs);
+    }
+
+    private static void print(String what, double[][] ms) {
+        int rounds = ms[0].length;
         double[] toPlain = new double[rounds];
         double[] toToken = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             toPlain[r] = ms[0][r] / ms[1][r];
             toToken[r] = ms[0][r] / ms[2][r];
         }
-        System.out.printf("%s cold, %d rounds of 3 fresh JVMs, first %d units: dynamapper %.0f ms, sdkPlain %.0f ms, sdkToken %.0f ms "
+        System.out.printf("%s: dynamapper %.0f ms, sdkPlain %.0f ms, sdkToken %.0f ms "
                         + "(medians); dynamapper/sdkPlain %.2f, dynamapper/sdkToken %.2f (medians of per-round ratios)%n",
-                backend, rounds, ColdCommitBenchmark.UNITS, median(ms[0]), median(ms[1]), median(ms[2]), median(toPlain), median(toToken));
+                what, median(ms[0]), median(ms[1]), median(ms[2]), median(toPlain), median(toToken));
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static void child(String backend, String variant) {
@@ -57,15 +76,18 @@ public final class ColdHarness {
                 case "sdkToken" -> work::sdkToken;
                 default -> throw new IllegalArgumentException("variant must be one of " + VARIANTS + ", was " + variant);
             };
+            long cpu = processCpuNanos();
             long start = System.nanoTime();
             for (int i = 0; i < ColdCommitBenchmark.UNITS; i++) {
                 unit.get();
             }
-            System.out.println("cold ms " + (System.nanoTime() - start) / 1e6);
+            long end = System.nanoTime();
+            System.out.println("cold ms " + (end - start) / 1e6 + " cpu " + (processCpuNanos() - cpu) / 1e6);
         }
     }
 
-    private static double launch(String backend, String variant) throws IOException, InterruptedException {
+    /** One fresh JVM: {wall ms, process CPU ms} of its first units. */
+    private static double[] launch(String backend, String variant) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"), ColdHarness.class.getName(), "child", backend, variant);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -76,7 +98,8 @@ public final class ColdHarness {
         if (process.waitFor() != 0) {
             throw new IllegalStateException("cold " + backend + " " + variant + " failed:\n" + String.join("\n", lines));
         }
-        return lines.stream().filter(l -> l.startsWith("cold ms ")).mapToDouble(l -> Double.parseDouble(l.substring(8))).findFirst()
+        return lines.stream().filter(l -> l.startsWith("cold ms ")).map(l -> l.substring(8).split(" cpu "))
+                .map(parts -> new double[] {Double.parseDouble(parts[0]), Double.parseDouble(parts[1])}).findFirst()
                 .orElseThrow(() -> new IllegalStateException("cold " + backend + " " + variant + " printed no timing:\n" + String.join("\n", lines)));
     }
 

@@ -23,6 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
  * fresh in-memory DynamoDB, in process or over HTTP. Usage: {@code FirstCommit [memory|http] [dynamapper|sdk]};
  * {@code sdk} does the same by hand (CreateTable, then a TransactWriteItems of one conditional Put with a
  * token), the start-up any DynamoDB code pays. Run each in a fresh JVM ({@link StartupHarness} does, many times).
+ * Also prints the CPU time the process used until then (all its threads: JIT compiler and garbage
+ * collector included), which the waits for a core on a shared machine do not inflate.
  */
 public final class FirstCommit {
     private FirstCommit() {
@@ -45,8 +47,10 @@ public final class FirstCommit {
                 default -> throw new IllegalArgumentException("variant must be dynamapper or sdk, was " + variant);
             }
             long sinceStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime() / 1_000_000;
             System.out.println(backend + " " + variant + ": first committed session " + sinceStart
-                    + " ms after JVM start (main entered at " + mainEntered + " ms)");
+                    + " ms after JVM start (main entered at " + mainEntered + " ms), process CPU " + cpu + " ms");
         }
     }
 

@@ -58,10 +58,13 @@ public final class HeapFootprint {
         boolean present = db.getItem(GetItemRequest.builder().tableName("heap")
                 .key(Map.of("id", AttributeValue.fromS(id(items - 1)))).build()).hasItem();
         long heap = after - before;
-        System.out.printf("items=%d avgItemBytes=%d heapUsed=%d MiB (%.3f GiB) bytesPerItem=%d lastItemPresent=%s target=<1 GiB %s"
+        long million = heap / items * 1_000_000; // quick mode loads fewer items: the target is judged per item
+        System.out.printf("items=%d avgItemBytes=%d heapUsed=%d MiB (%.3f GiB) bytesPerItem=%d lastItemPresent=%s target=<1 GiB %s%s"
                         + " (with the request log not cleared: %d MiB)%n",
                 items, itemBytes / items, heap >> 20, heap / (double) (1L << 30), heap / items, present,
-                heap < (1L << 30) ? "MET" : "MISSED", withLog >> 20);
+                million < (1L << 30) ? "MET" : "MISSED",
+                items == 1_000_000 ? "" : String.format(" (1 000 000 items at this rate: %d MiB)", million >> 20),
+                withLog >> 20);
         db.close();
     }
 

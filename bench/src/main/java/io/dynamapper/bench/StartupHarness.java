@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * alternate (one JVM of each per run), so that the two medians see the same background load.
  */
 public final class StartupHarness {
-    private static final Pattern LINE = Pattern.compile("first committed session (\\d+) ms after JVM start \\(main entered at (\\d+) ms\\)");
+    private static final Pattern LINE = Pattern.compile("first committed session (\\d+) ms after JVM start \\(main entered at (\\d+) ms\\), process CPU (\\d+) ms");
 
     private StartupHarness() {
     }
@@ -31,20 +31,23 @@ public final class StartupHarness {
         List<String> variants = args.length > 2 ? List.of(args[2]) : List.of("dynamapper", "sdk");
         Map<String, List<Long>> firstCommit = new LinkedHashMap<>();
         Map<String, List<Long>> toMain = new LinkedHashMap<>();
+        Map<String, List<Long>> cpu = new LinkedHashMap<>();
         for (int i = 0; i < runs; i++) {
             for (String variant : variants) {
                 long[] ms = launch(backend, variant);
                 firstCommit.computeIfAbsent(variant, v -> new ArrayList<>()).add(ms[0]);
                 toMain.computeIfAbsent(variant, v -> new ArrayList<>()).add(ms[1]);
+                cpu.computeIfAbsent(variant, v -> new ArrayList<>()).add(ms[2]);
             }
         }
         for (String variant : variants) {
             System.out.println(backend + " " + variant + ", " + runs + " fresh JVMs: JVM start to first committed session "
-                    + summary(firstCommit.get(variant)) + "; JVM start to main " + summary(toMain.get(variant)));
+                    + summary(firstCommit.get(variant)) + "; JVM start to main " + summary(toMain.get(variant))
+                    + "; process CPU time until the first commit " + summary(cpu.get(variant)));
         }
     }
 
-    /** One fresh JVM: {ms to the first committed session, ms to main}. */
+    /** One fresh JVM: {ms to the first committed session, ms to main, process CPU ms until then}. */
     private static long[] launch(String backend, String variant) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"), FirstCommit.class.getName(), backend, variant);
@@ -60,7 +63,7 @@ public final class StartupHarness {
         if (!m.find()) {
             throw new IllegalStateException("FirstCommit printed no timing:\n" + output);
         }
-        return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))};
+        return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3))};
     }
 
     private static String summary(List<Long> ms) {

@@ -90,8 +90,8 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
 
     /**
      * Removes and returns the oldest recorded request not taken yet (like MockWebServer's
-     * {@code takeRequest()}, without blocking). The most recent {@value RequestLog#CAPACITY} requests
-     * are kept.
+     * {@code takeRequest()}, without blocking). Only the most recent requests are kept (see
+     * {@link #keepRequests}).
      *
      * @return the oldest request not taken yet
      * @throws java.util.NoSuchElementException if every recorded request was taken
@@ -101,7 +101,7 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
     }
 
     /**
-     * The recorded requests not taken yet, oldest first (the most recent {@value RequestLog#CAPACITY}).
+     * The recorded requests not taken yet, oldest first (the most recent ones: see {@link #keepRequests}).
      *
      * @return an immutable snapshot
      */
@@ -123,7 +123,30 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
         return requests.snapshot().stream().filter(type::isInstance).map(type::cast).toList();
     }
 
-    /** Forgets the recorded requests and resets {@link #requestCount()} to 0. */
+    /**
+     * Sets how many of the requests received are kept for {@link #takeRequest()} and {@link #requests()}:
+     * the most recent ones, at most {@code maxRequests} of them and at most about {@code maxBytes} of heap
+     * (estimated from the items and attribute values they carry). Older ones are dropped, at once if the
+     * kept ones exceed the new limits; {@link #requestCount()} still counts every request. By default
+     * {@value RequestLog#DEFAULT_MAX_REQUESTS} requests and 64 MiB, which any test that reads what it
+     * sent stays far below; a test that sends many large requests and reads none of them can keep none,
+     * {@code keepRequests(0, 0)}, and hold no memory for them.
+     *
+     * @param maxRequests how many requests to keep at most, 0 for none
+     * @param maxBytes about how many bytes of heap the kept requests may hold, 0 for none
+     * @return this fake
+     * @throws IllegalArgumentException if {@code maxRequests} or {@code maxBytes} is negative
+     */
+    public InMemoryDynamoDb keepRequests(int maxRequests, long maxBytes) {
+        if (maxRequests < 0 || maxBytes < 0) {
+            throw new IllegalArgumentException("keepRequests needs limits of 0 or more, was maxRequests " + maxRequests
+                    + ", maxBytes " + maxBytes);
+        }
+        requests.limit(maxRequests, maxBytes);
+        return this;
+    }
+
+    /** Forgets the recorded requests and resets {@link #requestCount()} to 0; the limits of {@link #keepRequests} stay. */
     public void clearRequests() {
         requests.clear();
     }

@@ -30,6 +30,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * class; reading an entry never extends its life. The cache's bound is the sum of the
  * {@link Cached#maximumSize()} of the classes seen so far. Statistics are recorded.
  *
+ * <p>The Caffeine cache itself is built when the first {@link Cached} class is seen, or when
+ * {@link #caffeine()} asks for it: a factory whose classes are not cached never loads Caffeine,
+ * which a test JVM's start-up would otherwise pay.
+ *
  * <p>Entries of versioned classes only move forward: an item read with a lower version than the
  * entry holds (an eventually consistent read, or a read that overtook a commit) leaves the entry as
  * it is, and after an update this factory committed, the entry is a placeholder that only the new
@@ -39,18 +43,23 @@ public final class SecondLevelCache {
     /** What {@link #lookup} returns when the cache knows there is no item for the key. */
     public static final Map<String, AttributeValue> ABSENT = Collections.unmodifiableMap(new LinkedHashMap<>());
 
-    private static final SecondLevelCache DISABLED = new SecondLevelCache(null, null);
+    private static final SecondLevelCache DISABLED = new SecondLevelCache(null);
     private static final long UNVERSIONED = -1;
 
-    private final Cache<CacheKey, Value> cache;
-    /** Hits and misses as the session sees them: a placeholder found is a miss. */
-    private final StatsCounter stats;
+    /** The time source of expiry; null if caching is off. */
+    private final Ticker ticker;
+    /**
+     * Built on first need ({@link #built()}), before the settings of the first cached class are
+     * published: whoever finds a cached class's settings finds the cache built.
+     */
+    private volatile Cache<CacheKey, Value> cache;
+    /** Hits and misses as the session sees them: a placeholder found is a miss. Built with the cache. */
+    private volatile StatsCounter stats;
     private final ConcurrentHashMap<Class<?>, Settings> settings = new ConcurrentHashMap<>();
     private long maximumSize;
 
-    private SecondLevelCache(Cache<CacheKey, Value> cache, StatsCounter stats) {
-        this.cache = cache;
-        this.stats = stats;
+    private SecondLevelCache(Ticker ticker) {
+        this.ticker = ticker;
     }
 
     /** A cache that caches nothing: the factory's switch is off. */
@@ -59,27 +68,40 @@ public final class SecondLevelCache {
     }
 
     /**
-     * An empty cache measuring time with {@code ticker}.
+     * An empty cache measuring time with {@code ticker}; the Caffeine cache is built on first need.
      *
      * @param ticker the time source of expiry ({@link Ticker#systemTicker()} outside tests)
      * @return a new cache
      * @throws NullPointerException if {@code ticker} is null
      */
     public static SecondLevelCache create(Ticker ticker) {
-        requireNonNull(ticker, "ticker == null");
-        StatsCounter stats = new ConcurrentStatsCounter();
-        Cache<CacheKey, Value> cache = Caffeine.newBuilder()
-                .maximumSize(0) // raised as classes register, before any of their entries is stored
-                .expireAfter(new ExpireAfterWrite())
-                .ticker(ticker)
-                .recordStats(() -> stats)
-                .build();
-        return new SecondLevelCache(cache, stats);
+        return new SecondLevelCache(requireNonNull(ticker, "ticker == null"));
+    }
+
+    /** The Caffeine cache, built now if it is not yet; only when caching is on. */
+    private Cache<CacheKey, Value> built() {
+        Cache<CacheKey, Value> c = cache;
+        if (c != null) {
+            return c;
+        }
+        synchronized (this) {
+            if (cache == null) {
+                StatsCounter counter = new ConcurrentStatsCounter();
+                stats = counter;
+                cache = Caffeine.newBuilder()
+                        .maximumSize(maximumSize) // raised as classes register, before any of their entries is stored
+                        .expireAfter(new ExpireAfterWrite())
+                        .ticker(ticker)
+                        .recordStats(() -> counter)
+                        .build();
+            }
+            return cache;
+        }
     }
 
     /** Whether items of {@code model}'s class are cached here. */
     public boolean caches(EntityModel<?> model) {
-        return cache != null && settings(model) != null;
+        return ticker != null && settings(model) != null;
     }
 
     /**
@@ -108,7 +130,7 @@ public final class SecondLevelCache {
      * @param item a whole item as DynamoDB stores it (not an index projection)
      */
     public void read(EntityModel<?> model, Map<String, AttributeValue> item) {
-        Settings s = cache == null ? null : settings(model);
+        Settings s = ticker == null ? null : settings(model);
         if (s == null) {
             return;
         }
@@ -120,7 +142,7 @@ public final class SecondLevelCache {
 
     /** Records that a read found no item with this key: remembered if the class asks for it, else forgotten. */
     public void notFound(EntityModel<?> model, Map<String, AttributeValue> key) {
-        Settings s = cache == null ? null : settings(model);
+        Settings s = ticker == null ? null : settings(model);
         if (s == null) {
             return;
         }
@@ -136,7 +158,7 @@ public final class SecondLevelCache {
 
     /** Records the whole item a commit put (and holds now). */
     public void put(EntityModel<?> model, Map<String, AttributeValue> item) {
-        Settings s = cache == null ? null : settings(model);
+        Settings s = ticker == null ? null : settings(model);
         if (s != null) {
             cache.put(CacheKey.of(model, item), new Value(Map.copyOf(item), versionOf(model, item), false, s.expireNanos));
         }
@@ -149,7 +171,7 @@ public final class SecondLevelCache {
      * @param newVersion the version the update stored, or 0 if the class is not versioned
      */
     public void updated(EntityModel<?> model, Map<String, AttributeValue> key, long newVersion) {
-        Settings s = cache == null ? null : settings(model);
+        Settings s = ticker == null ? null : settings(model);
         if (s == null) {
             return;
         }
@@ -167,9 +189,12 @@ public final class SecondLevelCache {
         }
     }
 
-    /** The Caffeine cache, for statistics and {@code invalidateAll}; empty if caching is off. */
+    /**
+     * The Caffeine cache, for statistics and {@code invalidateAll}, built now if no cached class
+     * was seen yet; empty if caching is off.
+     */
     public Optional<Cache<?, ?>> caffeine() {
-        return Optional.ofNullable(cache);
+        return ticker == null ? Optional.empty() : Optional.of(built());
     }
 
     private Settings settings(EntityModel<?> model) {
@@ -190,7 +215,7 @@ public final class SecondLevelCache {
         if (s != Settings.NONE) {
             maximumSize = maximumSize > Long.MAX_VALUE - s.maximumSize ? Long.MAX_VALUE : maximumSize + s.maximumSize;
             long bound = maximumSize;
-            cache.policy().eviction().ifPresent(eviction -> eviction.setMaximum(bound));
+            built().policy().eviction().ifPresent(eviction -> eviction.setMaximum(bound));
         }
         settings.put(type, s);
         return s;

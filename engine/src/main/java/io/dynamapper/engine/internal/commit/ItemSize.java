@@ -2,6 +2,7 @@ package io.dynamapper.engine.internal.commit;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -23,11 +24,21 @@ public final class ItemSize {
 
     /** The size of an item (or of a key, or of the values an update writes). */
     public static long of(Map<String, AttributeValue> item) {
-        long size = 0;
-        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
-            size += utf8Length(e.getKey()) + valueSize(e.getValue());
+        // forEach, not entrySet(): the items the SDK returns are unmodifiable maps, whose entry set wraps
+        // every entry it hands out, while forEach goes straight to the map underneath
+        Sum sum = new Sum();
+        item.forEach(sum);
+        return sum.size;
+    }
+
+    /** Adds up the attributes of an item. */
+    private static final class Sum implements BiConsumer<String, AttributeValue> {
+        long size;
+
+        @Override
+        public void accept(String name, AttributeValue value) {
+            size += utf8Length(name) + valueSize(value);
         }
-        return size;
     }
 
     /** The size of one value, without its name. */

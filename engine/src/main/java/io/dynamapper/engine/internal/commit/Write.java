@@ -163,6 +163,8 @@ public sealed interface Write permits Write.Put, Write.Update, Write.Delete, Wri
      * @param removed the attributes the update REMOVEs
      * @param expectedOld unversioned: the old value of every attribute the update changes, which its
      *     condition requires; an attribute that must be absent maps to {@link #ABSENT}; otherwise empty
+     * @param reason what the condition expects; null for a versioned update, whose {@link #reason()} is
+     *     then "expected version N" (built only when a conflict is described, not for every update)
      */
     record Update(Class<?> entityType, Key key, String tableName, Map<String, AttributeValue> keyAttributes,
                   String updateExpression, String conditionExpression, Map<String, String> names,
@@ -171,7 +173,11 @@ public sealed interface Write permits Write.Put, Write.Update, Write.Delete, Wri
                   long size) implements Write {
         /** Validates the parts: an expression, and old values only for an unversioned update. */
         public Update {
-            WriteChecks.common(entityType, key, tableName, keyAttributes, names, values, reason, size);
+            if (reason == null && expectedVersion == null) {
+                throw new NullPointerException("reason == null (only an update expecting a version may leave it out)");
+            }
+            WriteChecks.common(entityType, key, tableName, keyAttributes, names, values, reason == null ? "" : reason,
+                    size);
             requireNonNull(updateExpression, "updateExpression == null");
             requireNonNull(written, "written == null");
             requireNonNull(removed, "removed == null");
@@ -192,6 +198,12 @@ public sealed interface Write permits Write.Put, Write.Update, Write.Delete, Wri
         @Override
         public String verb() {
             return "update";
+        }
+
+        /** @return what the condition expects, for conflicts: "expected version 3" for a versioned update */
+        @Override
+        public String reason() {
+            return reason != null ? reason : "expected version " + expectedVersion;
         }
 
         /** False when the update ADDs deltas: sending it twice would add twice. */

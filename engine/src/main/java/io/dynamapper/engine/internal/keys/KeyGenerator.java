@@ -26,7 +26,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * atomic in DynamoDB, so blocks of different factories (and processes) never overlap.
  */
 public final class KeyGenerator {
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Seeded on first use (the first {@code @AutoUuid} key), not when a factory is built. */
+    private static final class Random {
+        static final SecureRandom RANDOM = new SecureRandom();
+    }
 
     private final DynamoDbClient client;
     private final LongSupplier clock;
@@ -105,7 +108,7 @@ public final class KeyGenerator {
      */
     static UUID uuidV7(long epochMillis) {
         byte[] random = new byte[10];
-        RANDOM.nextBytes(random);
+        Random.RANDOM.nextBytes(random);
         long high = (epochMillis & 0xFFFF_FFFF_FFFFL) << 16 | 0x7000L | ((random[0] & 0x0FL) << 8) | (random[1] & 0xFFL);
         long low = 0x8000_0000_0000_0000L | (random[2] & 0x3FL) << 56;
         for (int i = 3; i < 10; i++) {

@@ -26,7 +26,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressExcep
  * and builds no event. A listener that throws is logged and skipped. Immutable and thread-safe.
  */
 public final class Listeners {
-    private static final Logger LOG = LoggerFactory.getLogger(DynamapperListener.class);
+    /** Holds the logger apart, so that SLF4J starts only when a listener fails, not with every factory. */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(DynamapperListener.class);
+    }
     private static final Listeners NONE = new Listeners(new DynamapperListener[0]);
 
     private final DynamapperListener[] listeners;
@@ -64,7 +67,7 @@ public final class Listeners {
             try {
                 l.onCommit(event);
             } catch (RuntimeException e) {
-                LOG.warn("Listener {} failed on {}; ignored", l, event, e);
+                Log.LOG.warn("Listener {} failed on {}; ignored", l, event, e);
             }
         }
     }
@@ -83,7 +86,7 @@ public final class Listeners {
             try {
                 l.onRead(event);
             } catch (RuntimeException e) {
-                LOG.warn("Listener {} failed on {}; ignored", l, event, e);
+                Log.LOG.warn("Listener {} failed on {}; ignored", l, event, e);
             }
         }
     }
@@ -103,7 +106,7 @@ public final class Listeners {
             try {
                 l.onRetry(event);
             } catch (RuntimeException e) {
-                LOG.warn("Listener {} failed on {}; ignored", l, event, e);
+                Log.LOG.warn("Listener {} failed on {}; ignored", l, event, e);
             }
         }
     }

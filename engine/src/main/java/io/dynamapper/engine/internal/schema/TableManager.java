@@ -37,6 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
@@ -48,8 +49,10 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
  * <p>A created table has the entity's key schema; its attribute definitions are exactly the key
  * attributes of the table and of its indexes; every index projects {@code ALL} attributes. A global
  * index gets the table's provisioned throughput unless {@link Throughput#withIndex} gives it its own.
- * Creation waits with the SDK's {@link DynamoDbWaiter} until the table is {@code ACTIVE}, then until
- * every global index is {@code ACTIVE}, then enables time to live on the {@code @Ttl} attribute.
+ * Creation waits until the table is {@code ACTIVE}, then until every global index is {@code ACTIVE},
+ * then enables time to live on the {@code @Ttl} attribute. Waiting starts with one DescribeTable: a
+ * table that is {@code ACTIVE} at once (the in-memory DynamoDB's are) needs no more; otherwise the
+ * SDK's {@link DynamoDbWaiter} polls until it is.
  *
  * <p>Every failure is a {@link DynamapperException} naming the table and the entity class, with the
  * SDK exception, if any, as its cause. Thread-safe; holds no state besides the client.
@@ -173,8 +176,9 @@ public final class TableManager implements SchemaManager {
         Objects.requireNonNull(entityType, "entityType == null");
         EntityModel<?> model = models.model(entityType);
         CreateTableRequest request = createRequest(model, Objects.requireNonNull(throughput, "throughput == null"));
-        if (exists(model)) {
-            awaitActive(model);
+        TableDescription existing = describeIfExists(model);
+        if (existing != null) {
+            awaitActive(model, existing);
             return false;
         }
         try {
@@ -386,12 +390,12 @@ public final class TableManager implements SchemaManager {
 
     // ---------------------------------------------------------------- waiting
 
-    private boolean exists(EntityModel<?> model) {
+    /** The table's description, or null if it does not exist. */
+    private TableDescription describeIfExists(EntityModel<?> model) {
         try {
-            client.describeTable(describeRequest(model));
-            return true;
+            return client.describeTable(describeRequest(model)).table();
         } catch (ResourceNotFoundException e) {
-            return false;
+            return null;
         } catch (SdkException e) {
             throw new DynamapperException("Cannot describe " + what(model) + ": " + e.getMessage(), e);
         }
@@ -407,8 +411,29 @@ public final class TableManager implements SchemaManager {
                 .build();
     }
 
-    /** Waits until the table is ACTIVE (the SDK's waiter), then until each global index is ACTIVE. */
+    /**
+     * Waits until the table is ACTIVE, then until each global index is ACTIVE: one DescribeTable
+     * first, the SDK's waiter only if the table is not ACTIVE yet (or that first look failed).
+     */
     private void awaitActive(EntityModel<?> model) {
+        TableDescription now;
+        try {
+            now = client.describeTable(describeRequest(model)).table();
+        } catch (SdkException e) { // not found yet (a new table, eventually consistent) or transient: the waiter decides
+            now = null;
+        }
+        awaitActive(model, now);
+    }
+
+    /**
+     * Waits as {@link #awaitActive(EntityModel)} does, given a description just read ({@code now},
+     * null if there is none): the SDK's waiter runs only if it does not show the table ACTIVE.
+     */
+    private void awaitActive(EntityModel<?> model, TableDescription now) {
+        if (now != null && now.tableStatus() == TableStatus.ACTIVE) {
+            awaitIndexes(model, now);
+            return;
+        }
         TableDescription table;
         try (DynamoDbWaiter waiter = waiter()) {
             WaiterResponse<DescribeTableResponse> response = waiter.waitUntilTableExists(describeRequest(model));
@@ -422,6 +447,11 @@ public final class TableManager implements SchemaManager {
             throw new DynamapperException(what(model) + " did not become ACTIVE within " + timeout + ": "
                     + e.getMessage(), e);
         }
+        awaitIndexes(model, table);
+    }
+
+    /** Polls until every global index of the table described by {@code table} is ACTIVE. */
+    private void awaitIndexes(EntityModel<?> model, TableDescription table) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!indexesActive(table)) {
             if (System.nanoTime() - deadline > 0) {

@@ -62,7 +62,8 @@ final class SessionImpl implements Session, EntityLoader {
     private final ModelRegistry models;
     /** The last attempt of the running commit that failed and was retried; 0 before any retry. */
     private int retriedAttempts;
-    private final String name;
+    /** Numbers the session in messages ("Session#12"); the name is built only when one is shown. */
+    private final long id;
     private final boolean serializable;
     private final SessionServices services;
     private final HashMap<EntryKey, Entry> index = new HashMap<>();
@@ -81,7 +82,7 @@ final class SessionImpl implements Session, EntityLoader {
         this.cache = cache;
         this.listeners = listeners;
         this.executor = new CommitExecutor(client, nanoClock, this::retrying);
-        this.name = "Session#" + IDS.incrementAndGet();
+        this.id = IDS.incrementAndGet();
         this.serializable = options.isolation() == Isolation.SERIALIZABLE;
         this.readContext = new ReadContext(client, this, options.consistentReads(), this::budget, this::checkOpen,
                 cache, listeners);
@@ -687,7 +688,7 @@ final class SessionImpl implements Session, EntityLoader {
 
     private void log(int writes, int attempts, long start) {
         if (LOG.isDebugEnabled()) {
-            LOG.debug("{} commit: {} writes, {} attempts, {} us", name, writes, attempts,
+            LOG.debug("{} commit: {} writes, {} attempts, {} us", name(), writes, attempts,
                     (System.nanoTime() - start) / 1000);
         }
     }
@@ -743,7 +744,7 @@ final class SessionImpl implements Session, EntityLoader {
 
     private void checkOpen() {
         if (closed) {
-            throw new IllegalStateException(name + " is closed; open a new session with SessionFactory.openSession()");
+            throw new IllegalStateException(name() + " is closed; open a new session with SessionFactory.openSession()");
         }
     }
 
@@ -767,8 +768,12 @@ final class SessionImpl implements Session, EntityLoader {
         }
     }
 
+    private String name() {
+        return "Session#" + id;
+    }
+
     @Override
     public String toString() {
-        return name + (closed ? " (closed)" : " (" + index.size() + " managed)");
+        return name() + (closed ? " (closed)" : " (" + index.size() + " managed)");
     }
 }

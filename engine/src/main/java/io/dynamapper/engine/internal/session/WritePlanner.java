@@ -2,6 +2,7 @@ package io.dynamapper.engine.internal.session;
 
 import io.dynamapper.DynamapperException;
 import io.dynamapper.Key;
+import io.dynamapper.engine.internal.commit.ArrayMap;
 import io.dynamapper.engine.internal.commit.ItemSize;
 import io.dynamapper.engine.internal.commit.Write;
 import io.dynamapper.engine.internal.mapping.EntityModel;
@@ -15,7 +16,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Builds the {@link Write} of one session entry. Expressions always go through placeholders
  * ({@code #a0 = :v0}, {@code #v}, {@code :expected}, {@code :next}), so attribute names that are
- * DynamoDB reserved words work; they are built with a StringBuilder, no regex, no reflection.
+ * DynamoDB reserved words work; they are built with a StringBuilder, no regex, no reflection. The
+ * names and values go into {@link ArrayMap}s (the SDK copies them into the request anyway), and the
+ * update expression of a versioned update that sets {@code n} attributes is built once per {@code n}.
  */
 final class WritePlanner {
     private static final int CACHED = 64;
@@ -28,6 +31,9 @@ final class WritePlanner {
             VALUES[i] = ":v" + i;
         }
     }
+
+    /** {@code SET #a0 = :v0, ..., #v = :next} by the number of attributes set, built on first use. */
+    private static final String[] VERSIONED_SET = new String[CACHED];
 
     private static final String VERSION = "#v";
     private static final String HASH = "#h";
@@ -91,9 +97,9 @@ final class WritePlanner {
                     + ") can hold, so the next version would overflow. Nothing was sent; widen the field to long.");
         }
         int n = properties.size();
-        Map<String, String> names = new HashMap<>(2 * n + 4);
-        Map<String, AttributeValue> values = new HashMap<>(2 * n + 4);
-        Map<String, AttributeValue> written = new HashMap<>(2 * n + 4);
+        Map<String, String> names = new ArrayMap<>(n + 2);
+        Map<String, AttributeValue> values = new ArrayMap<>(n + 2);
+        Map<String, AttributeValue> written = new ArrayMap<>(n + 1);
         List<String> removed = new ArrayList<>(2);
         long setBytes = 0;
         StringBuilder set = new StringBuilder(16 * n + 24);
@@ -140,7 +146,7 @@ final class WritePlanner {
             set.append(VERSION).append(" = ").append(NEXT);
             condition = versionCondition(model, expected, names, values);
             expectedVersion = expected;
-            reason = "expected version " + expected;
+            reason = null; // Write.Update says "expected version N" when a conflict is described
         }
         Map<String, AttributeValue> expectedOld = Map.of();
         if (versionAttribute == null && model.optimisticLocking()) {
@@ -164,6 +170,11 @@ final class WritePlanner {
             condition = guard.toString();
             reason = "expected the item with the values it was read with";
         }
+        if (remove == null && versionAttribute != null && n < CACHED) {
+            return new Write.Update(model.type(), key(e), model.tableName(), e.id.key(), versionedSet(n, set), condition,
+                    names, values, written, removed, versionAttribute, expectedVersion, reason, expectedOld,
+                    updatedSize(e, properties, setBytes));
+        }
         StringBuilder expression = new StringBuilder(set.length() + (remove == null ? 0 : remove.length()) + 12);
         if (set.length() > 0) {
             expression.append("SET ").append(set);
@@ -176,6 +187,16 @@ final class WritePlanner {
         }
         return new Write.Update(model.type(), key(e), model.tableName(), e.id.key(), expression.toString(), condition, names, values, written, removed, versionAttribute, expectedVersion,
                 reason, expectedOld, updatedSize(e, properties, setBytes));
+    }
+
+    /** {@code "SET " + set}, where {@code set} sets {@code n} attributes and the version, kept once per n. */
+    private static String versionedSet(int n, StringBuilder set) {
+        String expression = VERSIONED_SET[n];
+        if (expression == null) {
+            expression = "SET " + set; // the same for every update of n attributes: #a0 = :v0, ..., #v = :next
+            VERSIONED_SET[n] = expression; // a benign race: every thread stores an equal string
+        }
+        return expression;
     }
 
     /**
@@ -223,8 +244,8 @@ final class WritePlanner {
             return new Write.Delete(model.type(), key(e), model.tableName(), e.id.key(), null, Map.of(), Map.of(),
                     null, null, "unconditional", ItemSize.of(e.id.key()));
         }
-        Map<String, String> names = new HashMap<>(4);
-        Map<String, AttributeValue> values = new HashMap<>(4);
+        Map<String, String> names = new ArrayMap<>(2);
+        Map<String, AttributeValue> values = new ArrayMap<>(1);
         names.put(VERSION, model.version().get().attributeName());
         String condition = versionCondition(model, e.version, names, values);
         return new Write.Delete(model.type(), key(e), model.tableName(), e.id.key(), condition, names, values,
@@ -235,8 +256,8 @@ final class WritePlanner {
     /** A SERIALIZABLE read check: the version is still the one read. */
     static Write check(Entry e) {
         EntityModel<Object> model = e.model;
-        Map<String, String> names = new HashMap<>(4);
-        Map<String, AttributeValue> values = new HashMap<>(4);
+        Map<String, String> names = new ArrayMap<>(2);
+        Map<String, AttributeValue> values = new ArrayMap<>(1);
         names.put(VERSION, model.version().get().attributeName());
         String condition = versionCondition(model, e.version, names, values);
         return new Write.Check(model.type(), key(e), model.tableName(), e.id.key(), condition, names, values,

@@ -3,6 +3,7 @@ package io.dynamapper.engine.internal.cache;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -145,6 +146,18 @@ class SecondLevelCacheTest {
         }
         caffeine.cleanUp();
         assertTrue(caffeine.estimatedSize() <= 7, "size " + caffeine.estimatedSize());
+    }
+
+    @Test
+    void theCaffeineCacheIsBuiltForTheFirstCachedClassWithItsShare() {
+        cache.read(EntityModel.of(Uncached.class), Map.of("id", s("u"))); // no cached class yet: nothing to build
+        cache.read(versioned, item("1", 1));
+        Cache<?, ?> caffeine = cache.caffeine().orElseThrow();
+        assertSame(caffeine, cache.caffeine().orElseThrow(), "one cache, built once");
+        assertEquals(3, caffeine.policy().eviction().orElseThrow().getMaximum());
+        assertEquals(1, caffeine.estimatedSize());
+        assertTrue(cache.caches(plain));
+        assertEquals(7, caffeine.policy().eviction().orElseThrow().getMaximum());
     }
 
     @Test

@@ -21,6 +21,18 @@ class WriteTest {
     }
 
     @Test
+    void aVersionedUpdateStatesItsExpectedVersionAsItsReason() {
+        Write.Update versioned = new Write.Update(Object.class, Key.of("a"), "things", KEY, "SET #a = :a", "#v = :e",
+                Map.of(), Map.of(), Map.of(), List.of(), "version", 3L, null, Map.of(), 10);
+        assertEquals("expected version 3", versioned.reason());
+        assertEquals("r", update("SET #a = :a", 3L, Map.of()).reason(), "a reason given is kept");
+        NullPointerException e = assertThrows(NullPointerException.class, () -> new Write.Update(Object.class,
+                Key.of("a"), "things", KEY, "SET #a = :a", null, Map.of(), Map.of(), Map.of(), List.of(), null, null,
+                null, Map.of(), 10));
+        assertTrue(e.getMessage().contains("reason == null"), e.getMessage());
+    }
+
+    @Test
     void aPutMustHoldItsKeyAttributes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Write.Put(Object.class,
                 Key.of("a"), "things", KEY, Map.of("name", AttributeValue.fromS("x")), null, Map.of(), Map.of(), null,

@@ -33,6 +33,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableResponse;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -198,6 +201,68 @@ class TableManagerTest {
         recording.clearRequests();
         new TableManager(ddb).createTable(DoomMap.class, Throughput.onDemand());
         assertTrue(recording.requests(UpdateTimeToLiveRequest.class).isEmpty());
+    }
+
+    @Test
+    void aTableActiveAtOnceIsNotWaitedFor() {
+        InMemoryDynamoDb recording = TestDynamoDb.memory();
+        recording.clearRequests();
+        tables.createTable(DoomMap.class, Throughput.onDemand());
+        assertEquals(List.of("CreateTableRequest", "DescribeTableRequest"), sentTypes(recording));
+        recording.clearRequests();
+        assertFalse(tables.createTableIfNotExists(DoomMap.class, Throughput.onDemand()));
+        assertEquals(List.of("DescribeTableRequest"), sentTypes(recording), "an ACTIVE table: one DescribeTable");
+    }
+
+    @Test
+    void aTableNotActiveYetIsWaitedForUntilItIs() {
+        DynamoDbClient creating = new CreatingAtFirst(ddb, 3);
+        new TableManager(creating, Duration.ofMillis(1), Duration.ofSeconds(30)).createTable(DoomMap.class,
+                Throughput.onDemand());
+        assertEquals(4, ((CreatingAtFirst) creating).describes, "described until ACTIVE: 3 times CREATING, then ACTIVE");
+        assertEquals(TableStatus.ACTIVE, ddb.describeTable(b -> b.tableName("doom_map")).table().tableStatus());
+    }
+
+    private static List<String> sentTypes(InMemoryDynamoDb recording) {
+        return recording.requests().stream().map(r -> r.getClass().getSimpleName()).toList();
+    }
+
+    /** A DynamoDB whose tables stay CREATING for the first DescribeTable calls, as real DynamoDB's do for a while. */
+    private static final class CreatingAtFirst implements DynamoDbClient {
+        private final DynamoDbClient delegate;
+        private int creating;
+        int describes;
+
+        CreatingAtFirst(DynamoDbClient delegate, int creating) {
+            this.delegate = delegate;
+            this.creating = creating;
+        }
+
+        @Override
+        public CreateTableResponse createTable(CreateTableRequest request) {
+            return delegate.createTable(request);
+        }
+
+        @Override
+        public DescribeTableResponse describeTable(DescribeTableRequest request) {
+            describes++;
+            DescribeTableResponse response = delegate.describeTable(request);
+            if (creating > 0) {
+                creating--;
+                return response.toBuilder().table(response.table().toBuilder().tableStatus(TableStatus.CREATING).build())
+                        .build();
+            }
+            return response;
+        }
+
+        @Override
+        public String serviceName() {
+            return delegate.serviceName();
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     private TimeToLiveDescription ttl(String table) {
