@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -237,6 +238,11 @@ final class ContainerCodecs {
             this.factory = factory;
         }
 
+        /** The codec of the elements. */
+        ValueCodec element() {
+            return element;
+        }
+
         @Override
         public AttributeValue encode(Object value) {
             Collection<?> list = (Collection<?>) value;
@@ -265,27 +271,44 @@ final class ContainerCodecs {
             return out;
         }
 
-        /** The element snapshots, in order. */
+        /**
+         * The element snapshots, in order, in a flat {@code Object[]}: one object to reach, and an
+         * immutable element is the element itself, so that a clean check compares references.
+         */
         @Override
         public Object snapshot(Object value) {
-            Collection<?> list = (Collection<?>) value;
-            List<Object> snapshot = new ArrayList<>(list.size());
-            for (Object e : list) {
-                snapshot.add(e == null ? null : element.snapshot(e));
+            Object[] snapshot = ((Collection<?>) value).toArray(new Object[0]); // a new Object[]: safe to fill
+            for (int i = 0; i < snapshot.length; i++) {
+                Object e = snapshot[i];
+                if (e != null) {
+                    snapshot[i] = element.snapshot(e);
+                }
             }
             return snapshot;
         }
 
+        /** Compares element by element, by reference first (an unchanged immutable element is the same object). */
         @Override
         public boolean same(Object snapshot, Object value) {
-            List<?> before = (List<?>) snapshot;
+            Object[] before = (Object[]) snapshot;
             Collection<?> now = (Collection<?>) value;
-            if (before.size() != now.size()) {
+            if (before.length != now.size()) {
                 return false;
+            }
+            if (now instanceof RandomAccess && now instanceof List<?> list) {
+                for (int i = 0; i < before.length; i++) {
+                    Object b = before[i];
+                    Object e = list.get(i);
+                    if (b != e && !sameElement(element, b, e)) {
+                        return false;
+                    }
+                }
+                return true;
             }
             int i = 0;
             for (Object e : now) {
-                if (!sameElement(element, before.get(i++), e)) {
+                Object b = before[i++];
+                if (b != e && !sameElement(element, b, e)) {
                     return false;
                 }
             }
@@ -295,7 +318,7 @@ final class ContainerCodecs {
         @Override
         public Object restore(Object snapshot) {
             List<Object> out = factory.get();
-            for (Object e : (List<?>) snapshot) {
+            for (Object e : (Object[]) snapshot) {
                 out.add(e == null ? null : element.restore(e));
             }
             return out;

@@ -165,13 +165,78 @@ public final class PropertyModel {
         }
     }
 
+    /** The getter, (Object)Object: boxes primitive values. */
+    MethodHandle getter() {
+        return getter;
+    }
+
+    /** How a primitive field is read without boxing; null for a reference (or char) field. */
+    Primitive primitive() {
+        return primitive;
+    }
+
+    /** (Object)long, (Object)double or (Object)boolean by {@link #primitive()}; null for a reference field. */
+    MethodHandle primitiveGetter() {
+        return primitiveGetter;
+    }
+
+    /**
+     * The value of a primitive field as 64 bits, without boxing: the integral value, the raw bits of
+     * the (widened) floating value, or 1 and 0 for true and false.
+     */
+    long readBits(Object target) {
+        try {
+            return switch (primitive) {
+                case INTEGRAL -> (long) primitiveGetter.invokeExact(target);
+                case FLOATING -> Double.doubleToRawLongBits((double) primitiveGetter.invokeExact(target));
+                case BOOLEAN -> (boolean) primitiveGetter.invokeExact(target) ? 1L : 0L;
+            };
+        } catch (Throwable t) {
+            throw Accessors.rethrow(t);
+        }
+    }
+
+    /**
+     * Whether a primitive field holds the value of bits from {@link #readBits}; 0.0 and -0.0 are
+     * the same number to DynamoDB, NaN is never the same.
+     */
+    boolean sameBits(long bits, Object target) {
+        try {
+            return switch (primitive) {
+                case INTEGRAL -> bits == (long) primitiveGetter.invokeExact(target);
+                case FLOATING -> Double.longBitsToDouble(bits) == (double) primitiveGetter.invokeExact(target);
+                case BOOLEAN -> (bits != 0) == (boolean) primitiveGetter.invokeExact(target);
+            };
+        } catch (Throwable t) {
+            throw Accessors.rethrow(t);
+        }
+    }
+
+    /** The value of bits from {@link #readBits}, boxed as the field's type. */
+    Object boxBits(long bits) {
+        if (javaType == long.class) {
+            return bits;
+        } else if (javaType == int.class) {
+            return (int) bits;
+        } else if (javaType == short.class) {
+            return (short) bits;
+        } else if (javaType == byte.class) {
+            return (byte) bits;
+        } else if (javaType == double.class) {
+            return Double.longBitsToDouble(bits);
+        } else if (javaType == float.class) {
+            return (float) Double.longBitsToDouble(bits);
+        }
+        return bits != 0;
+    }
+
     /** A new value equal to the one the snapshot was taken of; for a null snapshot, null or an empty container. */
     Object restore(Object snapshot) {
         return snapshot == null ? codec.missingValue() : codec.restore(snapshot);
     }
 
     /** The primitive field kinds read without boxing; char fields are read boxed. */
-    private enum Primitive {
+    enum Primitive {
         INTEGRAL(long.class), FLOATING(double.class), BOOLEAN(boolean.class);
 
         final Class<?> carrier;

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dynamapper.HashKey;
+import io.dynamapper.MappingException;
 import io.dynamapper.Table;
 import io.dynamapper.Version;
 import java.nio.ByteBuffer;
@@ -20,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Dirty checking through snapshots: every in-place change is seen, nothing else is, and revert undoes it. */
 class DirtyCheckerTest {
@@ -138,6 +141,131 @@ class DirtyCheckerTest {
         EntityModel<EntityModelSmokeTest.Rec> records = EntityModel.of(EntityModelSmokeTest.Rec.class);
         EntityModelSmokeTest.Rec r = new EntityModelSmokeTest.Rec("a", 1, 1);
         assertThrows(IllegalStateException.class, () -> records.dirty().revert(r, records.dirty().snapshot(r)));
+    }
+
+    @Test
+    void theCompiledCheckAgreesWithThePropertyByPropertyComparisonOnRandomEntities() {
+        EntityModel<Fixtures.AllTypes> all = EntityModel.of(Fixtures.AllTypes.class);
+        DirtyChecker<Fixtures.AllTypes> dirty = all.dirty().compiled();
+        List<PropertyModel> properties = all.properties();
+        RandomValues random = new RandomValues(20261202);
+        int clean = 0;
+        int changed = 0;
+        for (int n = 0; n < 300; n++) {
+            Fixtures.AllTypes a = random.allTypes("x");
+            Fixtures.AllTypes other = random.allTypes("x");
+            Fixtures.AllTypes mixed = all.fromItem(all.toItem(a)); // an equal copy, then some properties of another
+            int taken = n % 3 == 0 ? 0 : 1 + random.random.nextInt(3);
+            for (int k = 0; k < taken; k++) {
+                PropertyModel p = properties.get(1 + random.random.nextInt(properties.size() - 1)); // never the key
+                p.write(mixed, p.read(other));
+            }
+            Snapshot snapshot = dirty.snapshot(a);
+            boolean same = dirty.unchanged(snapshot, mixed);
+            assertEquals(dirty.changed(snapshot, mixed).isEmpty(), same, "instance " + n);
+            if (taken == 0) {
+                assertTrue(same, "an equal copy is no change: instance " + n);
+            }
+            if (same) {
+                clean++;
+            } else {
+                changed++;
+            }
+        }
+        assertTrue(clean > 100 && changed > 100, clean + " clean, " + changed + " changed: both kinds are checked");
+    }
+
+    @Test
+    void everyPrimitiveTypeIsSnapshottedComparedAndRevertedWithoutLoss() {
+        EntityModel<Fixtures.AllTypes> all = EntityModel.of(Fixtures.AllTypes.class);
+        Fixtures.AllTypes t = new RandomValues(7).allTypes("p");
+        t.b = Byte.MIN_VALUE;
+        t.s = Short.MIN_VALUE;
+        t.i = Integer.MIN_VALUE;
+        t.l = Long.MIN_VALUE;
+        t.f = -Float.MAX_VALUE;
+        t.d = -1.25e-100;
+        t.bool = true;
+        t.c = Character.MAX_VALUE;
+        Fixtures.AllTypes stored = all.fromItem(all.toItem(t));
+        Snapshot snapshot = all.dirty().snapshot(t);
+        assertTrue(all.dirty().unchanged(snapshot, t));
+        assertTrue(all.dirty().compiled().unchanged(snapshot, t));
+        t.b++;
+        t.s++;
+        t.i++;
+        t.l++;
+        t.f = Float.MAX_VALUE;
+        t.d = 0;
+        t.bool = false;
+        t.c = 'c';
+        assertEquals(List.of("bool", "b", "s", "i", "l", "f", "d", "c"),
+                all.dirty().changed(snapshot, t).stream().map(PropertyModel::fieldName).toList());
+        assertEquals(AttributeValue.fromN("-2147483648"), all.dirty().snapshotValue(snapshot, all.property("i").orElseThrow()));
+        all.dirty().revert(t, snapshot);
+        assertTrue(all.dirty().unchanged(snapshot, t));
+        assertNull(Deep.difference("", stored, t));
+        t.i++;
+        assertFalse(all.dirty().unchanged(snapshot, t), "compiled");
+    }
+
+    @Table("counted")
+    static class Counted {
+        @HashKey String id;
+        long n;
+        List<String> tags = new ArrayList<>(List.of("a", "b"));
+    }
+
+    @Test
+    void theCheckIsCompiledAfterManyChecksAndStillSeesEveryChange() {
+        DirtyChecker<Counted> dirty = EntityModel.of(Counted.class).dirty();
+        Counted c = new Counted();
+        c.id = "c";
+        Snapshot snapshot = dirty.snapshot(c);
+        for (int i = 0; i < DirtyChecker.COMPILE_AFTER; i++) {
+            assertTrue(dirty.unchanged(snapshot, c));
+        }
+        assertTrue(dirty.isCompiled());
+        assertTrue(dirty.unchanged(snapshot, c));
+        c.tags.set(1, new String("b")); // an equal element, another instance
+        assertTrue(dirty.unchanged(snapshot, c));
+        c.tags.set(1, "B");
+        assertFalse(dirty.unchanged(snapshot, c));
+        c.tags.set(1, "b");
+        c.n = 1;
+        assertFalse(dirty.unchanged(snapshot, c));
+    }
+
+    @Test
+    void aNaNInAPrimitiveFieldIsAlwaysAChange() {
+        Doc d = doc();
+        d.ratio = Double.NaN;
+        Snapshot snapshot = model.dirty().snapshot(d);
+        assertFalse(model.dirty().unchanged(snapshot, d), "NaN is never equal: the write then reports it");
+        assertEquals(List.of("ratio"), model.dirty().changed(snapshot, d).stream().map(PropertyModel::fieldName).toList());
+    }
+
+    @Table("failing")
+    record Failing(@HashKey String id, List<String> tags) {
+        @Override
+        public List<String> tags() {
+            if (tags != null && tags.contains("boom")) {
+                throw new IllegalStateException("accessor failed");
+            }
+            return tags;
+        }
+    }
+
+    @Test
+    void aFailureInTheCompiledCheckIsReportedNamingClassFieldAndKey() {
+        EntityModel<Failing> failing = EntityModel.of(Failing.class);
+        failing.dirty().compiled();
+        Snapshot snapshot = failing.dirty().snapshot(new Failing("f", List.of("a")));
+        MappingException e = assertThrows(MappingException.class,
+                () -> failing.dirty().unchanged(snapshot, new Failing("f", List.of("boom"))));
+        assertTrue(e.getMessage().contains("Failing.tags") && e.getMessage().contains("f"), e.getMessage());
+        assertTrue(failing.dirty().unchanged(snapshot, new Failing("f", new ArrayList<>(List.of("a")))));
+        assertFalse(failing.dirty().unchanged(snapshot, new Failing("f", new java.util.LinkedList<>(List.of("b")))));
     }
 
     private static Address copyOf(Address a) {
