@@ -63,7 +63,8 @@ public interface BulkWriter extends AutoCloseable {
     BulkWriter delete(Class<?> type, Object hashKey);
 
     /**
-     * Queues a delete by hash and range key.
+     * Queues a delete by hash and range key. For a class with a {@link KeyTemplate}, the template
+     * fields' values in order; a {@code List} stands for several of them, as in {@link Key}.
      *
      * @param type the entity class
      * @param hashKey the hash key value

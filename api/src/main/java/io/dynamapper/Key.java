@@ -8,6 +8,13 @@ import java.util.Optional;
  * a range key. Values are plain Java values of the key fields' types (or any {@code Number} that
  * fits a numeric key); the engine converts and validates them against the entity model.
  *
+ * <p>For a class with a {@link KeyTemplate}, a key holds the template fields' values in order, hash
+ * template first: {@code Key.of("alice")} for {@code "CUSTOMER#{id}"}, {@code Key.of("s1", 3)} for
+ * {@code hash = "{streamId}", range = "{seq}"}. A {@code List} in either component stands for
+ * several consecutive values (a template field is never a list), so that keys of three or more
+ * fields fit: {@code Key.of("alice", List.of(created, "o1"))} for
+ * {@code hash = "CUSTOMER#{customerId}", range = "ORDER#{created}#{orderId}"}.
+ *
  * @param hashKey the partition key value, never null
  * @param rangeKey the sort key value, empty for hash-only tables
  */

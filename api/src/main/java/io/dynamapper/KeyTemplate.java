@@ -45,6 +45,24 @@ import java.lang.annotation.Target;
  *
  * <p>{@code Session.get}, {@code find} and {@code delete} by key take the template's field values
  * in order, hash template first. A field a key template uses cannot change on a managed entity.
+ *
+ * <h2>Polymorphism</h2>
+ * On a sealed interface or an abstract class (with {@link Table}), the templates are those of its
+ * subtypes: records or classes, each stored under its own {@link TypeName}. The subtypes of a sealed
+ * type are those it permits (recursively); a type that is not sealed lists them with
+ * {@link Subtypes}. Every field the templates name must be a field of every subtype, with the same
+ * type and attribute name; subtypes declare no {@code @Table}, {@code @KeyTemplate},
+ * {@link IndexTemplate} or {@link Cached} of their own. Reads of the base type
+ * ({@code s.query(Event.class)}, {@code get}, {@code getAll}, scans, item collections) return each
+ * item as the subtype its type attribute names, managed by the session like any entity; queries and
+ * scans of the base skip items whose type is none of its subtypes'.
+ *
+ * <pre>{@code
+ * @Table("events")
+ * @KeyTemplate(hash = "{streamId}", range = "{seq}")
+ * public sealed interface Event permits Created, Shipped {}
+ * public record Created(String streamId, long seq, String by) implements Event {}
+ * }</pre>
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

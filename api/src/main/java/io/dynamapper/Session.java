@@ -21,6 +21,11 @@ import java.util.Optional;
  * {@link #scan}) returns the same Java instance for the same key. An entity already managed is
  * not overwritten by a later read: local changes win.
  *
+ * <p>Every read takes a polymorphic entity's base type as well (an interface or abstract class with
+ * {@link Table} and {@link KeyTemplate}, see there): each item is returned as the subtype its type
+ * attribute names, the same instance whether it was read as the base or as the subtype; reading it
+ * as another subtype is an error.
+ *
  * <h2>Commit</h2>
  * At commit each managed entity is compared with the state it was loaded (or last committed) in.
  * Only changed attributes are written, each write conditional: on the entity's {@link Version}, or
@@ -158,7 +163,9 @@ public interface Session extends AutoCloseable {
     /**
      * The entities with these keys, in the order of {@code keys}; keys with no item are skipped,
      * and managed entities come from the identity map. Reads in batches of 100 and retries
-     * unprocessed keys with backoff.
+     * unprocessed keys with backoff. For a class with a {@link KeyTemplate}, each {@link Key} holds
+     * the template fields' values, a {@code List} standing for several ({@link Key} shows how); for
+     * a polymorphic base, each entity is of the subtype its item names.
      *
      * @param type the entity class
      * @param keys the keys to read; a key given twice yields its entity once

@@ -12,7 +12,9 @@ import java.lang.annotation.Target;
  * <p>An entity has exactly one {@link HashKey}, at most one {@link RangeKey} and at most one
  * {@link Version}. Mutable classes need a no-argument constructor (any visibility); records are
  * built through their canonical constructor. Every non-{@code static}, non-{@code transient} field
- * (or record component) not marked {@link Ignore} is persisted.
+ * (or record component) not marked {@link Ignore} is persisted. On a sealed interface or an abstract
+ * class with a {@link KeyTemplate}, it makes a polymorphic entity whose subtypes share the table
+ * (see {@link KeyTemplate}).
  *
  * <pre>{@code
  * @Table("doom_map")

@@ -198,7 +198,7 @@ public final class SecondLevelCache {
     }
 
     private Settings settings(EntityModel<?> model) {
-        Class<?> type = model.type();
+        Class<?> type = model.annotatedType(); // a polymorphic base and its subtypes share the base's settings
         Settings s = settings.get(type);
         if (s == null) {
             s = register(type);
@@ -221,7 +221,8 @@ public final class SecondLevelCache {
         return s;
     }
 
-    private static long versionOf(EntityModel<?> model, Map<String, AttributeValue> item) {
+    private static long versionOf(EntityModel<?> polymorphic, Map<String, AttributeValue> item) {
+        EntityModel<?> model = polymorphic.subtypeModel(item); // the subtype's version, for a polymorphic base
         Optional<PropertyModel> version = model.version();
         if (version.isEmpty()) {
             return UNVERSIONED;

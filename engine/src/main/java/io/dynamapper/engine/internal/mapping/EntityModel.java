@@ -64,6 +64,8 @@ public final class EntityModel<T> {
     private final int blockSize;
     private final List<PropertyModel> autoUuids;
     private final List<CounterModel> counters;
+    private final Class<?> annotatedType; // the class with @Table: this one, or its polymorphic base
+    private final Polymorphism polymorphism; // null unless the class is a polymorphic base
     private final KeyConverter<T> keys;
     private final DirtyChecker<T> dirty;
 
@@ -81,7 +83,8 @@ public final class EntityModel<T> {
 
     EntityModel(Class<T> type, ModelRegistry registry) {
         this.type = type;
-        Table table = type.getAnnotation(Table.class);
+        this.annotatedType = Polymorphism.annotationSource(type);
+        Table table = annotatedType.getAnnotation(Table.class);
         if (table == null) {
             throw new MappingException("Class " + type.getName() + " is not an entity: annotate it with "
                     + "@Table(\"table_name\")");
@@ -92,9 +95,11 @@ public final class EntityModel<T> {
         }
         this.tableName = table.value();
         this.optimisticLocking = table.optimisticLocking();
-        this.shape = new ShapeBuilder(registry).shape(type);
-        KeyTemplate keyTemplate = type.getAnnotation(KeyTemplate.class);
+        this.polymorphism = Polymorphism.isAbstract(type) ? Polymorphism.of(type, annotatedType, registry) : null;
+        this.shape = polymorphism != null ? polymorphism.shape() : new ShapeBuilder(registry).shape(type);
+        KeyTemplate keyTemplate = annotatedType.getAnnotation(KeyTemplate.class);
         TypeName typeNameAnnotation = type.getAnnotation(TypeName.class);
+        String from = annotatedType == type ? "" : " of " + annotatedType.getSimpleName();
         if (keyTemplate != null) {
             PropertyModel h = single(HashKey.class, false);
             PropertyModel r = single(RangeKey.class, false);
@@ -103,10 +108,10 @@ public final class EntityModel<T> {
                         + (h != null ? "HashKey field " + h.fieldName() : "RangeKey field " + r.fieldName())
                         + "; the template composes the key: remove the @HashKey/@RangeKey annotation");
             }
-            this.hashTemplate = KeyTemplateModel.parse(type, "@KeyTemplate(hash)", keyTemplate.hash(),
+            this.hashTemplate = KeyTemplateModel.parse(type, "@KeyTemplate(hash)" + from, keyTemplate.hash(),
                     keyTemplate.hashAttribute(), shape);
             this.rangeTemplate = keyTemplate.range().isEmpty() ? null : KeyTemplateModel.parse(type,
-                    "@KeyTemplate(range)", keyTemplate.range(), keyTemplate.rangeAttribute(), shape);
+                    "@KeyTemplate(range)" + from, keyTemplate.range(), keyTemplate.rangeAttribute(), shape);
             this.typeAttribute = keyTemplate.typeAttribute();
             this.typeName = typeNameAnnotation == null ? type.getSimpleName() : typeNameAnnotation.value();
             if (typeName.isEmpty()) {
@@ -182,9 +187,9 @@ public final class EntityModel<T> {
         List<IndexModel> allIndexes = new ArrayList<>(buildIndexes());
         // getAnnotationsByType parses the repeatable annotation's meta-annotations even when there is none
         // (~15 ms in a fresh JVM): look the annotation and its container up first
-        IndexTemplate[] indexTemplateAnnotations = type.getAnnotation(IndexTemplate.class) == null
-                && type.getAnnotation(io.dynamapper.IndexTemplates.class) == null
-                ? new IndexTemplate[0] : type.getAnnotationsByType(IndexTemplate.class);
+        IndexTemplate[] indexTemplateAnnotations = annotatedType.getAnnotation(IndexTemplate.class) == null
+                && annotatedType.getAnnotation(io.dynamapper.IndexTemplates.class) == null
+                ? new IndexTemplate[0] : annotatedType.getAnnotationsByType(IndexTemplate.class);
         if (indexTemplateAnnotations.length > 0 && hashTemplate == null) {
             throw new MappingException("@IndexTemplate on " + type.getName() + " needs a @KeyTemplate on the class; "
                     + "use @IndexHashKey/@IndexRangeKey fields for a class with @HashKey");
@@ -226,6 +231,11 @@ public final class EntityModel<T> {
         }
         this.autoIncrement = single(AutoIncrement.class, false);
         if (autoIncrement != null) {
+            if (keyTemplateFields.contains(autoIncrement)) {
+                throw new MappingException("@AutoIncrement field " + autoIncrement.describe() + " is a field of the "
+                        + "@KeyTemplate; its counter item needs a numeric key attribute of its own, which a key template "
+                        + "table does not have: use @AutoUuid (a String or UUID field) for a generated template field");
+            }
             if (autoIncrement != hashKey || !Set.of(int.class, Integer.class, long.class, Long.class, BigInteger.class)
                     .contains(autoIncrement.javaType())) {
                 throw new MappingException("@AutoIncrement field " + autoIncrement.describe() + " must be the @HashKey "
@@ -243,9 +253,10 @@ public final class EntityModel<T> {
         for (int i = 0; i < shape.properties().size(); i++) {
             if (shape.elements().get(i).isAnnotationPresent(AutoUuid.class)) {
                 PropertyModel p = shape.properties().get(i);
-                if ((p != hashKey && p != rangeKey) || (p.javaType() != UUID.class && p.javaType() != String.class)) {
+                if ((p != hashKey && p != rangeKey && !keyTemplateFields.contains(p))
+                        || (p.javaType() != UUID.class && p.javaType() != String.class)) {
                     throw new MappingException("@AutoUuid field " + p.describe() + " must be the @HashKey or @RangeKey "
-                            + "and a UUID or String");
+                            + "(or a field of the @KeyTemplate) and a UUID or String");
                 }
                 if (p == autoIncrement) {
                     throw new MappingException("Field " + p.describe() + " cannot be both @AutoIncrement and @AutoUuid");
@@ -644,6 +655,9 @@ public final class EntityModel<T> {
      * @throws MappingException if the item is newer than the class, a step fails, or a step changed the key
      */
     public Map<String, AttributeValue> migrate(Map<String, AttributeValue> item) {
+        if (polymorphism != null) {
+            return subtypeModel(item).migrate(item);
+        }
         if (migrations == null) {
             return item;
         }
@@ -716,6 +730,9 @@ public final class EntityModel<T> {
      */
     @SuppressWarnings("unchecked")
     public T decode(Map<String, AttributeValue> item) {
+        if (polymorphism != null) {
+            return (T) subtypeModel(item).decode(item);
+        }
         try {
             return (T) shape.decode(item);
         } catch (DecodeException e) {
@@ -749,9 +766,12 @@ public final class EntityModel<T> {
         return Optional.ofNullable(typeAttribute);
     }
 
-    /** The type name ({@code @TypeName}, else the simple class name), if the class has {@code @KeyTemplate}. */
+    /**
+     * The type name ({@code @TypeName}, else the simple class name), if the class has {@code @KeyTemplate};
+     * empty for a polymorphic base, whose items carry its subtypes' names ({@link #typeNames()}).
+     */
     public Optional<String> typeName() {
-        return Optional.ofNullable(typeName);
+        return Optional.ofNullable(polymorphism == null ? typeName : null);
     }
 
     /** Whether the property is a field a key template uses (which cannot change on a managed entity). */
@@ -775,7 +795,72 @@ public final class EntityModel<T> {
             return true;
         }
         AttributeValue stored = item.get(typeAttribute);
-        return stored != null && typeName.equals(stored.s());
+        return stored != null && (polymorphism == null ? typeName.equals(stored.s())
+                : polymorphism.subtype(stored.s()) != null);
+    }
+
+    /**
+     * The type names a read of this class accepts: its own, or for a polymorphic base those of its
+     * subtypes; empty for a class without a key template.
+     *
+     * @return the type names, in subtype order
+     */
+    public Set<String> typeNames() {
+        return typeAttribute == null ? Set.of() : polymorphism == null ? Set.of(typeName) : polymorphism.typeNames();
+    }
+
+    /** Whether the class is a polymorphic base (an interface or abstract class with {@code @Table}). */
+    public boolean isPolymorphic() {
+        return polymorphism != null;
+    }
+
+    /** The models of a polymorphic base's concrete subtypes; this model alone for any other class. */
+    public List<EntityModel<? extends T>> subtypes() {
+        if (polymorphism == null) {
+            return List.of(this);
+        }
+        @SuppressWarnings("unchecked")
+        List<EntityModel<? extends T>> subtypes = (List<EntityModel<? extends T>>) (List<?>) polymorphism.subtypes();
+        return subtypes;
+    }
+
+    /**
+     * The class that carries the {@code @Table} of this class's items: the class itself, or the
+     * polymorphic base it extends or implements.
+     */
+    public Class<?> annotatedType() {
+        return annotatedType;
+    }
+
+    /**
+     * Whether an entity managed under {@code other}'s model may be read through this model: the same
+     * model, or this is the polymorphic base of {@code other}'s class.
+     */
+    public boolean includes(EntityModel<?> other) {
+        return other == this || polymorphism != null && polymorphism.subtypes().contains(other);
+    }
+
+    /**
+     * The model that decodes an item: for a polymorphic base, the subtype's its type attribute names;
+     * otherwise this one.
+     *
+     * @throws MappingException if the item's type is none of the base's subtypes
+     */
+    @SuppressWarnings("unchecked")
+    public EntityModel<? extends T> subtypeModel(Map<String, AttributeValue> item) {
+        if (polymorphism == null) {
+            return this;
+        }
+        AttributeValue stored = item.get(typeAttribute);
+        EntityModel<?> subtype = stored == null || stored.s() == null ? null : polymorphism.subtype(stored.s());
+        if (subtype == null) {
+            throw new MappingException("Item " + keys.keyValue(item) + " of table '" + tableName + "' has type "
+                    + (stored == null ? "<missing>" : "'" + stored.s() + "'") + " in attribute '" + typeAttribute
+                    + "', which is none of the subtypes of " + type.getName() + " " + polymorphism.typeNames()
+                    + "; add its class to " + type.getSimpleName() + (type.isSealed() ? "'s permits clause"
+                    : "'s @Subtypes") + ", or read it as the class that wrote it");
+        }
+        return (EntityModel<? extends T>) subtype;
     }
 
     /**

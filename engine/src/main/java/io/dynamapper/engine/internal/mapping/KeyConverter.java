@@ -213,7 +213,9 @@ public final class KeyConverter<T> {
     /**
      * Converts key values given by a caller to the key attributes of this entity's table: numbers
      * of any {@code Number} type that fit the key field, otherwise values of the key field's type.
-     * For a class with a key template, the values are the template fields' values in order.
+     * For a class with a key template, the values are the template fields' values in order, hash
+     * template first; a {@code List} in either argument stands for several consecutive values, so
+     * that keys of three or more fields fit ({@code key("alice", List.of(created, "o1"))}).
      *
      * @param hashValue the hash key value
      * @param rangeValue the range key value, or null for a hash-only table
@@ -222,9 +224,14 @@ public final class KeyConverter<T> {
      * @throws IllegalArgumentException if a key is missing, extra, empty or of the wrong type
      */
     public Map<String, AttributeValue> key(Object hashValue, Object rangeValue) {
-        if (!templates.isEmpty()) { // the template fields' values in order: one or two of them
+        if (!templates.isEmpty()) { // the template fields' values in order; a List stands for several of them
             Objects.requireNonNull(hashValue, "hash key == null");
-            return keyAttributes(templateKeyItem(rangeValue == null ? List.of(hashValue) : List.of(hashValue, rangeValue)));
+            List<Object> values = new ArrayList<>(4);
+            addTemplateValues(values, hashValue);
+            if (rangeValue != null) {
+                addTemplateValues(values, rangeValue);
+            }
+            return keyAttributes(templateKeyItem(values));
         }
         Map<String, AttributeValue> key = new LinkedHashMap<>(4);
         key.put(hashKey.attributeName(), convertKey(hashKey, hashValue, "hash key"));
@@ -241,6 +248,15 @@ public final class KeyConverter<T> {
             key.put(rangeKey.attributeName(), convertKey(rangeKey, rangeValue, "range key"));
         }
         return key;
+    }
+
+    /** A template field is never a List (it could not be formatted): a List holds consecutive field values. */
+    private static void addTemplateValues(List<Object> values, Object part) {
+        if (part instanceof List<?> several) {
+            values.addAll(several);
+        } else {
+            values.add(part);
+        }
     }
 
     /**

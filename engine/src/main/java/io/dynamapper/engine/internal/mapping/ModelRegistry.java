@@ -88,7 +88,14 @@ public final class ModelRegistry {
         requireNonNull(type, "type == null");
         EntityModel<?> model = models.get(type);
         if (model == null) {
-            model = models.computeIfAbsent(type, t -> new EntityModel<>(t, this));
+            // built outside the map: a polymorphic base's model builds its subtypes' models, and a
+            // ConcurrentHashMap cannot compute a key while computing another. A model built twice by
+            // racing threads is equal; the first stored is the one every caller gets.
+            EntityModel<?> built = new EntityModel<>(type, this);
+            model = models.putIfAbsent(type, built);
+            if (model == null) {
+                model = built;
+            }
         }
         return (EntityModel<T>) model;
     }

@@ -47,11 +47,13 @@ final class DefaultCollectionQuery implements CollectionQuery {
                         + "', hash attribute '" + first.hashKey().attributeName() + "' and type attribute '"
                         + first.typeAttribute().orElseThrow() + "'; an item collection is one partition of one table");
             }
-            EntityModel<?> other = byTypeName.putIfAbsent(model.typeName().orElseThrow(), model);
-            if (other != null && other != model) {
-                throw new MappingException("collection(" + names() + "): " + other.type().getSimpleName() + " and "
-                        + model.type().getSimpleName() + " have the same type name '" + model.typeName().orElseThrow()
-                        + "'; give one of them another @TypeName");
+            for (EntityModel<?> typed : model.subtypes()) { // a polymorphic base reads each of its subtypes
+                EntityModel<?> other = byTypeName.putIfAbsent(typed.typeName().orElseThrow(), typed);
+                if (other != null && other != typed) {
+                    throw new MappingException("collection(" + names() + "): " + other.type().getSimpleName() + " and "
+                            + typed.type().getSimpleName() + " have the same type name '" + typed.typeName().orElseThrow()
+                            + "'; give one of them another @TypeName");
+                }
             }
         }
     }

@@ -257,7 +257,9 @@ final class DefaultQuery<T> implements Query<T> {
                 String value = expressions.value(AttributeValue.fromS(prefix.get()));
                 keyCondition += model.rangeTemplate().orElseThrow().fields().isEmpty()
                         ? " AND " + name + " = " + value : " AND begins_with(" + name + ", " + value + ")";
-            } else if (prefix.isEmpty() || rangeCondition.operator() != KeyCondition.Operator.EQ
+            }
+            if (model.isPolymorphic() || prefix.isEmpty() || rangeCondition != null // a base: only its subtypes
+                    && rangeCondition.operator() != KeyCondition.Operator.EQ
                     && rangeCondition.operator() != KeyCondition.Operator.BEGINS_WITH) {
                 filterExpression = FilterCompiler.withTypeFilter(model, expressions, filterExpression);
             }

@@ -47,8 +47,14 @@ final class FilterCompiler {
         if (model.typeAttribute().isEmpty()) {
             return filterExpression;
         }
-        String type = expressions.name(model.typeAttribute().get()) + " = "
-                + expressions.value(AttributeValue.fromS(model.typeName().orElseThrow()));
+        String name = expressions.name(model.typeAttribute().get());
+        String type;
+        if (model.typeNames().size() == 1) {
+            type = name + " = " + expressions.value(AttributeValue.fromS(model.typeNames().iterator().next()));
+        } else { // a polymorphic base: any of its subtypes
+            type = name + " IN (" + String.join(", ", model.typeNames().stream()
+                    .map(t -> expressions.value(AttributeValue.fromS(t))).toList()) + ")";
+        }
         return filterExpression == null ? type : "(" + filterExpression + ") AND " + type;
     }
 

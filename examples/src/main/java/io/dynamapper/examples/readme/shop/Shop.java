@@ -22,7 +22,8 @@ public final class Shop {
     /** Creates the shared table with the union of the classes' indexes. */
     public void createTable() {
         // @snippet shop-create-table
-        sessions.schema().createTable(Throughput.onDemand(), Customer.class, Order.class, OrderLine.class);
+        sessions.schema().createTable(Throughput.onDemand(), Customer.class, Order.class, OrderLine.class,
+                OrderEvent.class);
         // @end
     }
 
@@ -61,6 +62,29 @@ public final class Shop {
      */
     public List<Order> byStatus(Order.Status status) {
         return sessions.inTransaction(s -> s.query(Order.class).index("by_status").hashKey(status).list());
+    }
+
+    /**
+     * Records an event of an order's history.
+     *
+     * @param event the event, of any {@link OrderEvent} subtype
+     */
+    public void record(OrderEvent event) {
+        sessions.useTransaction(s -> s.save(event));
+    }
+
+    /**
+     * The history of an order, oldest first: each event of its own subtype.
+     *
+     * @param orderId the order
+     * @return its events
+     */
+    public List<OrderEvent> history(String orderId) {
+        return sessions.inTransaction(s ->
+                // @snippet shop-history
+                s.query(OrderEvent.class).hashKey(orderId).list()   // Placed, Shipped, ... in seq order
+                // @end
+        );
     }
 
     /**

@@ -54,4 +54,21 @@ class ShopTest {
         assertEquals(2L, shipped.get(0).version());
         assertTrue(shop.customerPage("alice").of(Order.class).stream().anyMatch(o -> o.status() == Status.SHIPPED));
     }
+
+    @Test
+    void anOrdersHistoryIsOneQueryOfThePolymorphicBase(SessionFactory sessions) {
+        shop.record(new OrderEvent.Placed("o1", 1, MONDAY));
+        shop.record(new OrderEvent.Delivered("o1", 3, TUESDAY));
+        shop.record(new OrderEvent.Shipped("o1", 2, MONDAY.plusSeconds(3600), "dhl"));
+        List<OrderEvent> history = shop.history("o1");
+        assertEquals(List.of(OrderEvent.Placed.class, OrderEvent.Shipped.class, OrderEvent.Delivered.class),
+                history.stream().map(Object::getClass).toList());
+        assertEquals(List.of(1, 2, 3), history.stream().map(OrderEvent::seq).toList());
+        sessions.useTransaction(s -> {
+            OrderEvent second = s.get(OrderEvent.class, "o1", 2);
+            assertEquals("dhl", ((OrderEvent.Shipped) second).carrier());
+            assertTrue(s.find(OrderEvent.Placed.class, "o1", 1).isPresent());
+        });
+        assertEquals(6, shop.customerPage("alice").size(), "the events live in the order's partition");
+    }
 }
