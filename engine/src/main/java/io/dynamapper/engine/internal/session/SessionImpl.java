@@ -585,8 +585,9 @@ final class SessionImpl implements Session, EntityLoader {
                 } else if (e.lift != null) {
                     checkKeyUnchanged(e);
                     w = SchemaWriteBack.update(e);
-                } else if (e.model.dirty().unchanged(e.snapshot, e.instance)) {
-                    if (serializable && e.model.version().isPresent()) {
+                } else if (serializable && e.model.dirty().unchanged(e.snapshot, e.instance)) {
+                    // (otherwise skipClean has already found this entity changed)
+                    if (e.model.version().isPresent()) {
                         if (reads == null) {
                             reads = new ArrayList<>();
                         }
