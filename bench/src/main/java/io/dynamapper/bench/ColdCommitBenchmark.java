@@ -63,4 +63,10 @@ public class ColdCommitBenchmark {
     public Object sdkToken() {
         return work.sdkToken();
     }
+
+    /** Through the AWS SDK's Enhanced Client. */
+    @Benchmark
+    public Object enhanced() {
+        return work.enhanced();
+    }
 }

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 
 /**
  * P1 cold with the background load shared fairly: {@code rounds} times, one fresh JVM per variant
- * (Dynamapper, SDK plain, SDK with token, in a rotating order), each timing its first
+ * (Dynamapper, SDK plain, SDK with token, Enhanced Client, in a rotating order), each timing its first
  * {@value ColdCommitBenchmark#UNITS} units of work after the same set-up as {@link ColdCommitBenchmark};
  * prints the median time per variant and the medians of the per-round ratios. JMH's single-shot forks
  * measure the same thing but run all forks of one variant before the next, minutes apart on a shared
@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  * shared with other builds do not inflate.
  */
 public final class ColdHarness {
-    private static final List<String> VARIANTS = List.of("dynamapper", "sdkPlain", "sdkToken");
+    private static final List<String> VARIANTS = List.of("dynamapper", "sdkPlain", "sdkToken", "enhanced");
 
     private ColdHarness() {
     }
@@ -37,17 +37,18 @@ public final class ColdHarness {
         }
         String backend = args.length > 0 ? args[0] : "memory";
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        double[][] ms = new double[3][rounds];
-        double[][] cpuMs = new double[3][rounds];
+        int n = VARIANTS.size();
+        double[][] ms = new double[n][rounds];
+        double[][] cpuMs = new double[n][rounds];
         for (int r = 0; r < rounds; r++) {
-            for (int j = 0; j < 3; j++) {
-                int v = (r + j) % 3;
+            for (int j = 0; j < n; j++) {
+                int v = (r + j) % n;
                 double[] measured = launch(backend, VARIANTS.get(v));
                 ms[v][r] = measured[0];
                 cpuMs[v][r] = measured[1];
             }
         }
-        print(String.format("%s cold, %d rounds of 3 fresh JVMs, first %d units", backend, rounds, ColdCommitBenchmark.UNITS), ms);
+        print(String.format("%s cold, %d rounds of 4 fresh JVMs, first %d units", backend, rounds, ColdCommitBenchmark.UNITS), ms);
         print(backend + " cold, the same runs in CPU time of the child process", cpuMs);
     }
 
@@ -55,13 +56,17 @@ public final class ColdHarness {
         int rounds = ms[0].length;
         double[] toPlain = new double[rounds];
         double[] toToken = new double[rounds];
+        double[] toEnhanced = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             toPlain[r] = ms[0][r] / ms[1][r];
             toToken[r] = ms[0][r] / ms[2][r];
+            toEnhanced[r] = ms[0][r] / ms[3][r];
         }
-        System.out.printf("%s: dynamapper %.0f ms, sdkPlain %.0f ms, sdkToken %.0f ms "
-                        + "(medians); dynamapper/sdkPlain %.2f, dynamapper/sdkToken %.2f (medians of per-round ratios)%n",
-                what, median(ms[0]), median(ms[1]), median(ms[2]), median(toPlain), median(toToken));
+        System.out.printf("%s: dynamapper %.0f ms, sdkPlain %.0f ms, sdkToken %.0f ms, enhanced %.0f ms "
+                        + "(medians); dynamapper/sdkPlain %.2f, dynamapper/sdkToken %.2f, dynamapper/enhanced %.2f "
+                        + "(medians of per-round ratios)%n",
+                what, median(ms[0]), median(ms[1]), median(ms[2]), median(ms[3]),
+                median(toPlain), median(toToken), median(toEnhanced));
     }
 
     private static long processCpuNanos() {
@@ -74,6 +79,7 @@ public final class ColdHarness {
                 case "dynamapper" -> work::dynamapper;
                 case "sdkPlain" -> work::sdkPlain;
                 case "sdkToken" -> work::sdkToken;
+                case "enhanced" -> work::enhanced;
                 default -> throw new IllegalArgumentException("variant must be one of " + VARIANTS + ", was " + variant);
             };
             long cpu = processCpuNanos();

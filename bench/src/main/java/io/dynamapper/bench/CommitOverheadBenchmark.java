@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * P1 steady state: the {@link UnitOfWork} (load 10 entities of 11 attributes, keys at random among
  * 500, change one attribute each, commit) through Dynamapper against the same work written by hand
  * with the SDK, without a ClientRequestToken ({@code sdkPlain}, what users write) and with one
- * ({@code sdkToken}, what Dynamapper sends); in process ({@code memory}) and over the in-memory
+ * ({@code sdkToken}, what Dynamapper sends), and through the SDK's Enhanced Client ({@code enhanced}); in process ({@code memory}) and over the in-memory
  * DynamoDB's HTTP endpoint on loopback ({@code http}). Ratios are taken between variants of one run.
  */
 @State(Scope.Benchmark)
@@ -54,5 +54,11 @@ public class CommitOverheadBenchmark {
     @Benchmark
     public Object sdkToken() {
         return work.sdkToken();
+    }
+
+    /** Through the AWS SDK's Enhanced Client. */
+    @Benchmark
+    public Object enhanced() {
+        return work.enhanced();
     }
 }

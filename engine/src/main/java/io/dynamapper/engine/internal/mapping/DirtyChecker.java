@@ -132,6 +132,55 @@ public final class DirtyChecker<T> {
     }
 
     /**
+     * A snapshot of the entity as it stands after the properties in {@code changed} were written and
+     * every other one was found unchanged: {@code old} with only those properties taken anew. The
+     * properties the write did not touch keep the values they were read with, so a value changed
+     * after the dirty check (and so not written) is still found changed by the next commit. Takes a
+     * whole new snapshot when a list changed (its elements move the others).
+     *
+     * @param old the snapshot the changes were found against
+     * @param entity the entity as written
+     * @param changed what {@link #changed} returned for it (index keys among them are ignored)
+     * @return the new snapshot
+     * @throws MappingException if a value cannot be copied or encoded
+     */
+    public Snapshot refreshed(Snapshot old, T entity, List<PropertyModel> changed) {
+        long[] bits = numbers == 0 ? NO_NUMBERS : new long[numbers];
+        for (int slot = 0; slot < bits.length; slot++) {
+            bits[slot] = old.number(slot);
+        }
+        Object[] values = null;
+        for (PropertyModel p : changed) {
+            int i = indexOf(p);
+            if (i < 0) {
+                continue; // the key of an @IndexTemplate index: not in the snapshot
+            }
+            switch (kinds[i]) {
+                case PRIMITIVE -> bits[slots[i]] = p.readBits(entity);
+                case VALUE -> {
+                    if (values == null) {
+                        values = old.values();
+                    }
+                    values[slots[i]] = p.snapshot(p.read(entity));
+                }
+                case LIST -> {
+                    return snapshot(entity);
+                }
+            }
+        }
+        return new Snapshot(bits, values == null ? old.values() : values);
+    }
+
+    private int indexOf(PropertyModel property) {
+        for (int i = 0; i < compared.length; i++) {
+            if (compared[i] == property) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
      * Whether every property but the version is as in the snapshot. Allocates nothing for
      * primitive and immutable types, or lists of them.
      *
@@ -258,12 +307,11 @@ public final class DirtyChecker<T> {
     }
 
     private Object restoredValue(Snapshot snapshot, PropertyModel property) {
-        for (int i = 0; i < compared.length; i++) {
-            if (compared[i] == property) {
-                return restored(i, snapshot);
-            }
+        int i = indexOf(property);
+        if (i < 0) {
+            throw new IllegalArgumentException(property + " is not in the snapshot of " + type.getName());
         }
-        throw new IllegalArgumentException(property + " is not in the snapshot of " + type.getName());
+        return restored(i, snapshot);
     }
 
     /**

@@ -60,6 +60,11 @@ public final class Snapshot {
         return values[slot];
     }
 
+    /** A copy of the value slots and the lists' elements, for a snapshot that differs in a few slots. */
+    Object[] values() {
+        return values.clone();
+    }
+
     /** A copy of the element snapshots of the list recorded at a number slot, or null for a null list. */
     Object[] list(int slot) {
         long at = number(slot);

@@ -1,7 +1,9 @@
 package io.dynamapper.engine.internal.session;
 
 import io.dynamapper.engine.internal.mapping.EntityModel;
+import io.dynamapper.engine.internal.mapping.PropertyModel;
 import io.dynamapper.engine.internal.mapping.Snapshot;
+import java.util.List;
 
 /** One entity of a session's identity map and what the session knows of its stored state. */
 final class Entry {
@@ -52,15 +54,27 @@ final class Entry {
         this.version = version;
     }
 
+    /**
+     * MANAGED, while a commit is planned and sent: the properties its update of this entity writes
+     * (from the dirty check), or null if it writes none or not by a plain update.
+     */
+    List<PropertyModel> changed;
+
     /** Records what is now stored: called after a read or a successful commit. */
     void stored(Object current, long storedVersion, long size) {
+        stored(current, storedVersion, size, model.dirty().snapshot(current));
+    }
+
+    /** Records what is now stored, with its snapshot already taken. */
+    void stored(Object current, long storedVersion, long size, Snapshot taken) {
         storedSize = size;
         instance = current;
         state = State.MANAGED;
         version = storedVersion;
-        snapshot = model.dirty().snapshot(current);
+        snapshot = taken;
         storedRecord = model.isRecord() ? current : null;
         deleted = false;
         lift = null;
+        changed = null;
     }
 }

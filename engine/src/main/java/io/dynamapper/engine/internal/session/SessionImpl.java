@@ -578,6 +578,7 @@ final class SessionImpl implements Session, EntityLoader {
             if (e.removed) {
                 continue;
             }
+            e.changed = null; // set again below for a plain update: nothing of an earlier, failed commit stays
             Write w;
             if (e.state == Entry.State.MANAGED) {
                 if (e.deleted) {
@@ -595,7 +596,9 @@ final class SessionImpl implements Session, EntityLoader {
                     }
                     continue;
                 } else if (e.model.counters().isEmpty()) {
-                    w = WritePlanner.update(e, changedProperties(e));
+                    List<PropertyModel> changed = changedProperties(e);
+                    w = WritePlanner.update(e, changed);
+                    e.changed = changed; // what the new snapshot takes anew once the update is applied
                 } else {
                     w = CounterPlanner.update(e, changedProperties(e));
                 }
@@ -654,7 +657,11 @@ final class SessionImpl implements Session, EntityLoader {
             long next = !versioned ? 0 : write instanceof Write.Put ? 1
                     : CounterPlanner.keepsVersion(e.model, write) ? e.version : e.version + 1;
             Object current = versioned ? e.model.withVersion(e.instance, next) : e.instance;
-            e.stored(current, next, write.size());
+            if (e.changed != null && e.snapshot != null && write instanceof Write.Update) {
+                e.stored(current, next, write.size(), e.model.dirty().refreshed(e.snapshot, current, e.changed));
+            } else {
+                e.stored(current, next, write.size());
+            }
         } else if (write instanceof Write.Delete) {
             remove(e);
         }

@@ -176,6 +176,66 @@ class DirtyCheckerTest {
     }
 
     @Test
+    void aRefreshedSnapshotAnswersAsAWholeNewSnapshotOnRandomEntities() {
+        EntityModel<Fixtures.AllTypes> all = EntityModel.of(Fixtures.AllTypes.class);
+        DirtyChecker<Fixtures.AllTypes> dirty = all.dirty();
+        List<PropertyModel> properties = all.properties();
+        RandomValues random = new RandomValues(20261203);
+        int refreshedWithChanges = 0;
+        for (int n = 0; n < 300; n++) {
+            Fixtures.AllTypes stored = random.allTypes("x");
+            Snapshot before = dirty.snapshot(stored);
+            Fixtures.AllTypes written = all.fromItem(all.toItem(stored));
+            mix(written, random.allTypes("x"), properties, random, n % 4);
+            List<PropertyModel> changed = dirty.changed(before, written);
+            Snapshot refreshed = dirty.refreshed(before, written, changed);
+            Snapshot whole = dirty.snapshot(written);
+            assertEquals(List.of(), dirty.changed(refreshed, written), "instance " + n);
+            assertTrue(dirty.unchanged(refreshed, written), "instance " + n);
+            if (!changed.isEmpty()) {
+                refreshedWithChanges++;
+            }
+            Fixtures.AllTypes later = all.fromItem(all.toItem(written)); // then changed again, or not
+            mix(later, random.allTypes("x"), properties, random, n % 3);
+            assertEquals(dirty.changed(whole, later), dirty.changed(refreshed, later), "instance " + n);
+            assertEquals(all.toItem(restoredFrom(all, whole, later)), all.toItem(restoredFrom(all, refreshed, later)),
+                    "instance " + n + ": both revert to the same state");
+        }
+        assertTrue(refreshedWithChanges > 150, refreshedWithChanges + " of 300 had changes");
+    }
+
+    private static void mix(Fixtures.AllTypes target, Fixtures.AllTypes other, List<PropertyModel> properties,
+                            RandomValues random, int count) {
+        for (int k = 0; k < count; k++) {
+            PropertyModel p = properties.get(1 + random.random.nextInt(properties.size() - 1)); // never the key
+            p.write(target, p.read(other));
+        }
+    }
+
+    private static Fixtures.AllTypes restoredFrom(EntityModel<Fixtures.AllTypes> all, Snapshot snapshot,
+                                                  Fixtures.AllTypes entity) {
+        Fixtures.AllTypes copy = all.fromItem(all.toItem(entity));
+        all.dirty().revert(copy, snapshot);
+        return copy;
+    }
+
+    @Test
+    void aRefreshedSnapshotKeepsTheReadValueOfAPropertyTheWriteDidNotTake() {
+        Doc d = doc();
+        Snapshot read = model.dirty().snapshot(d);
+        d.counter++;
+        List<PropertyModel> changed = model.dirty().changed(read, d);
+        d.flag = true; // changed after the dirty check: not written by this commit
+        d.home.city = "Nice";
+        Snapshot refreshed = model.dirty().refreshed(read, d, changed);
+        assertEquals(List.of("flag", "home"),
+                model.dirty().changed(refreshed, d).stream().map(PropertyModel::fieldName).toList());
+        d.tags.add("b"); // a collection among the changes: still right
+        List<PropertyModel> more = model.dirty().changed(refreshed, d);
+        assertTrue(model.dirty().unchanged(model.dirty().refreshed(refreshed, d, more), d));
+    }
+
+    @Test
     void everyPrimitiveTypeIsSnapshottedComparedAndRevertedWithoutLoss() {
         EntityModel<Fixtures.AllTypes> all = EntityModel.of(Fixtures.AllTypes.class);
         Fixtures.AllTypes t = new RandomValues(7).allTypes("p");
