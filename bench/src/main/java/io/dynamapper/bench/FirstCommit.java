@@ -6,6 +6,10 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -20,9 +24,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /**
  * P7 start-up: the time from JVM start (the runtime's start time) to the first committed session on a
- * fresh in-memory DynamoDB, in process or over HTTP. Usage: {@code FirstCommit [memory|http] [dynamapper|sdk]};
+ * fresh in-memory DynamoDB, in process or over HTTP. Usage: {@code FirstCommit [memory|http] [dynamapper|sdk|enhanced]};
  * {@code sdk} does the same by hand (CreateTable, then a TransactWriteItems of one conditional Put with a
- * token), the start-up any DynamoDB code pays. Run each in a fresh JVM ({@link StartupHarness} does, many times).
+ * token), the start-up any DynamoDB code pays; {@code enhanced} creates the table by hand too and puts the
+ * item through the SDK's Enhanced Client (a bean schema, its version extension, one transactWriteItems). Run each in a fresh JVM ({@link StartupHarness} does, many times).
  * Also prints the CPU time the process used until then (all its threads: JIT compiler and garbage
  * collector included), which the waits for a core on a shared machine do not inflate.
  */
@@ -44,7 +49,8 @@ public final class FirstCommit {
                     }
                 }
                 case "sdk" -> byHand(db.client());
-                default -> throw new IllegalArgumentException("variant must be dynamapper or sdk, was " + variant);
+                case "enhanced" -> enhanced(db.client());
+                default -> throw new IllegalArgumentException("variant must be dynamapper, sdk or enhanced, was " + variant);
             }
             long sinceStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
             long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
@@ -55,12 +61,7 @@ public final class FirstCommit {
     }
 
     static void byHand(DynamoDbClient client) {
-        client.createTable(CreateTableRequest.builder()
-                .tableName("bench_item")
-                .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
-                .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .build());
+        createTable(client);
         Map<String, AttributeValue> item = Map.of(
                 "id", AttributeValue.fromS("first"),
                 "s1", AttributeValue.fromS("alpha-first"),
@@ -74,6 +75,27 @@ public final class FirstCommit {
                         .expressionAttributeNames(Map.of("#id", "id"))
                         .build()).build()))
                 .clientRequestToken(UUID.randomUUID().toString())
+                .build());
+    }
+
+    /** The Enhanced Client's first commit: a bean schema built on first use, a versioned put in a transaction. */
+    static void enhanced(DynamoDbClient client) {
+        createTable(client);
+        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
+        DynamoDbTable<EnhancedItem> table = enhanced.table("bench_item", TableSchema.fromBean(EnhancedItem.class));
+        EnhancedItem item = new EnhancedItem();
+        item.setId("first");
+        item.setS1("alpha-first");
+        item.setN1(1);
+        enhanced.transactWriteItems(TransactWriteItemsEnhancedRequest.builder().addPutItem(table, item).build());
+    }
+
+    private static void createTable(DynamoDbClient client) {
+        client.createTable(CreateTableRequest.builder()
+                .tableName("bench_item")
+                .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
+                .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
                 .build());
     }
 }

@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 /**
  * P7: launches {@link FirstCommit} in {@code runs} fresh JVMs (same java, same classpath) and prints
  * the median, minimum and maximum of the time from JVM start to the first committed session, and of
- * the time from JVM start to {@code main}. Usage: {@code StartupHarness [memory|http] [runs] [dynamapper|sdk]}; without a variant, both
- * alternate (one JVM of each per run), so that the two medians see the same background load.
+ * the time from JVM start to {@code main}. Usage: {@code StartupHarness [memory|http] [runs] [dynamapper|sdk|enhanced|all]}; without a variant,
+ * Dynamapper and the SDK by hand alternate (one JVM of each per run), so that the two medians see the
+ * same background load; {@code all} adds the Enhanced Client to the rotation.
  */
 public final class StartupHarness {
     private static final Pattern LINE = Pattern.compile("first committed session (\\d+) ms after JVM start \\(main entered at (\\d+) ms\\), process CPU (\\d+) ms");
@@ -28,7 +29,8 @@ public final class StartupHarness {
     public static void main(String[] args) throws IOException, InterruptedException {
         String backend = args.length > 0 ? args[0] : "memory";
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 21;
-        List<String> variants = args.length > 2 ? List.of(args[2]) : List.of("dynamapper", "sdk");
+        List<String> variants = args.length < 3 ? List.of("dynamapper", "sdk")
+                : args[2].equals("all") ? List.of("dynamapper", "sdk", "enhanced") : List.of(args[2]);
         Map<String, List<Long>> firstCommit = new LinkedHashMap<>();
         Map<String, List<Long>> toMain = new LinkedHashMap<>();
         Map<String, List<Long>> cpu = new LinkedHashMap<>();
