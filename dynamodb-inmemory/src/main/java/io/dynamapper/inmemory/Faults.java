@@ -85,7 +85,7 @@ public final class Faults {
     public DynamoDbClient decorate(DynamoDbClient client) {
         Objects.requireNonNull(client, "client == null");
         InvocationHandler handler = (proxy, method, args) -> {
-            Operation op = OPERATIONS.get(method);
+            Operation op = DecoratedOperations.OPERATIONS.get(method);
             if (op != null) {
                 return apply(op, args[0], () -> invoke(client, method, args));
             }
@@ -105,8 +105,15 @@ public final class Faults {
                 new Class<?>[] {DynamoDbClient.class}, handler);
     }
 
-    /** The client methods of the operations in {@link Operation}: {@code putItem(PutItemRequest)} and so on. */
-    private static final Map<Method, Operation> OPERATIONS = operationMethods();
+    /**
+     * The client methods of the operations in {@link Operation}: {@code putItem(PutItemRequest)} and so
+     * on. In a holder of its own, built on the first {@link #decorate}: reflecting over the client's
+     * methods loads every request, response and exception class of the service, which the in-memory
+     * DynamoDB (a Faults of its own, no proxy) never needs.
+     */
+    private static final class DecoratedOperations {
+        static final Map<Method, Operation> OPERATIONS = operationMethods();
+    }
 
     private static Map<Method, Operation> operationMethods() {
         Map<Method, Operation> out = new HashMap<>();

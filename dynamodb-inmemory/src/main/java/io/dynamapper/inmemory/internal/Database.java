@@ -22,7 +22,8 @@ public final class Database {
     final ConcurrentSkipListMap<String, StoredTable> tables = new ConcurrentSkipListMap<>();
     private volatile Clock clock = Clock.systemUTC();
     private final Transactions transactions = new Transactions(this);
-    private final Partiql partiql = new Partiql(this);
+    /** Built on the first PartiQL request: most test JVMs send none, and it loads classes of its own. */
+    private volatile Partiql partiql;
     /** Every table's stream (they outlive their tables by 24 hours). */
     final io.dynamapper.inmemory.internal.streams.Streams streams =
             new io.dynamapper.inmemory.internal.streams.Streams(() -> clock.instant());
@@ -589,16 +590,30 @@ public final class Database {
 
     // ------------------------------------------------------------------ PartiQL
 
+    private Partiql partiql() {
+        Partiql p = partiql;
+        if (p == null) {
+            synchronized (this) {
+                p = partiql;
+                if (p == null) {
+                    p = new Partiql(this);
+                    partiql = p;
+                }
+            }
+        }
+        return p;
+    }
+
     public ExecuteStatementResponse executeStatement(ExecuteStatementRequest r) {
-        return partiql.execute(r);
+        return partiql().execute(r);
     }
 
     public BatchExecuteStatementResponse batchExecuteStatement(BatchExecuteStatementRequest r) {
-        return partiql.batch(r);
+        return partiql().batch(r);
     }
 
     public ExecuteTransactionResponse executeTransaction(ExecuteTransactionRequest r) {
-        return partiql.transaction(r);
+        return partiql().transaction(r);
     }
 
     // ------------------------------------------------------------------ query and scan

@@ -13,16 +13,13 @@ final class Numbers {
     private static final int MAX_PRECISION = 38;
     private static final int MAX_EXPONENT = 125;
     private static final int MIN_EXPONENT = -130;
-    /** The number syntax DynamoDB reads: optional sign, digits with an optional fraction, optional exponent. */
-    private static final java.util.regex.Pattern NUMBER =
-            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     private Numbers() {
     }
 
     /** Parses and validates a number string; throws a ValidationException if DynamoDB would refuse it. */
     static BigDecimal parse(String text) {
-        if (text == null || text.isEmpty() || !NUMBER.matcher(text).matches()) {
+        if (text == null || !isNumberSyntax(text)) {
             // no trimming: DynamoDB refuses " 1" and "1 " as it refuses "abc", "NaN" and "0x10"
             throw Errors.validation("The parameter cannot be converted to a numeric value: " + text);
         }
@@ -37,6 +34,47 @@ final class Numbers {
                     : "Number overflow. Attempting to store a number with magnitude larger than supported range");
         }
         return check(d);
+    }
+
+    /**
+     * Whether {@code text} has the number syntax DynamoDB reads: an optional sign, digits with an
+     * optional fraction or a fraction alone, an optional exponent ({@code [+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?}
+     * with ASCII digits). Scanned by hand rather than by a regular expression, whose compilation and
+     * classes every test JVM would pay at start-up.
+     */
+    static boolean isNumberSyntax(String text) {
+        int n = text.length();
+        int i = n > 0 && (text.charAt(0) == '+' || text.charAt(0) == '-') ? 1 : 0;
+        int digits = 0;
+        while (i < n && isDigit(text.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (i < n && text.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(text.charAt(i))) {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false; // neither "5", "5." nor ".5": "", "+", ".", "-.e1"
+        }
+        if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+                i++;
+            }
+            int exponentDigits = 0;
+            while (i < n && isDigit(text.charAt(i))) {
+                i++;
+                exponentDigits++;
+            }
+            if (exponentDigits == 0) {
+                return false;
+            }
+        }
+        return i == n;
     }
 
     /** Validates an already computed number (the result of arithmetic) and returns it stripped. */

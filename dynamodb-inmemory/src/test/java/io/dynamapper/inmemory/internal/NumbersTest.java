@@ -171,4 +171,29 @@ class NumbersTest {
     void numbersAreSizedAsDynamoDbLocalSizesThem(String number, int bytes) {
         assertEquals(bytes, Numbers.size(Numbers.normalize(number)));
     }
+
+    @Test
+    void theNumberSyntaxScannerAcceptsExactlyWhatDynamoDbsPatternDoes() {
+        java.util.regex.Pattern syntax = java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+        String alphabet = "0123456789+-.eE x\u0661";
+        SplittableRandom r = new SplittableRandom(20261202);
+        List<String> inputs = new ArrayList<>(SAMPLES);
+        inputs.addAll(List.of("5e", "5e+", ".e1", "+.5", "-.5e-3", "5.e3", "1e2.5", "e5", "+", "\u0661"));
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = r.nextInt(7); k > 0; k--) {
+                b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            inputs.add(b.toString());
+        }
+        int accepted = 0;
+        for (String text : inputs) {
+            boolean expected = syntax.matcher(text).matches();
+            assertEquals(expected, Numbers.isNumberSyntax(text), () -> "'" + text + "'");
+            if (expected) {
+                accepted++;
+            }
+        }
+        assertTrue(accepted > 1000, accepted + " inputs were numbers: both kinds are checked");
+    }
 }

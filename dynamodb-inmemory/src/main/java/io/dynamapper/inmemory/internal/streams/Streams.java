@@ -56,10 +56,17 @@ public final class Streams {
     /** GetRecords answers at most 1 MB of records (and at least one record). */
     static final long MAX_PAGE_BYTES = 1024 * 1024;
     private static final long SEQUENCE_BLOCK = 1_000_000_000_000_000L;
-    private static final DateTimeFormatter LABEL =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
-    private static final Identity SERVICE = Identity.builder().principalId("dynamodb.amazonaws.com")
-            .type("Service").build();
+    /**
+     * What only a table with a stream needs, in a holder built on the first stream: a date formatter
+     * loads some fifty classes of {@code java.time}, which a test JVM without streams should not pay for
+     * at start-up.
+     */
+    private static final class StreamConstants {
+        static final DateTimeFormatter LABEL =
+                DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+        static final Identity SERVICE = Identity.builder().principalId("dynamodb.amazonaws.com")
+                .type("Service").build();
+    }
 
     private final Supplier<Instant> clock;
     private final Map<String, StreamLog> byArn = new LinkedHashMap<>();
@@ -83,10 +90,10 @@ public final class Streams {
     public synchronized StreamLog create(String tableName, String tableArn, List<KeySchemaElement> keySchema,
             StreamViewType viewType) {
         Instant at = clock.get();
-        String label = LABEL.format(at);
+        String label = StreamConstants.LABEL.format(at);
         while (byArn.containsKey(tableArn + "/stream/" + label)) {
             at = at.plusMillis(1);
-            label = LABEL.format(at);
+            label = StreamConstants.LABEL.format(at);
         }
         String arn = tableArn + "/stream/" + label;
         String[] arnParts = tableArn.split(":", 6);
@@ -144,7 +151,7 @@ public final class Streams {
                 .awsRegion(s.region)
                 .dynamodb(data.build());
         if (byService) {
-            record.userIdentity(SERVICE);
+            record.userIdentity(StreamConstants.SERVICE);
         }
         s.records.add(record.build());
     }

@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
@@ -39,7 +38,6 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * @param <T> the entity class
  */
 public final class EntityModel<T> {
-    private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
     private static final Set<Class<?>> VERSION_TYPES = Set.of(int.class, Integer.class, long.class, Long.class,
             short.class, Short.class, BigInteger.class);
 
@@ -89,7 +87,7 @@ public final class EntityModel<T> {
             throw new MappingException("Class " + type.getName() + " is not an entity: annotate it with "
                     + "@Table(\"table_name\")");
         }
-        if (!TABLE_NAME.matcher(table.value()).matches()) {
+        if (!isTableName(table.value())) {
             throw new MappingException("@Table(\"" + table.value() + "\") on " + type.getName() + ": a DynamoDB table "
                     + "name has 3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.'");
         }
@@ -739,6 +737,26 @@ public final class EntityModel<T> {
             throw new MappingException("Cannot read item " + keys.keyValue(item) + " of table '" + tableName
                     + "': attribute '" + e.path() + "' does not fit field " + e.field() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether {@code name} is a DynamoDB table name: 3 to 255 characters of a-z, A-Z, 0-9, '_', '-'
+     * and '.'. Checked by hand, not by a regular expression: building the first entity model should
+     * not load the regular expression classes, which a test JVM pays for at start-up.
+     */
+    static boolean isTableName(String name) {
+        if (name.length() < 3 || name.length() > 255) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '_' || c == '.' || c == '-';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the property is a key composed by a key template (its codec takes field values). */

@@ -65,7 +65,6 @@ final class Polymorphism {
             return new Annotation[0];
         }
     };
-    private static final Pattern FIELD = Pattern.compile("\\{([^{}]*)}");
     private static final List<Class<? extends Annotation>> BASE_ONLY = List.of(Table.class, KeyTemplate.class,
             IndexTemplate.class, IndexTemplates.class, Cached.class);
 
@@ -286,8 +285,11 @@ final class Polymorphism {
             templates.add(index.range());
         }
         Set<String> fields = new LinkedHashSet<>();
+        // compiled here, once per polymorphic base, not when the class loads: every entity model loads
+        // this class, and a regular expression's classes cost a test JVM milliseconds at start-up
+        Pattern field = Pattern.compile("\\{([^{}]*)}");
         for (String template : templates) {
-            Matcher m = FIELD.matcher(template);
+            Matcher m = field.matcher(template);
             while (m.find()) {
                 fields.add(m.group(1));
             }

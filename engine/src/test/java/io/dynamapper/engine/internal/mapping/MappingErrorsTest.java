@@ -355,4 +355,27 @@ class MappingErrorsTest {
         MappingException second = assertThrows(MappingException.class, () -> EntityModel.of(FinalField.class));
         assertTrue(second.getMessage().equals(first.getMessage()));
     }
+
+    @Test
+    void aTableNameIsCheckedAsDynamoDbsPatternChecksIt() {
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
+        String alphabet = "aZ09_.-/ é$";
+        java.util.SplittableRandom random = new java.util.SplittableRandom(20261202);
+        List<String> names = new java.util.ArrayList<>(List.of("", "ab", "abc", "a".repeat(255), "a".repeat(256),
+                "my-table.v2", "my table", "tàble"));
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(6); k > 0; k--) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            names.add(b.toString());
+        }
+        int valid = 0;
+        for (String name : names) {
+            boolean expected = pattern.matcher(name).matches();
+            org.junit.jupiter.api.Assertions.assertEquals(expected, EntityModel.isTableName(name), () -> "'" + name + "'");
+            valid += expected ? 1 : 0;
+        }
+        assertTrue(valid > 1000, valid + " valid names: both kinds are checked");
+    }
 }
