@@ -6,10 +6,6 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -81,13 +77,7 @@ public final class FirstCommit {
     /** The Enhanced Client's first commit: a bean schema built on first use, a versioned put in a transaction. */
     static void enhanced(DynamoDbClient client) {
         createTable(client);
-        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
-        DynamoDbTable<EnhancedItem> table = enhanced.table("bench_item", TableSchema.fromBean(EnhancedItem.class));
-        EnhancedItem item = new EnhancedItem();
-        item.setId("first");
-        item.setS1("alpha-first");
-        item.setN1(1);
-        enhanced.transactWriteItems(TransactWriteItemsEnhancedRequest.builder().addPutItem(table, item).build());
+        new EnhancedUnit(client, "bench_item").putFirst();
     }
 
     private static void createTable(DynamoDbClient client) {

@@ -8,10 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -32,10 +28,10 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * P1's unit of work, four ways on one backend: load 10 {@link UnitItem}s (11 attributes) whose keys
  * are drawn at random among {@link #POPULATION}, change one attribute on each, commit the 10 changes
  * in one transaction with version conditions: through Dynamapper, by hand with the SDK without and
- * with a ClientRequestToken, and through the SDK's Enhanced Client. The table and its items are created with the plain SDK,
- * so that nothing of Dynamapper's runs before the first measured unit of work (what the cold benchmark
- * needs); the session factory and the Enhanced Client are built, but their entity classes are first
- * touched by the first unit.
+ * with a ClientRequestToken, and through the SDK's Enhanced Client ({@link EnhancedUnit}). The table
+ * and its items are created with the plain SDK, so that nothing of Dynamapper's runs before the first
+ * measured unit of work (what the cold benchmark needs); the session factory is built, but its entity
+ * class is first touched by the first unit (and the Enhanced Client is built by its first unit).
  */
 final class UnitOfWork implements AutoCloseable {
     static final String TABLE = "unit_item";
@@ -46,8 +42,7 @@ final class UnitOfWork implements AutoCloseable {
     private final DynamoDbClient client;
     private final SessionFactory sessions;
     private final Keys keys;
-    private final DynamoDbEnhancedClient enhanced;
-    private DynamoDbTable<EnhancedItem> enhancedTable; // on first use, as Dynamapper builds its model
+    private EnhancedUnit enhanced; // on first use, as Dynamapper builds its model on first use
 
     UnitOfWork(String backend, int rounds) {
         db = Backend.start(backend);
@@ -67,7 +62,6 @@ final class UnitOfWork implements AutoCloseable {
             }
         }
         sessions = Dynamapper.builder().client(client).build();
-        enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
         keys = new Keys(POPULATION, PER_ROUND, rounds, 16);
     }
 
@@ -106,24 +100,12 @@ final class UnitOfWork implements AutoCloseable {
                 .clientRequestToken(UUID.randomUUID().toString()).build());
     }
 
-    /**
-     * The Enhanced Client, as its guide shows: getItem ×10, change a property on each, one
-     * transactWriteItems of 10 updateItems (its VersionedRecordExtension adds the version condition;
-     * it SETs every attribute of the bean, changed or not).
-     */
+    /** The same through the Enhanced Client, as its guide shows it ({@link EnhancedUnit#run}). */
     Object enhanced() {
-        if (enhancedTable == null) {
-            enhancedTable = enhanced.table(TABLE, TableSchema.fromBean(EnhancedItem.class));
+        if (enhanced == null) {
+            enhanced = new EnhancedUnit(client, TABLE);
         }
-        TransactWriteItemsEnhancedRequest.Builder transaction = TransactWriteItemsEnhancedRequest.builder();
-        for (String id : keys.next()) {
-            EnhancedItem item = enhancedTable.getItem(software.amazon.awssdk.enhanced.dynamodb.Key.builder()
-                    .partitionValue(id).build());
-            item.setN1(item.getN1() + 1);
-            transaction.addUpdateItem(enhancedTable, item);
-        }
-        enhanced.transactWriteItems(transaction.build());
-        return transaction;
+        return enhanced.run(keys.next());
     }
 
     private List<TransactWriteItem> sdkUpdates() {
