@@ -5,9 +5,9 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -49,15 +50,26 @@ public final class HttpEndpoint implements AutoCloseable {
     private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
     /** Every operation of the DynamoDB and DynamoDB Streams client interfaces, by its target on the wire. */
-    private static final Map<String, Operation> OPERATIONS = operations();
+    /**
+     * The operations requested so far, by {@code X-Amz-Target}; each is found by its name on first
+     * use ({@link #operation}) rather than all at once by reflecting over the client interfaces, which
+     * loads every request, response and exception class of both services (some 150 ms in a fresh JVM).
+     * Only operations that exist are kept, so a client cannot grow the map with made-up targets.
+     */
+    private static final Map<String, Operation> OPERATIONS = new ConcurrentHashMap<>();
+    /** The package of both services' request and response classes. */
+    private static final String MODEL_PACKAGE = DynamoDbRequest.class.getPackageName() + ".";
 
-    /** One operation: the client method, its request's builder, and whether it is a DynamoDB Streams one. */
-    private record Operation(Method method, Method builder, boolean streams) {
+    /**
+     * One operation: the client method's name, the method as {@code (Object client, Object request)Object},
+     * its request's {@code builder()} as {@code ()Object}, and whether it is a DynamoDB Streams one.
+     */
+    record Operation(String name, MethodHandle call, MethodHandle builder, boolean streams) {
         SdkPojo newBuilder() {
             try {
-                return (SdkPojo) builder.invoke(null);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot create a builder with " + builder, e);
+                return (SdkPojo) (Object) builder.invokeExact();
+            } catch (Throwable e) {
+                throw new IllegalStateException("cannot create a builder for " + name, e);
             }
         }
     }
@@ -150,7 +162,7 @@ public final class HttpEndpoint implements AutoCloseable {
                 body = in.readAllBytes();
             }
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-            Operation op = target == null ? null : OPERATIONS.get(target);
+            Operation op = target == null ? null : operation(target);
             if (op == null || op.streams() && streams == null) {
                 sendError(exchange, 400, "com.amazon.coral.service#UnknownOperationException", null,
                         "The action or operation requested is invalid. Verify that the action is typed correctly.");
@@ -165,12 +177,10 @@ public final class HttpEndpoint implements AutoCloseable {
             }
             Object response;
             try {
-                response = op.method.invoke(op.streams() ? streams : client, request);
-            } catch (InvocationTargetException e) {
-                fail(exchange, op, e.getCause());
+                response = (Object) op.call().invokeExact((Object) (op.streams() ? streams : client), request);
+            } catch (Throwable e) {
+                fail(exchange, op, e);
                 return;
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
             }
             send(exchange, 200, CONTENT_TYPE, JsonProtocol.write((SdkPojo) response));
         }
@@ -195,7 +205,7 @@ public final class HttpEndpoint implements AutoCloseable {
         }
         if (error instanceof UnsupportedOperationException) {
             sendError(exchange, 400, "com.amazon.coral.service#UnknownOperationException", null,
-                    "The in-memory DynamoDB does not implement " + op.method.getName() + ": " + error.getMessage());
+                    "The in-memory DynamoDB does not implement " + op.name() + ": " + error.getMessage());
             return;
         }
         sendError(exchange, 500, "com.amazonaws.dynamodb.v20120810#InternalServerError", null,
@@ -231,30 +241,59 @@ public final class HttpEndpoint implements AutoCloseable {
         return new UUID((r.nextLong() & ~0xF000L) | 0x4000L, (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L);
     }
 
-    private static Map<String, Operation> operations() {
-        Map<String, Operation> ops = new LinkedHashMap<>();
-        addOperations(ops, DynamoDbClient.class, DynamoDbRequest.class, DynamoDbResponse.class, TARGET_PREFIX, false);
-        addOperations(ops, DynamoDbStreamsClient.class, DynamoDbStreamsRequest.class, DynamoDbStreamsResponse.class,
-                STREAMS_TARGET_PREFIX, true);
-        return Map.copyOf(ops);
+    /** The operation an {@code X-Amz-Target} names, or null if neither service has it. */
+    static Operation operation(String target) {
+        Operation known = OPERATIONS.get(target);
+        if (known != null) {
+            return known;
+        }
+        Operation found = target.startsWith(TARGET_PREFIX)
+                ? find(target.substring(TARGET_PREFIX.length()), DynamoDbClient.class, DynamoDbRequest.class,
+                        DynamoDbResponse.class, false)
+                : target.startsWith(STREAMS_TARGET_PREFIX)
+                ? find(target.substring(STREAMS_TARGET_PREFIX.length()), DynamoDbStreamsClient.class,
+                        DynamoDbStreamsRequest.class, DynamoDbStreamsResponse.class, true)
+                : null;
+        if (found != null) {
+            OPERATIONS.putIfAbsent(target, found);
+        }
+        return found;
     }
 
-    private static void addOperations(Map<String, Operation> ops, Class<?> clientType, Class<?> requestType,
-            Class<?> responseType, String prefix, boolean streams) {
-        for (Method m : clientType.getMethods()) {
-            if (Modifier.isStatic(m.getModifiers()) || m.getParameterCount() != 1) {
-                continue;
+    /**
+     * The client method of operation {@code name} ({@code ListTables}: {@code listTables(ListTablesRequest)}),
+     * if the client type has one taking the service's request type and answering its response type.
+     * Looked up by its exact signature through method handles: {@code Class.getMethod} would build
+     * every public method of the client interface, loading the classes of all of them.
+     */
+    private static Operation find(String name, Class<?> clientType, Class<?> requestType, Class<?> responseType,
+                                  boolean streams) {
+        if (name.isEmpty() || !Character.isUpperCase(name.charAt(0))) {
+            return null;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+                return null; // not an operation name: no '.', '$' or other class-name tricks
             }
-            Class<?> param = m.getParameterTypes()[0];
-            if (!requestType.isAssignableFrom(param) || !responseType.isAssignableFrom(m.getReturnType())) {
-                continue;
+        }
+        ClassLoader loader = clientType.getClassLoader();
+        try {
+            Class<?> request = Class.forName(MODEL_PACKAGE + name + "Request", false, loader);
+            Class<?> response = Class.forName(MODEL_PACKAGE + name + "Response", false, loader);
+            if (!requestType.isAssignableFrom(request) || !responseType.isAssignableFrom(response)) {
+                return null;
             }
-            String name = param.getSimpleName().substring(0, param.getSimpleName().length() - "Request".length());
-            try {
-                ops.put(prefix + name, new Operation(m, param.getMethod("builder"), streams));
-            } catch (NoSuchMethodException e) {
-                throw new IllegalStateException(param + " has no builder()", e);
-            }
+            Class<?> builder = Class.forName(MODEL_PACKAGE + name + "Request$Builder", false, loader);
+            String method = Character.toLowerCase(name.charAt(0)) + name.substring(1);
+            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+            MethodHandle call = lookup.findVirtual(clientType, method, MethodType.methodType(response, request))
+                    .asType(MethodType.methodType(Object.class, Object.class, Object.class));
+            MethodHandle newBuilder = lookup.findStatic(request, "builder", MethodType.methodType(builder))
+                    .asType(MethodType.methodType(Object.class));
+            return new Operation(method, call, newBuilder, streams);
+        } catch (ClassNotFoundException | NoSuchMethodException | IllegalAccessException e) {
+            return null;
         }
     }
 }

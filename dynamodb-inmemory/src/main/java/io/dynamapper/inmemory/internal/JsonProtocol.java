@@ -2,8 +2,13 @@ package io.dynamapper.inmemory.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,8 +42,14 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
  * binaries base64, absent collections are left out; only payload members are read and written.
  */
 public final class JsonProtocol {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonFactory FACTORY = MAPPER.getFactory();
+    /**
+     * Requests are read with Jackson's streaming parser into {@link JsonNode} trees built by hand
+     * ({@link #readTree}), not with an {@code ObjectMapper}: creating the first mapper costs a fresh
+     * JVM some 150 ms of class loading (data binding, dates, locales), paid by the first request of
+     * every test run against the HTTP endpoint.
+     */
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private JsonProtocol() {
     }
@@ -60,7 +71,7 @@ public final class JsonProtocol {
     public static SdkPojo read(byte[] body, SdkPojo builder) {
         JsonNode root;
         try {
-            root = body.length == 0 ? MAPPER.createObjectNode() : MAPPER.readTree(body);
+            root = body.length == 0 ? NODES.objectNode() : readTree(body);
         } catch (IOException e) {
             throw new SerializationException("Start of structure or map found where not expected", e);
         }
@@ -69,6 +80,62 @@ public final class JsonProtocol {
         }
         readInto(root, builder);
         return builder;
+    }
+
+    /**
+     * The first JSON value of {@code body} as a tree, as {@code ObjectMapper.readTree} reads it with its
+     * default settings: integers as int, long or BigInteger nodes by size, other numbers as doubles, a
+     * repeated member name keeps its last value, anything after the first value is ignored.
+     *
+     * @return the tree, or null if the body holds no value
+     * @throws IOException if the body is not JSON
+     */
+    static JsonNode readTree(byte[] body) throws IOException {
+        try (JsonParser parser = FACTORY.createParser(body)) {
+            JsonToken first = parser.nextToken();
+            return first == null ? null : node(parser, first);
+        }
+    }
+
+    private static JsonNode node(JsonParser parser, JsonToken token) throws IOException {
+        switch (token) {
+            case START_OBJECT: {
+                ObjectNode object = NODES.objectNode();
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+                    String name = parser.currentName();
+                    object.set(name, node(parser, parser.nextToken()));
+                }
+                return object;
+            }
+            case START_ARRAY: {
+                ArrayNode array = NODES.arrayNode();
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+                    array.add(node(parser, t));
+                }
+                return array;
+            }
+            case VALUE_STRING:
+                return NODES.textNode(parser.getText());
+            case VALUE_NUMBER_INT:
+                switch (parser.getNumberType()) {
+                    case INT:
+                        return NODES.numberNode(parser.getIntValue());
+                    case LONG:
+                        return NODES.numberNode(parser.getLongValue());
+                    default:
+                        return NODES.numberNode(parser.getBigIntegerValue());
+                }
+            case VALUE_NUMBER_FLOAT:
+                return NODES.numberNode(parser.getDoubleValue());
+            case VALUE_TRUE:
+                return NODES.booleanNode(true);
+            case VALUE_FALSE:
+                return NODES.booleanNode(false);
+            case VALUE_NULL:
+                return NODES.nullNode();
+            default:
+                throw new JsonParseException(parser, "Unexpected token " + token);
+        }
     }
 
     /** Builds the object a builder stands for. */
