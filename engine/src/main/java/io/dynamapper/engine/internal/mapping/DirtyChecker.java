@@ -15,17 +15,21 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * thread-safe.
  *
  * <p>A clean check is what a commit or {@code isDirty()} pays for every managed entity, so it is
- * kept cheap: a {@link Snapshot} is two objects, and after {@link #COMPILE_AFTER} checks of the
- * class the comparisons run as one compiled {@link CleanCheck} (field reads inlined, no boxing, no
- * allocation) instead of property by property. Both paths compare alike; a failure in the compiled
- * one is retried property by property, which reports it naming the field.
+ * kept cheap: a {@link Snapshot} is two objects, and a session that checks many entities in a loop
+ * ({@link #unchangedInBulk}) has the comparisons run, after {@link #COMPILE_AFTER} such checks of the
+ * class, as one compiled {@link CleanCheck} (field reads inlined, no boxing, no allocation) instead
+ * of property by property: at 100 000 managed entities that halves the check. A session of a few
+ * entities checks them property by property ({@link #unchanged}), which there is as fast and, in a
+ * profile of P1's unit of work (10 entities), cost half the samples of the compiled check. Both paths
+ * compare alike; a failure in the compiled one is retried property by property, which reports it
+ * naming the field.
  *
  * @param <T> the entity class
  */
 public final class DirtyChecker<T> {
     private static final long[] NO_NUMBERS = new long[0];
     /**
-     * Entity checks made property by property before the class's clean check is compiled: compiling
+     * Bulk checks made property by property before the class's clean check is compiled: compiling
      * costs tens of milliseconds in a fresh JVM, which a short test run should not pay, and saves a
      * fraction of a microsecond per check.
      */
@@ -181,8 +185,8 @@ public final class DirtyChecker<T> {
     }
 
     /**
-     * Whether every property but the version is as in the snapshot. Allocates nothing for
-     * primitive and immutable types, or lists of them.
+     * Whether every property but the version is as in the snapshot, compared property by property.
+     * Allocates nothing for primitive and immutable types, or lists of them.
      *
      * @param snapshot a snapshot of this class's entities
      * @param entity the entity
@@ -190,6 +194,20 @@ public final class DirtyChecker<T> {
      * @throws MappingException if a value cannot be stored in DynamoDB, naming class, field, key and value
      */
     public boolean unchanged(Snapshot snapshot, T entity) {
+        return unchangedByProperty(snapshot, entity);
+    }
+
+    /**
+     * {@link #unchanged}, for a check among many in a loop (a commit or {@code isDirty()} of a session
+     * holding many entities): after {@link #COMPILE_AFTER} such checks of the class, the comparisons
+     * run as one compiled {@link CleanCheck}.
+     *
+     * @param snapshot a snapshot of this class's entities
+     * @param entity the entity
+     * @return true if DynamoDB could not tell the entity from the state the snapshot was taken of
+     * @throws MappingException if a value cannot be stored in DynamoDB, naming class, field, key and value
+     */
+    public boolean unchangedInBulk(Snapshot snapshot, T entity) {
         MethodHandle check = cleanCheck;
         if (check == null) {
             if (++checks >= COMPILE_AFTER) {

@@ -50,6 +50,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class SessionImpl implements Session, EntityLoader {
     private static final Logger LOG = LoggerFactory.getLogger(Session.class);
     private static final AtomicLong IDS = new AtomicLong();
+    /**
+     * The entries from which a commit or {@code isDirty()} checks them as a bulk
+     * ({@link io.dynamapper.engine.internal.mapping.DirtyChecker#unchangedInBulk}), with a clean check
+     * compiled per class once many have been checked; fewer are checked property by property.
+     */
+    static final int BULK_CHECK = 256;
 
     private final SessionOptions options;
     private final RetryPolicy retryPolicy;
@@ -745,10 +751,12 @@ final class SessionImpl implements Session, EntityLoader {
      * most entities are clean, as tightly as it can.
      */
     private int skipClean(int from, int n) {
+        boolean bulk = n >= BULK_CHECK;
         for (int i = from; i < n; i++) {
             Entry e = entries.get(i);
             if (!e.removed && (e.state != Entry.State.MANAGED || e.deleted || e.lift != null
-                    || !e.model.dirty().unchanged(e.snapshot, e.instance))) {
+                    || !(bulk ? e.model.dirty().unchangedInBulk(e.snapshot, e.instance)
+                            : e.model.dirty().unchanged(e.snapshot, e.instance)))) {
                 return i;
             }
         }

@@ -161,8 +161,9 @@ class DirtyCheckerTest {
                 p.write(mixed, p.read(other));
             }
             Snapshot snapshot = dirty.snapshot(a);
-            boolean same = dirty.unchanged(snapshot, mixed);
+            boolean same = dirty.unchangedInBulk(snapshot, mixed);
             assertEquals(dirty.changed(snapshot, mixed).isEmpty(), same, "instance " + n);
+            assertEquals(dirty.unchanged(snapshot, mixed), same, "instance " + n);
             if (taken == 0) {
                 assertTrue(same, "an equal copy is no change: instance " + n);
             }
@@ -250,7 +251,7 @@ class DirtyCheckerTest {
         Fixtures.AllTypes stored = all.fromItem(all.toItem(t));
         Snapshot snapshot = all.dirty().snapshot(t);
         assertTrue(all.dirty().unchanged(snapshot, t));
-        assertTrue(all.dirty().compiled().unchanged(snapshot, t));
+        assertTrue(all.dirty().compiled().unchangedInBulk(snapshot, t));
         t.b++;
         t.s++;
         t.i++;
@@ -266,7 +267,8 @@ class DirtyCheckerTest {
         assertTrue(all.dirty().unchanged(snapshot, t));
         assertNull(Deep.difference("", stored, t));
         t.i++;
-        assertFalse(all.dirty().unchanged(snapshot, t), "compiled");
+        assertFalse(all.dirty().unchangedInBulk(snapshot, t), "compiled");
+        assertFalse(all.dirty().unchanged(snapshot, t));
     }
 
     @Table("counted")
@@ -285,15 +287,19 @@ class DirtyCheckerTest {
         for (int i = 0; i < DirtyChecker.COMPILE_AFTER; i++) {
             assertTrue(dirty.unchanged(snapshot, c));
         }
+        assertFalse(dirty.isCompiled(), "checks one at a time never compile it");
+        for (int i = 0; i < DirtyChecker.COMPILE_AFTER; i++) {
+            assertTrue(dirty.unchangedInBulk(snapshot, c));
+        }
         assertTrue(dirty.isCompiled());
-        assertTrue(dirty.unchanged(snapshot, c));
+        assertTrue(dirty.unchangedInBulk(snapshot, c));
         c.tags.set(1, new String("b")); // an equal element, another instance
-        assertTrue(dirty.unchanged(snapshot, c));
+        assertTrue(dirty.unchangedInBulk(snapshot, c));
         c.tags.set(1, "B");
-        assertFalse(dirty.unchanged(snapshot, c));
+        assertFalse(dirty.unchangedInBulk(snapshot, c));
         c.tags.set(1, "b");
         c.n = 1;
-        assertFalse(dirty.unchanged(snapshot, c));
+        assertFalse(dirty.unchangedInBulk(snapshot, c));
     }
 
     @Test
@@ -322,10 +328,10 @@ class DirtyCheckerTest {
         failing.dirty().compiled();
         Snapshot snapshot = failing.dirty().snapshot(new Failing("f", List.of("a")));
         MappingException e = assertThrows(MappingException.class,
-                () -> failing.dirty().unchanged(snapshot, new Failing("f", List.of("boom"))));
+                () -> failing.dirty().unchangedInBulk(snapshot, new Failing("f", List.of("boom"))));
         assertTrue(e.getMessage().contains("Failing.tags") && e.getMessage().contains("f"), e.getMessage());
-        assertTrue(failing.dirty().unchanged(snapshot, new Failing("f", new ArrayList<>(List.of("a")))));
-        assertFalse(failing.dirty().unchanged(snapshot, new Failing("f", new java.util.LinkedList<>(List.of("b")))));
+        assertTrue(failing.dirty().unchangedInBulk(snapshot, new Failing("f", new ArrayList<>(List.of("a")))));
+        assertFalse(failing.dirty().unchangedInBulk(snapshot, new Failing("f", new java.util.LinkedList<>(List.of("b")))));
     }
 
     private static Address copyOf(Address a) {

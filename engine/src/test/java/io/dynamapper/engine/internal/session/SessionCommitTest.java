@@ -55,6 +55,35 @@ class SessionCommitTest extends SessionTestSupport {
     }
 
     @Test
+    void aSessionOfManyEntitiesChecksThemInBulkAndWritesOnlyTheChangedOnes() {
+        int count = SessionImpl.BULK_CHECK + 44;
+        for (int map = 0; map < count; map++) {
+            storeDoomMap(2, map, "map " + map, 1);
+        }
+        try (Session s = sessions.openSession()) {
+            List<DoomMap> maps = new java.util.ArrayList<>();
+            for (int map = 0; map < count; map++) {
+                maps.add(s.get(DoomMap.class, 2, map));
+            }
+            assertFalse(s.isDirty());
+            maps.get(17).name = "changed";
+            maps.get(count - 1).cheats.add("IDDQD");
+            assertTrue(s.isDirty());
+            recording.clearRequests();
+            s.commit();
+            List<UpdateItemRequest> updates = recording.requests(UpdateItemRequest.class);
+            List<TransactWriteItemsRequest> transactions = recording.requests(TransactWriteItemsRequest.class);
+            assertEquals(List.of(), updates, "two changes go in one transaction");
+            assertEquals(1, transactions.size());
+            assertEquals(Set.of(doomKey(2, 17), doomKey(2, count - 1)), transactions.get(0).transactItems().stream()
+                    .map(t -> t.update().key()).collect(java.util.stream.Collectors.toSet()));
+            assertFalse(s.isDirty());
+            maps.get(100).map = 100; // the same value: no change
+            assertFalse(s.isDirty());
+        }
+    }
+
+    @Test
     void anUpdateSetsOnlyTheChangedAttributesAndLeavesUnknownOnesAlone() {
         putRaw("doom_map", Map.of("episode", n(1), "map", n(1), "name", s("Hangar"), "version", n(3),
                 "cheats", AttributeValue.fromSs(List.of("Konami")), "legacy", s("kept")));
